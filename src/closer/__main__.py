@@ -1,0 +1,5 @@
+"""``python -m closer`` runs the CLI."""
+
+from closer.cli.main import run
+
+run()

@@ -1,0 +1,1 @@
+"""Adapters: storage and other I/O, behind the interfaces the services use."""

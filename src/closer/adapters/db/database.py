@@ -1,0 +1,43 @@
+"""Opening the store: data folder, engine, connection check and migrations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from closer.adapters.data_dir import prepare_data_dir
+from closer.adapters.db.engine import build_engine, check_connection
+from closer.adapters.db.migrate import upgrade
+from closer.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
+from closer.config import Settings
+
+
+@dataclass(frozen=True)
+class Database:
+    """An open store: its engine and a factory of units of work."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    def unit_of_work(self) -> SqlAlchemyUnitOfWork:
+        """A fresh unit of work over this store."""
+        return SqlAlchemyUnitOfWork(self.sessions)
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+
+def open_database(settings: Settings, *, migrate: bool = True) -> Database:
+    """Open the configured store, creating and upgrading it as needed."""
+    if settings.uses_sqlite:
+        prepare_data_dir(settings.data_dir)
+    engine = build_engine(settings.effective_database_url)
+    check_connection(engine)
+    if migrate:
+        upgrade(engine)
+    return Database(
+        engine=engine, sessions=sessionmaker(engine, expire_on_commit=False)
+    )

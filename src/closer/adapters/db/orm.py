@@ -1,0 +1,39 @@
+"""SQLAlchemy table models. Each change here comes with an Alembic migration."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import CheckConstraint, DateTime, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware in UTC."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Base of every table model."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class AppSettingsRow(Base):
+    """The person's preferences: a single row with id 1."""
+
+    __tablename__ = "app_settings"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    country: Mapped[str | None] = mapped_column(String(2))
+    theme: Mapped[str] = mapped_column(String(16), server_default="system")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

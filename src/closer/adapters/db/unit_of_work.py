@@ -1,0 +1,46 @@
+"""The SQLAlchemy unit of work: one session, one transaction."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from closer.adapters.db.repositories import SqlPreferencesRepository
+
+
+class SqlAlchemyUnitOfWork:
+    """Groups the repositories over one session; rolls back unless committed."""
+
+    preferences: SqlPreferencesRepository
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+        self._session: Session | None = None
+
+    def __enter__(self) -> SqlAlchemyUnitOfWork:
+        self._session = self._sessions()
+        self.preferences = SqlPreferencesRepository(self._session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session = self._require_session()
+        try:
+            session.rollback()
+        finally:
+            session.close()
+            self._session = None
+
+    def commit(self) -> None:
+        """Make everything done in this unit of work durable."""
+        self._require_session().commit()
+
+    def _require_session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("unit of work used outside a 'with' block")
+        return self._session

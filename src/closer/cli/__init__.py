@@ -1,0 +1,1 @@
+"""The ``closer`` command line. Every command that shows data takes ``--json``."""

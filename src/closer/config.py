@@ -1,0 +1,82 @@
+"""Settings: one pydantic-settings object, read from ``CLOSER_*`` variables.
+
+Every field is documented in ``docs/configuration.md``; a test fails when one
+is not.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from closer.domain.errors import ConfigurationError
+
+
+def default_data_dir() -> Path:
+    """``$XDG_DATA_HOME/closer``, or ``~/.local/share/closer``."""
+    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
+    base = Path(xdg) if xdg else Path.home() / ".local" / "share"
+    return base / "closer"
+
+
+class Settings(BaseSettings):
+    """Closer's configuration. Each field is read from ``CLOSER_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="CLOSER_", extra="ignore")
+
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Folder for the database and other local files.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description=(
+            "SQLAlchemy URL of the database. Empty means a SQLite file "
+            "closer.db in the data folder; postgresql+psycopg://… for hosted use."
+        ),
+    )
+    host: str = Field(
+        default="127.0.0.1", description="Address `closer serve` listens on."
+    )
+    port: int = Field(
+        default=8000, ge=1, le=65535, description="Port `closer serve` listens on."
+    )
+    log_level: str = Field(
+        default="info",
+        description="How much the server logs: debug, info, warning or error.",
+    )
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_log_level(cls, value: str) -> str:
+        level = value.strip().lower()
+        if level not in {"debug", "info", "warning", "error"}:
+            raise ValueError("must be debug, info, warning or error")
+        return level
+
+    @property
+    def effective_database_url(self) -> str:
+        """The database URL actually used."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'closer.db'}"
+
+    @property
+    def uses_sqlite(self) -> bool:
+        """Whether the database is an embedded SQLite file."""
+        return self.effective_database_url.startswith("sqlite")
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment, turning bad values into one clear line."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"CLOSER_{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise ConfigurationError(f"Invalid setting — {problems}.") from None

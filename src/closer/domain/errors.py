@@ -1,0 +1,67 @@
+"""The one family of errors Closer reports to a person.
+
+Every class carries the HTTP status the web layer answers with and a stable
+``code`` for the JSON API. The web app renders them through one handler (an
+HTML page or ``{"error": {"code", "message"}}``); the CLI prints
+``Error: <message>`` and exits 1. Messages are written for the person reading
+them: they say what was wrong and, where possible, what to do.
+
+    CloserError (500, "internal")
+    ├── InvalidInput (422, "invalid_input")
+    ├── NotFound (404, "not_found")
+    ├── Conflict (409, "conflict")
+    ├── ConfigurationError (500, "configuration")
+    └── StorageUnavailable (503, "storage_unavailable")
+"""
+
+from __future__ import annotations
+
+
+class CloserError(Exception):
+    """Base class: something went wrong that a person should be told about."""
+
+    status: int = 500
+    code: str = "internal"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(CloserError):
+    """Input that breaks a rule; the message names the field and the rule."""
+
+    status = 422
+    code = "invalid_input"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFound(CloserError):
+    """The thing asked for does not exist."""
+
+    status = 404
+    code = "not_found"
+
+
+class Conflict(CloserError):
+    """The request clashes with what is already stored."""
+
+    status = 409
+    code = "conflict"
+
+
+class ConfigurationError(CloserError):
+    """A setting is wrong (a folder that cannot be written, a bad value)."""
+
+    status = 500
+    code = "configuration"
+
+
+class StorageUnavailable(CloserError):
+    """The database cannot be reached or opened."""
+
+    status = 503
+    code = "storage_unavailable"

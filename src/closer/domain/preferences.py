@@ -1,0 +1,73 @@
+"""The person's preferences: which country's crisis lines to show, and the theme."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from closer.domain.errors import InvalidInput
+
+_COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
+
+# Codes people commonly type that differ from ISO 3166-1 alpha-2.
+_COUNTRY_ALIASES = {"UK": "GB"}
+
+
+class Theme(StrEnum):
+    """How pages are coloured. ``system`` follows the device's setting."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+def parse_theme(value: str) -> Theme:
+    """Return the theme named by ``value`` or raise a clear error."""
+    cleaned = value.strip().lower()
+    try:
+        return Theme(cleaned)
+    except ValueError:
+        allowed = ", ".join(t.value for t in Theme)
+        raise InvalidInput(
+            f"Theme must be one of {allowed}; got {value!r}.", field="theme"
+        ) from None
+
+
+def parse_country(value: str | None) -> str | None:
+    """Normalise a country code (ISO 3166-1 alpha-2, ``UK`` accepted for ``GB``).
+
+    An empty value means "not chosen yet" and returns ``None``.
+    """
+    if value is None or not value.strip():
+        return None
+    code = value.strip().upper()
+    code = _COUNTRY_ALIASES.get(code, code)
+    if not _COUNTRY_CODE.match(code):
+        raise InvalidInput(
+            f"Country must be a two-letter code such as US, GB or DE; got {value!r}.",
+            field="country",
+        )
+    return code
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """What the person chose in Settings."""
+
+    country: str | None = None
+    theme: Theme = Theme.SYSTEM
+
+    def changed(
+        self, *, country: str | None = None, theme: str | None = None
+    ) -> Preferences:
+        """Return a copy with the given fields parsed and replaced.
+
+        ``None`` leaves a field as it is; an empty country clears it.
+        """
+        updated = self
+        if country is not None:
+            updated = replace(updated, country=parse_country(country))
+        if theme is not None:
+            updated = replace(updated, theme=parse_theme(theme))
+        return updated

@@ -1,0 +1,53 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from closer import __version__
+from closer.adapters.crisis_lines import bundled_directory
+from closer.adapters.db.database import Database, open_database
+from closer.config import Settings, load_settings
+from closer.web.errors import install_error_handlers
+from closer.web.rendering import STATIC_DIR
+from closer.web.routes import api, pages
+from closer.web.security import SecurityHeadersMiddleware
+
+
+def create_app(
+    settings: Settings | None = None, *, database: Database | None = None
+) -> FastAPI:
+    """Build the app. The store is opened on start-up unless one is passed in."""
+    resolved = settings or load_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        bundled_directory()  # fail at start, not on the first help request
+        owned = database is None
+        app.state.database = database or open_database(resolved)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.database.close()
+
+    app = FastAPI(
+        title="Closer",
+        version=__version__,
+        summary="Notice the urge to push people away, and practise staying close.",
+        openapi_url=f"{api.API_PREFIX}/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = resolved
+    app.add_middleware(SecurityHeadersMiddleware)
+    install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app

@@ -1,0 +1,159 @@
+"""The JSON API, version 1. Its OpenAPI document is at ``/api/v1/openapi.json``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict, Field
+
+from closer.adapters.db.migrate import current_revision
+from closer.domain.crisis_lines import CountryHelp
+from closer.services.help import help_now
+from closer.services.preferences import get_preferences, update_preferences
+from closer.web.dependencies import DatabaseDep, DirectoryDep, UowDep
+
+API_PREFIX = "/api/v1"
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """Every API error has this shape."""
+
+    error: ErrorDetail
+
+
+ERRORS: dict[int | str, dict[str, object]] = {
+    422: {"model": ErrorBody, "description": "The input broke a rule."},
+    503: {"model": ErrorBody, "description": "The database cannot be reached."},
+}
+
+router = APIRouter(prefix=API_PREFIX, responses=ERRORS)
+
+
+class Health(BaseModel):
+    status: str = Field(examples=["ok"])
+    database: str = Field(description="sqlite or postgresql")
+    schema_revision: str | None
+
+
+class SettingsOut(BaseModel):
+    country: str | None = Field(description="ISO 3166-1 alpha-2 code, or null")
+    theme: str = Field(description="system, light or dark")
+
+
+class SettingsPatch(BaseModel):
+    """Fields to change. A missing field is left as it is; a null country clears it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    country: str | None = None
+    theme: str | None = None
+
+
+class LineOut(BaseModel):
+    name: str
+    description: str
+    phone: str | None
+    text: str | None
+    url: str | None
+    hours: str
+    source: str
+    checked: date
+
+
+class CountryHelpOut(BaseModel):
+    code: str
+    name: str
+    emergency: str
+    lines: list[LineOut]
+
+    @classmethod
+    def of(cls, help: CountryHelp) -> CountryHelpOut:
+        lines = [
+            LineOut(
+                name=line.name,
+                description=line.description,
+                phone=line.phone,
+                text=line.text,
+                url=line.url,
+                hours=line.hours,
+                source=line.source,
+                checked=line.checked,
+            )
+            for line in help.lines
+        ]
+        return cls(
+            code=help.code, name=help.name, emergency=help.emergency, lines=lines
+        )
+
+
+class HelpOut(BaseModel):
+    country: CountryHelpOut
+    international: CountryHelpOut
+    is_fallback: bool = Field(description="True when no country-specific lines apply")
+    notice: str
+
+
+class CountryOut(BaseModel):
+    code: str
+    name: str
+
+
+NOT_THERAPY = (
+    "Closer is not therapy and not an emergency service. If you are in danger now, "
+    "call your local emergency number."
+)
+
+
+@router.get("/health")
+def health(database: DatabaseDep) -> Health:
+    """Whether the app and its database answer."""
+    return Health(
+        status="ok",
+        database=database.engine.dialect.name,
+        schema_revision=current_revision(database.engine),
+    )
+
+
+@router.get("/settings")
+def read_settings(uow: UowDep) -> SettingsOut:
+    """The saved preferences."""
+    prefs = get_preferences(uow)
+    return SettingsOut(country=prefs.country, theme=prefs.theme.value)
+
+
+@router.patch("/settings")
+def change_settings(
+    patch: SettingsPatch, uow: UowDep, directory: DirectoryDep
+) -> SettingsOut:
+    """Change the country and/or theme."""
+    country = patch.country
+    if "country" in patch.model_fields_set and country is None:
+        country = ""
+    prefs = update_preferences(uow, directory, country=country, theme=patch.theme)
+    return SettingsOut(country=prefs.country, theme=prefs.theme.value)
+
+
+@router.get("/help")
+def get_help(
+    uow: UowDep, directory: DirectoryDep, country: str | None = None
+) -> HelpOut:
+    """Crisis lines for a country (default: the saved one) and worldwide."""
+    view = help_now(uow, directory, country=country)
+    return HelpOut(
+        country=CountryHelpOut.of(view.help),
+        international=CountryHelpOut.of(view.international),
+        is_fallback=view.is_fallback,
+        notice=NOT_THERAPY,
+    )
+
+
+@router.get("/countries")
+def list_countries(directory: DirectoryDep) -> list[CountryOut]:
+    """Countries Closer has crisis lines for."""
+    return [CountryOut(code=code, name=name) for code, name in directory.choices()]
