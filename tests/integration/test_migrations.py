@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from closer.adapters.db.database import Database, open_database
+from closer.adapters.db.migrate import current_revision, head_revision, upgrade
+from closer.adapters.db.orm import Base
+from closer.config import Settings
+
+
+def test_an_empty_database_is_brought_to_the_newest_revision(
+    settings: Settings,
+) -> None:
+    db = open_database(settings, migrate=False)
+    try:
+        assert current_revision(db.engine) is None
+        upgrade(db.engine)
+        assert current_revision(db.engine) == head_revision()
+        assert "app_settings" in inspect(db.engine).get_table_names()
+    finally:
+        db.close()
+
+
+def test_upgrading_twice_changes_nothing(database: Database) -> None:
+    before = current_revision(database.engine)
+    upgrade(database.engine)
+    assert current_revision(database.engine) == before == head_revision()
+
+
+def test_the_models_and_the_migrations_agree(database: Database) -> None:
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        diffs = compare_metadata(context, Base.metadata)
+    assert diffs == []
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys_on(tmp_path: Path) -> None:
+    db = open_database(Settings(data_dir=tmp_path))
+    try:
+        with db.engine.connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert connection.execute(text("PRAGMA synchronous")).scalar() == 2
+    finally:
+        db.close()
+
+
+def test_the_sqlite_file_lands_in_the_data_folder(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "nested" / "data")
+    db = open_database(settings)
+    db.close()
+    assert (tmp_path / "nested" / "data" / "closer.db").is_file()

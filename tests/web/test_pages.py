@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from closer.web.rendering import NAVIGATION
+
+PAGES = [item.path for item in NAVIGATION] + ["/help"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_has_the_navigation_and_the_help_link(
+    client: TestClient, path: str
+) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.text
+    assert '<a class="help-link" href="/help"' in html
+    assert "Need help now</a>" in html
+    for item in NAVIGATION:
+        assert f'href="{item.path}"' in html
+    assert 'lang="en"' in html
+
+
+@pytest.mark.parametrize("path", [item.path for item in NAVIGATION])
+def test_the_current_page_is_marked_for_screen_readers(
+    client: TestClient, path: str
+) -> None:
+    html = client.get(path).text
+    current = re.findall(r'<a href="([^"]+)" aria-current="page"', html)
+    assert current == [path]
+
+
+def test_pages_follow_the_system_theme_by_default(client: TestClient) -> None:
+    assert 'data-theme="system"' in client.get("/").text
+
+
+def test_every_response_carries_a_strict_content_security_policy(
+    client: TestClient,
+) -> None:
+    for path in ["/", "/help", "/api/v1/health", "/static/css/closer.css", "/nope"]:
+        headers = client.get(path).headers
+        csp = headers["content-security-policy"]
+        assert "default-src 'none'" in csp
+        assert "script-src 'self'" in csp
+        assert "unsafe-inline" not in csp
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_pages_have_no_inline_script_or_style(client: TestClient) -> None:
+    for path in PAGES:
+        html = client.get(path).text
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), path
+        assert "<style" not in html, path
+        assert " style=" not in html, path
+
+
+def test_htmx_and_the_stylesheet_are_served_locally(client: TestClient) -> None:
+    html = client.get("/").text
+    assert '<script src="/static/vendor/htmx/htmx.min.js" defer></script>' in html
+    assert client.get("/static/vendor/htmx/htmx.min.js").status_code == 200
+    assert client.get("/static/css/closer.css").status_code == 200
+
+
+def test_an_unknown_page_shows_a_friendly_page_with_the_help_link(
+    client: TestClient,
+) -> None:
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    assert "There is nothing at this address." in response.text
+    assert 'href="/help"' in response.text
+    assert "Traceback" not in response.text
