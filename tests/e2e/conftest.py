@@ -11,8 +11,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.support.requirements import require
 from tests.support.server import closer_env, running_server
+from tests.support.system_deps import CHROMIUM
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 # Flags that keep Chromium from calling out to the network on its own.

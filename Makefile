@@ -1,0 +1,53 @@
+# Closer — the commands a person needs. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SYSTEM_PACKAGES := postgresql chromium fonts-dejavu-core
+
+.DEFAULT_GOAL := help
+.PHONY: help run test check migrations-check system-deps clean
+
+help:
+	@echo "make run               create .venv, install, start the web app on SQLite"
+	@echo "make test              create .venv with test extras, run the whole suite"
+	@echo "make check             ruff, ruff format --check, mypy --strict"
+	@echo "make migrations-check  alembic upgrade head + alembic check (SQLite, PostgreSQL)"
+	@echo "make system-deps       install the Debian packages the full suite needs"
+	@echo "make clean             remove .venv and caches"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	$(BIN)/closer serve
+
+test: $(VENV)/.installed-dev
+	@$(BIN)/python -m tests.support.system_deps
+	@$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing." >&2; exit 1; fi; \
+	exit $$status
+
+check: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+migrations-check: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.support.alembic_check
+
+system-deps:
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(SYSTEM_PACKAGES)
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache test-artifacts
