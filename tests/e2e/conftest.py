@@ -1,4 +1,4 @@
-"""Browser fixtures: Debian's Chromium driven by Playwright, never a downloaded browser."""
+"""Browser fixtures: Debian's Chromium driven by Playwright; no browser download."""
 
 from __future__ import annotations
 

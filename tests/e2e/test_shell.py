@@ -52,7 +52,9 @@ def test_need_help_now_opens_from_every_page(
     page.get_by_role("link", name="Need help now").first.click()
     expect(page).to_have_url(f"{base_url}/help")
     expect(page.get_by_role("heading", level=1)).to_have_text("Need help now")
-    expect(page.get_by_role("link", name="https://findahelpline.com").first).to_be_visible()
+    expect(
+        page.get_by_role("link", name="https://findahelpline.com").first
+    ).to_be_visible()
 
 
 @pytest.mark.browser
@@ -105,7 +107,9 @@ def test_settings_save_without_javascript(browser: Browser, base_url: str) -> No
         expect(page.locator("html")).to_have_attribute("data-theme", "dark")
         screenshot(page, "settings-saved-no-js")
         page.get_by_role("link", name="Need help now").first.click()
-        expect(page.get_by_role("heading", name="Crisis lines in New Zealand")).to_be_visible()
+        expect(
+            page.get_by_role("heading", name="Crisis lines in New Zealand")
+        ).to_be_visible()
     finally:
         context.close()
 
@@ -127,7 +131,8 @@ def test_a_bad_choice_is_announced_and_the_form_keeps_working(
 ) -> None:
     page.goto(base_url + "/settings")
     page.evaluate(
-        "document.querySelector('#country').add(new Option('Nowhere', 'ZZ', true, true))"
+        "document.querySelector('#country')"
+        ".add(new Option('Nowhere', 'ZZ', true, true))"
     )
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("alert")).to_contain_text("no crisis lines for ZZ")
