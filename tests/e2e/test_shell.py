@@ -139,3 +139,22 @@ def test_a_bad_choice_is_announced_and_the_form_keeps_working(
     page.get_by_label("Country for crisis lines").select_option("FR")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("status")).to_have_text("Saved.")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", list(PAGES))
+def test_pages_fit_a_phone_screen_without_sideways_scrolling(
+    browser: Browser, base_url: str, name: str
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(base_url + PAGES[name])
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        screenshot(page, f"{name}-phone")
+        assert overflow <= 0
+        expect(page.get_by_role("link", name="Need help now").first).to_be_in_viewport()
+    finally:
+        context.close()
