@@ -151,7 +151,8 @@ def test_pages_fit_a_phone_screen_without_sideways_scrolling(
     try:
         page.goto(base_url + PAGES[name])
         overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            "document.documentElement.scrollWidth"
+            " - document.documentElement.clientWidth"
         )
         screenshot(page, f"{name}-phone")
         assert overflow <= 0
