@@ -27,6 +27,9 @@ def test_the_openapi_document_lists_every_api_operation(client: TestClient) -> N
         "/api/v1/settings",
         "/api/v1/help",
         "/api/v1/countries",
+        "/api/v1/safety/scan",
+        "/api/v1/safety/support",
+        "/api/v1/safety/plan",
     }
     assert "patch" in paths["/api/v1/settings"]
 

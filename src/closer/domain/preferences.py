@@ -57,6 +57,12 @@ class Preferences:
 
     country: str | None = None
     theme: Theme = Theme.SYSTEM
+    country_prompt_dismissed: bool = False
+
+    @property
+    def should_ask_country(self) -> bool:
+        """First run: ask for a country until one is chosen or dismissed."""
+        return self.country is None and not self.country_prompt_dismissed
 
     def changed(
         self, *, country: str | None = None, theme: str | None = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from closer.domain.crisis_lines import HelpDirectory
 from closer.domain.errors import InvalidInput
 from closer.domain.preferences import Preferences
@@ -37,6 +39,15 @@ def update_preferences(
                 "to see international directories.",
                 field="country",
             )
+        uow.preferences.save(updated)
+        uow.commit()
+        return updated
+
+
+def dismiss_country_prompt(uow: UnitOfWork) -> Preferences:
+    """The person chose "Not now" on the first-run country question."""
+    with uow:
+        updated = replace(uow.preferences.get(), country_prompt_dismissed=True)
         uow.preferences.save(updated)
         uow.commit()
         return updated

@@ -14,7 +14,7 @@ from closer.adapters.db.database import Database, open_database
 from closer.config import Settings, load_settings
 from closer.web.errors import install_error_handlers
 from closer.web.rendering import STATIC_DIR
-from closer.web.routes import api, pages
+from closer.web.routes import api, api_safety, help, pages, safety
 from closer.web.security import SecurityHeadersMiddleware
 
 
@@ -49,5 +49,8 @@ def create_app(
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
+    app.include_router(api_safety.router)
     app.include_router(pages.router)
+    app.include_router(help.router)
+    app.include_router(safety.router)
     return app

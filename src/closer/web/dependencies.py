@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import Database
 from closer.domain.crisis_lines import HelpDirectory
+from closer.services.shell import Shell, load_shell
 from closer.services.unit_of_work import UnitOfWork
 
 
@@ -31,3 +32,11 @@ def get_directory() -> HelpDirectory:
 DatabaseDep = Annotated[Database, Depends(get_database)]
 UowDep = Annotated[UnitOfWork, Depends(get_uow)]
 DirectoryDep = Annotated[HelpDirectory, Depends(get_directory)]
+
+
+def get_shell(uow: UowDep, directory: DirectoryDep) -> Shell:
+    """The layout's data: preferences and any open support panel."""
+    return load_shell(uow, directory)
+
+
+ShellDep = Annotated[Shell, Depends(get_shell)]

@@ -11,7 +11,8 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
 from closer import __version__
-from closer.domain.preferences import Preferences, Theme
+from closer.domain.preferences import Theme
+from closer.services.shell import Shell
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -47,17 +48,23 @@ def render(
     request: Request,
     template: str,
     *,
-    preferences: Preferences | None = None,
+    shell: Shell | None = None,
     status_code: int = 200,
     **context: Any,
 ) -> HTMLResponse:
-    """Render ``template`` with the layout's shared context."""
-    theme = preferences.theme if preferences is not None else Theme.SYSTEM
+    """Render ``template`` with the layout's shared context.
+
+    ``shell`` carries the theme and any open support panel, which the layout
+    shows at the top of every page until the person makes a choice.
+    """
+    theme = shell.preferences.theme if shell is not None else Theme.SYSTEM
     shared = {
         "navigation": NAVIGATION,
         "current_path": request.url.path,
         "theme": theme.value,
         "version": __version__,
+        "support": shell.support if shell is not None else None,
+        "preferences": shell.preferences if shell is not None else None,
     }
     return templates.TemplateResponse(
         request, template, {**shared, **context}, status_code=status_code

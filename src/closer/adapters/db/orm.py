@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import CheckConstraint, DateTime, MetaData, String
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -36,4 +46,37 @@ class AppSettingsRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     country: Mapped[str | None] = mapped_column(String(2))
     theme: Mapped[str] = mapped_column(String(16), server_default="system")
+    country_prompt_dismissed: Mapped[bool] = mapped_column(
+        Boolean, server_default=false()
+    )
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SafetyPlanItemRow(Base):
+    """One line of the personal safety plan."""
+
+    __tablename__ = "safety_plan_items"
+    __table_args__ = (UniqueConstraint("section", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    section: Mapped[str] = mapped_column(String(32))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SupportAlertRow(Base):
+    """A support panel that opened; open until ``resolved_at`` is set.
+
+    Holds no text and no reasons: only how worrying, about whom, and where.
+    """
+
+    __tablename__ = "support_alerts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    level: Mapped[str] = mapped_column(String(16))
+    about: Mapped[str] = mapped_column(String(8))
+    source: Mapped[str] = mapped_column(String(32))
+    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolution: Mapped[str | None] = mapped_column(String(16))

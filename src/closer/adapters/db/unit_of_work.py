@@ -6,13 +6,19 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from closer.adapters.db.repositories import SqlPreferencesRepository
+from closer.adapters.db.repositories import (
+    SqlPreferencesRepository,
+    SqlSafetyPlanRepository,
+    SqlSupportAlertRepository,
+)
 
 
 class SqlAlchemyUnitOfWork:
     """Groups the repositories over one session; rolls back unless committed."""
 
     preferences: SqlPreferencesRepository
+    safety_plan: SqlSafetyPlanRepository
+    support: SqlSupportAlertRepository
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -21,6 +27,8 @@ class SqlAlchemyUnitOfWork:
     def __enter__(self) -> SqlAlchemyUnitOfWork:
         self._session = self._sessions()
         self.preferences = SqlPreferencesRepository(self._session)
+        self.safety_plan = SqlSafetyPlanRepository(self._session)
+        self.support = SqlSupportAlertRepository(self._session)
         return self
 
     def __exit__(

@@ -1,4 +1,4 @@
-"""Server-rendered pages. Each works without JavaScript."""
+"""Server-rendered pages: Today, the sections and Settings. All work without JS."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from closer.domain.errors import InvalidInput
-from closer.services.help import help_now
-from closer.services.preferences import get_preferences, update_preferences
-from closer.services.unit_of_work import UnitOfWork
-from closer.web.dependencies import DirectoryDep, UowDep
+from closer.services.preferences import dismiss_country_prompt, update_preferences
+from closer.services.shell import Shell, load_shell
+from closer.web.dependencies import DirectoryDep, ShellDep, UowDep
 from closer.web.rendering import is_htmx, render
 
 router = APIRouter(include_in_schema=False)
@@ -48,22 +47,34 @@ SECTIONS: dict[str, tuple[str, str]] = {
 
 
 @router.get("/", response_class=HTMLResponse)
-def today(request: Request, uow: UowDep) -> Response:
-    """The Today page."""
-    preferences = get_preferences(uow)
-    return render(request, "today.html", preferences=preferences, title="Today")
+def today(request: Request, shell: ShellDep, directory: DirectoryDep) -> Response:
+    """The Today page; on first run it asks for a country."""
+    return render(
+        request, "today.html", shell=shell, title="Today", choices=directory.choices()
+    )
 
 
-def _section(name: str) -> Callable[[Request, UnitOfWork], Response]:
+@router.post("/first-run/country", response_class=HTMLResponse)
+def first_run_country(
+    uow: UowDep,
+    directory: DirectoryDep,
+    country: Annotated[str, Form()] = "",
+    action: Annotated[str, Form()] = "save",
+) -> Response:
+    """Answer (or put off) the first-run question about the country."""
+    if action == "later" or not country.strip():
+        dismiss_country_prompt(uow)
+    else:
+        update_preferences(uow, directory, country=country)
+    return RedirectResponse("/", status_code=303)
+
+
+def _section(name: str) -> Callable[[Request, Shell], Response]:
     title, summary = SECTIONS[name]
 
-    def page(request: Request, uow: UowDep) -> Response:
+    def page(request: Request, shell: ShellDep) -> Response:
         return render(
-            request,
-            "section.html",
-            preferences=get_preferences(uow),
-            title=title,
-            summary=summary,
+            request, "section.html", shell=shell, title=title, summary=summary
         )
 
     page.__name__ = f"{name}_page"
@@ -74,39 +85,16 @@ for _name in SECTIONS:
     router.add_api_route(f"/{_name}", _section(_name), methods=["GET"])
 
 
-@router.get("/help", response_class=HTMLResponse)
-def help_page(
-    request: Request,
-    uow: UowDep,
-    directory: DirectoryDep,
-    country: str | None = None,
-) -> Response:
-    """Need help now: crisis lines for the person's country."""
-    preferences = get_preferences(uow)
-    try:
-        view = help_now(uow, directory, country=country or None)
-    except InvalidInput:
-        view = help_now(uow, directory)
-    return render(
-        request,
-        "help.html",
-        preferences=preferences,
-        title="Need help now",
-        view=view,
-        choices=directory.choices(),
-    )
-
-
 def _settings_page(
     request: Request,
-    uow: UowDep,
+    shell: Shell,
     directory: DirectoryDep,
     *,
     saved: bool = False,
     error: InvalidInput | None = None,
     form: dict[str, str] | None = None,
 ) -> Response:
-    preferences = get_preferences(uow)
+    preferences = shell.preferences
     context = {
         "title": "Settings",
         "choices": directory.choices(),
@@ -117,37 +105,37 @@ def _settings_page(
     }
     status = error.status if error else 200
     template = "_settings_form.html" if is_htmx(request) else "settings.html"
-    return render(
-        request, template, preferences=preferences, status_code=status, **context
-    )
+    return render(request, template, shell=shell, status_code=status, **context)
 
 
 @router.get("/settings", response_class=HTMLResponse)
 def settings_page(
-    request: Request, uow: UowDep, directory: DirectoryDep, saved: bool = False
+    request: Request, shell: ShellDep, directory: DirectoryDep, saved: bool = False
 ) -> Response:
     """The Settings page."""
-    return _settings_page(request, uow, directory, saved=saved)
+    return _settings_page(request, shell, directory, saved=saved)
 
 
 @router.post("/settings", response_class=HTMLResponse)
 def save_settings(
     request: Request,
     uow: UowDep,
+    shell: ShellDep,
     directory: DirectoryDep,
     country: Annotated[str, Form()] = "",
     theme: Annotated[str, Form()] = "system",
 ) -> Response:
     """Save Settings; on a mistake, show the form again with what was typed."""
-    before = get_preferences(uow)
     try:
         after = update_preferences(uow, directory, country=country, theme=theme)
     except InvalidInput as error:
         form = {"country": country, "theme": theme}
-        return _settings_page(request, uow, directory, error=error, form=form)
+        return _settings_page(request, shell, directory, error=error, form=form)
     if not is_htmx(request):
         return RedirectResponse("/settings?saved=true", status_code=303)
-    response = _settings_page(request, uow, directory, saved=True)
-    if after.theme != before.theme:
+    response = _settings_page(
+        request, load_shell(uow, directory), directory, saved=True
+    )
+    if after.theme != shell.preferences.theme:
         response.headers["HX-Refresh"] = "true"
     return response

@@ -1,0 +1,174 @@
+"""Safety use cases: checking saved free text, the support panel, the plan.
+
+Every place that accepts free text saves it first and only then calls
+``check_saved_text``: nothing a person wrote is ever lost or blocked because of
+an alert. When the text is worrying, a support alert opens and the support
+panel shows on every page until the person chooses "I'm safe right now" or
+"Show me help".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from closer.domain.crisis_lines import CountryHelp, HelpDirectory
+from closer.domain.errors import NotFound
+from closer.domain.safety import About, Assessment, Level, detect
+from closer.domain.safety.plan import (
+    PlanSection,
+    SafetyPlan,
+    parse_section,
+    parse_section_name,
+    phone_in,
+)
+from closer.domain.safety.support import Choice
+from closer.services.unit_of_work import UnitOfWork
+
+
+def assess_texts(texts: Iterable[str]) -> Assessment:
+    """One assessment for several texts: the highest level, every reason."""
+    return Assessment.from_reasons(
+        reason for text in texts for reason in detect(text).reasons
+    )
+
+
+def check_saved_text(
+    uow: UnitOfWork, texts: Iterable[str], *, source: str
+) -> Assessment:
+    """Assess text that is already saved; open the support panel if needed."""
+    assessment = assess_texts(texts)
+    if assessment.needs_support and assessment.about is not None:
+        with uow:
+            uow.support.open(assessment.level, assessment.about, source)
+            uow.commit()
+    return assessment
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """Someone from the plan's "people I can ask" section."""
+
+    text: str
+    phone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SupportPanel:
+    """Everything the support panel shows, for web, CLI and API alike."""
+
+    level: Level
+    about: About
+    reasons: tuple[str, ...]
+    plan: SafetyPlan
+    people: tuple[Contact, ...]
+    help: CountryHelp
+
+    @property
+    def urgent(self) -> bool:
+        """Whether to lead with the emergency number."""
+        return self.level is Level.URGENT
+
+    @property
+    def for_someone_else(self) -> bool:
+        """Whether the worry is about another person, not the writer."""
+        return self.about is About.OTHER
+
+
+def _contacts(plan: SafetyPlan) -> tuple[Contact, ...]:
+    return tuple(
+        Contact(text=item, phone=phone_in(item))
+        for item in plan.items(PlanSection.PEOPLE)
+    )
+
+
+def support_panel(
+    uow: UnitOfWork, directory: HelpDirectory, assessment: Assessment | None = None
+) -> SupportPanel | None:
+    """The panel for ``assessment``, or for the open alert; None when neither."""
+    with uow:
+        alert = uow.support.current()
+        plan = uow.safety_plan.get()
+        country = uow.preferences.get().country
+    if assessment is not None and assessment.needs_support and assessment.about:
+        level, about = assessment.level, assessment.about
+        reasons = tuple(assessment.descriptions())
+    elif alert is not None:
+        level, about, reasons = alert.level, alert.about, ()
+    else:
+        return None
+    return SupportPanel(
+        level=level,
+        about=about,
+        reasons=reasons,
+        plan=plan,
+        people=_contacts(plan),
+        help=directory.for_country(country),
+    )
+
+
+def resolve_support(uow: UnitOfWork, choice: Choice) -> Choice:
+    """Close the panel with the person's explicit choice."""
+    with uow:
+        uow.support.resolve(choice)
+        uow.commit()
+    return choice
+
+
+def get_plan(uow: UnitOfWork) -> SafetyPlan:
+    """The saved safety plan."""
+    with uow:
+        return uow.safety_plan.get()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSaved:
+    """A saved plan, and what the safety check found in its new lines."""
+
+    plan: SafetyPlan
+    assessment: Assessment
+
+
+def save_plan(
+    uow: UnitOfWork, sections: Mapping[str, Sequence[str] | str]
+) -> PlanSaved:
+    """Replace the given sections (others stay as they are), then check new lines.
+
+    Every section is validated before anything is written: one bad section
+    leaves the whole plan unchanged.
+    """
+    parsed: dict[PlanSection, tuple[str, ...]] = {}
+    for name, items in sections.items():
+        section = parse_section_name(name)
+        parsed[section] = parse_section(
+            section, items if isinstance(items, str) else list(items)
+        )
+    with uow:
+        before = uow.safety_plan.get()
+        plan = before
+        for section, items in parsed.items():
+            plan = plan.with_items(section, items)
+        uow.safety_plan.save(plan)
+        uow.commit()
+    new_lines = plan.new_texts_since(before)
+    return PlanSaved(plan, check_saved_text(uow, new_lines, source="safety-plan"))
+
+
+def add_plan_item(uow: UnitOfWork, section_name: str, text: str) -> PlanSaved:
+    """Add one line to the end of a section."""
+    section = parse_section_name(section_name)
+    current = get_plan(uow).items(section)
+    return save_plan(uow, {section.value: [*current, text]})
+
+
+def remove_plan_item(uow: UnitOfWork, section_name: str, number: int) -> PlanSaved:
+    """Remove line ``number`` (counting from 1) of a section."""
+    section = parse_section_name(section_name)
+    current = list(get_plan(uow).items(section))
+    if not 1 <= number <= len(current):
+        raise NotFound(
+            f"The section {section.value!r} has {len(current)} item(s); "
+            f"there is no item {number}."
+        )
+    del current[number - 1]
+    return save_plan(uow, {section.value: current})
