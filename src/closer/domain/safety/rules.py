@@ -119,7 +119,8 @@ RULES: tuple[Rule, ...] = (
         rf"a stash of) {_PILLS}"
         rf"|\b(?:stockpil\w*|hoard\w*) (?:up )?(?:on )?(?:some |my |the |these )?{_PILLS}"
         r"|\b(?:tied|tying|made|bought) (?:a |the )?(?:noose|rope to hang)|\bnoose\b"
-        rf"|\b(?:gun|pills|rope|razor|blade|knife) (?:to|so i can|so that i can) (?:{ACT}|die|end it)",
+        rf"|\b(?:gun|pills|rope|razor|blade|knife) (?:to|so i can|so that i can) (?:{ACT}|die|end it)"
+        rf"|\b{_PILLS}\b[a-z ]{{0,40}}\b(?:to|so i can|so that i can) (?:end it|die|do it|{ACT}|go to sleep forever|never wake up)\b",
         "Mentions having the means to end their life.",
         "Mentions someone else having the means to end their life.",
         needle=r"pills|tablets|meds|medication|painkillers|paracetamol|tylenol|insulin|noose|rope|gun|razor|blade|knife|stockpil|hoard",
