@@ -8,6 +8,7 @@ from closer.domain.errors import InvalidInput, NotFound
 from closer.domain.safety import About, Level
 from closer.domain.safety.plan import PlanSection
 from closer.domain.safety.support import Choice
+from closer.services.preferences import update_preferences
 from closer.services.safety import (
     add_plan_item,
     get_plan,
@@ -85,18 +86,15 @@ def test_the_panel_stays_open_until_an_explicit_choice(database: Database) -> No
     directory = bundled_directory()
     save_plan(uow(), {"people": ["Jo 07700 900123"]})
     save_plan(uow(), {"warning-signs": ["I have pills saved up to end it"]})
-    for _ in range(3):
-        panel = support_panel(uow(), directory)
-        assert panel is not None
-        assert panel.level is Level.URGENT
-    assert panel.people[0].phone == "07700 900123"
+    panels = [support_panel(uow(), directory) for _ in range(3)]
+    assert [p.level if p else None for p in panels] == [Level.URGENT] * 3
+    assert panels[0] is not None
+    assert panels[0].people[0].phone == "07700 900123"
     resolve_support(uow(), Choice.HELP)
     assert support_panel(uow(), directory) is None
 
 
 def test_the_panel_uses_the_chosen_country(database: Database) -> None:
-    from closer.services.preferences import update_preferences
-
     uow = database.unit_of_work
     directory = bundled_directory()
     update_preferences(uow(), directory, country="FR")

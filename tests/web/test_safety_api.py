@@ -5,13 +5,17 @@ from fastapi.testclient import TestClient
 
 
 def test_scanning_ordinary_text_returns_none_and_no_panel(client: TestClient) -> None:
-    body = client.post("/api/v1/safety/scan", json={"text": "I cancelled on Ana"}).json()
+    body = client.post(
+        "/api/v1/safety/scan", json={"text": "I cancelled on Ana"}
+    ).json()
     assert body == {"level": "none", "about": None, "reasons": [], "support": None}
 
 
 def test_scanning_worrying_text_returns_the_panel_as_data(client: TestClient) -> None:
     client.patch("/api/v1/settings", json={"country": "AU"})
-    client.put("/api/v1/safety/plan", json={"sections": {"people": ["Jo 0412 345 678"]}})
+    client.put(
+        "/api/v1/safety/plan", json={"sections": {"people": ["Jo 0412 345 678"]}}
+    )
     body = client.post(
         "/api/v1/safety/scan", json={"text": "I took too many pills"}
     ).json()
@@ -32,7 +36,11 @@ def test_the_plan_round_trips_and_new_worrying_lines_open_the_panel(
 ) -> None:
     response = client.put(
         "/api/v1/safety/plan",
-        json={"sections": {"warning-signs": ["I think everyone would be better off without me"]}},
+        json={
+            "sections": {
+                "warning-signs": ["I think everyone would be better off without me"]
+            }
+        },
     )
     assert response.status_code == 200
     body = response.json()

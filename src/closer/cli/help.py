@@ -11,8 +11,11 @@ from rich.markup import escape
 from closer.adapters.crisis_lines import bundled_directory
 from closer.cli.context import database
 from closer.cli.output import JsonFlag, console, print_json
+from closer.cli.safety import plan_data, print_plan
 from closer.domain.crisis_lines import CountryHelp
+from closer.domain.safety.plan import SafetyPlan
 from closer.services.help import HelpView, help_now
+from closer.services.safety import get_plan
 
 NOT_THERAPY = (
     "Closer is not therapy and not an emergency service. "
@@ -32,8 +35,9 @@ def _print_country(help: CountryHelp) -> None:
         console.print(f"  {escape(line.hours)}")
 
 
-def _as_data(view: HelpView) -> dict[str, object]:
+def _as_data(view: HelpView, plan: SafetyPlan) -> dict[str, object]:
     return {
+        "plan": plan_data(plan),
         "country": asdict(view.help),
         "international": asdict(view.international),
         "is_fallback": view.is_fallback,
@@ -47,15 +51,19 @@ def help_command(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Show crisis lines for your country, and where to find help anywhere."""
+    """Show your safety plan, crisis lines for your country, and help anywhere."""
     with database() as db:
         view = help_now(db.unit_of_work(), bundled_directory(), country=country)
+        plan = get_plan(db.unit_of_work())
     if as_json:
-        print_json(_as_data(view))
+        print_json(_as_data(view, plan))
         return
     console.print(
         f"[bold]{escape(NOT_THERAPY.format(emergency=view.help.emergency))}[/bold]"
     )
+    if plan.has_content:
+        console.print("\n[bold]Your safety plan[/bold]")
+        print_plan(plan)
     console.print(f"\nCrisis lines: {escape(view.help.name)}")
     _print_country(view.help)
     if not view.is_fallback:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from closer import __version__
-from closer.cli import db, settings
+from closer.cli import db, safety, settings
 from closer.cli.help import help_command
 from closer.cli.output import print_error
 from closer.cli.serve import serve_command
@@ -35,6 +37,7 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.add_typer(settings.app, name="settings")
+app.add_typer(safety.app, name="safety")
 app.command("serve")(serve_command)
 app.command("help")(help_command)
 
@@ -58,5 +61,19 @@ def main(
 
 
 def run() -> None:
-    """Entry point of the ``closer`` console script."""
-    app()
+    """Entry point of the ``closer`` console script.
+
+    Errors Closer knows about are handled in ``CloserGroup``; anything else ends
+    here, as one line instead of a traceback (``CLOSER_DEBUG=1`` shows it).
+    """
+    try:
+        app()
+    except Exception as exc:
+        if os.environ.get("CLOSER_DEBUG"):
+            raise
+        print_error(
+            f"Something went wrong on our side ({exc.__class__.__name__}). "
+            "What you saved before this is safe. Run again with CLOSER_DEBUG=1 "
+            "to see the details."
+        )
+        sys.exit(1)

@@ -21,7 +21,9 @@ def test_items_are_one_per_line_with_blanks_dropped() -> None:
 
 def test_an_overlong_item_is_refused_with_its_number_and_section() -> None:
     text = "fine\n" + "x" * (MAX_ITEM_LENGTH + 1)
-    with pytest.raises(InvalidInput, match='Item 2 of "Things I can do on my own"') as e:
+    with pytest.raises(
+        InvalidInput, match='Item 2 of "Things I can do on my own"'
+    ) as e:
         parse_section(PlanSection.COPING, text)
     assert e.value.field == "coping"
 
