@@ -9,6 +9,7 @@ import httpx2
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from closer.domain.safety.plan import PlanSection
 from tests.support.requirements import require
 from tests.support.server import closer_env, running_server
 from tests.support.system_deps import CHROMIUM
@@ -16,6 +17,8 @@ from tests.support.system_deps import CHROMIUM
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 # Flags that keep Chromium from calling out to the network on its own.
+SECTIONS = [section.value for section in PlanSection]
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -52,11 +55,14 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(autouse=True)
 def _fresh_settings(base_url: str) -> None:
-    """Every browser test starts from the default preferences."""
-    response = httpx2.patch(
-        f"{base_url}/api/v1/settings", json={"country": None, "theme": "system"}
-    )
-    response.raise_for_status()
+    """Every browser test starts from defaults: no country, no plan, no panel."""
+    calls = [
+        ("PATCH", "/api/v1/settings", {"country": None, "theme": "system"}),
+        ("PUT", "/api/v1/safety/plan", {"sections": {s: [] for s in SECTIONS}}),
+        ("POST", "/api/v1/safety/support", {"choice": "safe"}),
+    ]
+    for method, path, body in calls:
+        httpx2.request(method, base_url + path, json=body).raise_for_status()
 
 
 @pytest.fixture

@@ -13,10 +13,18 @@ from closer.web.rendering import NAVIGATION
 from tests.e2e.conftest import screenshot
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-PAGES = {"today": "/", "help": "/help", "settings": "/settings", "learn": "/learn"}
+PAGES = {
+    "today": "/",
+    "help": "/help",
+    "settings": "/settings",
+    "learn": "/learn",
+    "safety-plan": "/safety-plan",
+    "safety-plan-edit": "/safety-plan/edit",
+    "grounding": "/grounding?step=1",
+}
 
 
-def _violations(page: Page) -> list[str]:
+def violations(page: Page) -> list[str]:
     results = Axe().run(
         page,
         options={"runOnly": {"type": "tag", "values": WCAG_22_AA}},
@@ -38,7 +46,7 @@ def test_pages_have_no_wcag_22_aa_violations(
     try:
         page.goto(base_url + PAGES[name])
         screenshot(page, f"{name}-{scheme}")
-        assert _violations(page) == []
+        assert violations(page) == []
     finally:
         context.close()
 
