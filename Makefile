@@ -6,12 +6,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := postgresql chromium fonts-dejavu-core
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check migrations-check system-deps clean
+.PHONY: help run test check bench migrations-check system-deps clean
 
 help:
 	@echo "make run               create .venv, install, start the web app on SQLite"
 	@echo "make test              create .venv with test extras, run the whole suite"
 	@echo "make check             ruff, ruff format --check, mypy --strict"
+	@echo "make bench             benchmarks and evaluations; results in docs/benchmarks.md"
 	@echo "make migrations-check  alembic upgrade head + alembic check (SQLite, PostgreSQL)"
 	@echo "make system-deps       install the Debian packages the full suite needs"
 	@echo "make clean             remove .venv and caches"
@@ -38,9 +39,12 @@ test: $(VENV)/.installed-dev
 	exit $$status
 
 check: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m bench.safety_eval --write docs/benchmarks.md
 
 migrations-check: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.support.alembic_check
