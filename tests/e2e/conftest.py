@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from closer.domain.safety.plan import PlanSection
 from tests.support.requirements import require
@@ -65,13 +66,29 @@ def _fresh_settings(base_url: str) -> None:
         httpx2.request(method, base_url + path, json=body).raise_for_status()
 
 
+NewPage = Callable[..., Page]
+
+
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    try:
-        yield context.new_page()
-    finally:
+def new_page(browser: Browser) -> Iterator[NewPage]:
+    """Open pages in fresh browser contexts (``color_scheme=``, ``viewport=``,
+    ``java_script_enabled=``…); every context is closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def open_page(**options: Any) -> Page:
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def page(new_page: NewPage) -> Page:
+    """A page with the browser's defaults."""
+    return new_page()
 
 
 def screenshot(page: Page, name: str) -> Path:

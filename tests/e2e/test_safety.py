@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Literal
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import NewPage, screenshot
 from tests.e2e.test_shell import violations
 
 PANEL = ".support-panel"
@@ -65,18 +65,14 @@ def test_show_me_help_leads_to_the_plan_and_the_lines(
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_open_panel_meets_wcag_22_aa(
-    browser: Browser, base_url: str, scheme: Literal["light", "dark"]
+    new_page: NewPage, base_url: str, scheme: Literal["light", "dark"]
 ) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    try:
-        _write_warning_sign(page, base_url, "I have a plan to kill myself")
-        expect(page.locator(".urgent-panel")).to_be_visible()
-        screenshot(page, f"support-panel-urgent-{scheme}")
-        assert violations(page) == []
-        page.get_by_role("button", name="I'm safe right now").click()
-    finally:
-        context.close()
+    page = new_page(color_scheme=scheme)
+    _write_warning_sign(page, base_url, "I have a plan to kill myself")
+    expect(page.locator(".urgent-panel")).to_be_visible()
+    screenshot(page, f"support-panel-urgent-{scheme}")
+    assert violations(page) == []
+    page.get_by_role("button", name="I'm safe right now").click()
 
 
 @pytest.mark.browser
@@ -92,21 +88,17 @@ def test_the_plan_prints_without_menus(page: Page, base_url: str) -> None:
 
 @pytest.mark.browser
 def test_grounding_walks_through_every_step_without_javascript(
-    browser: Browser, base_url: str
+    new_page: NewPage, base_url: str
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    try:
-        page.goto(base_url + "/help")
-        page.get_by_role("link", name="Try a two-minute grounding exercise").click()
-        page.get_by_role("link", name="Start").click()
-        for step in range(1, 6):
-            expect(page.get_by_text(f"Step {step} of 5")).to_be_visible()
-            name = "Finish" if step == 5 else "Next"
-            page.get_by_role("link", name=name).click()
-        expect(page.get_by_role("heading", name="Well done")).to_be_visible()
-    finally:
-        context.close()
+    page = new_page(java_script_enabled=False)
+    page.goto(base_url + "/help")
+    page.get_by_role("link", name="Try a two-minute grounding exercise").click()
+    page.get_by_role("link", name="Start").click()
+    for step in range(1, 6):
+        expect(page.get_by_text(f"Step {step} of 5")).to_be_visible()
+        name = "Finish" if step == 5 else "Next"
+        page.get_by_role("link", name=name).click()
+    expect(page.get_by_role("heading", name="Well done")).to_be_visible()
 
 
 @pytest.mark.browser

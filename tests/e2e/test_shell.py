@@ -7,10 +7,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect
+from playwright.sync_api import ConsoleMessage, Page, Request, expect
 
 from closer.web.rendering import NAVIGATION
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import NewPage, screenshot
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = {
@@ -39,16 +39,12 @@ def violations(page: Page) -> list[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_pages_have_no_wcag_22_aa_violations(
-    browser: Browser, base_url: str, name: str, scheme: Literal["light", "dark"]
+    new_page: NewPage, base_url: str, name: str, scheme: Literal["light", "dark"]
 ) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    try:
-        page.goto(base_url + PAGES[name])
-        screenshot(page, f"{name}-{scheme}")
-        assert violations(page) == []
-    finally:
-        context.close()
+    page = new_page(color_scheme=scheme)
+    page.goto(base_url + PAGES[name])
+    screenshot(page, f"{name}-{scheme}")
+    assert violations(page) == []
 
 
 @pytest.mark.browser
@@ -103,23 +99,19 @@ def test_no_request_leaves_this_machine_and_nothing_breaks_the_csp(
 
 
 @pytest.mark.browser
-def test_settings_save_without_javascript(browser: Browser, base_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    try:
-        page.goto(base_url + "/settings")
-        page.get_by_label("Country for crisis lines").select_option("NZ")
-        page.get_by_label("Dark").check()
-        page.get_by_role("button", name="Save").click()
-        expect(page.get_by_role("status")).to_have_text("Saved.")
-        expect(page.locator("html")).to_have_attribute("data-theme", "dark")
-        screenshot(page, "settings-saved-no-js")
-        page.get_by_role("link", name="Need help now").first.click()
-        expect(
-            page.get_by_role("heading", name="Crisis lines in New Zealand")
-        ).to_be_visible()
-    finally:
-        context.close()
+def test_settings_save_without_javascript(new_page: NewPage, base_url: str) -> None:
+    page = new_page(java_script_enabled=False)
+    page.goto(base_url + "/settings")
+    page.get_by_label("Country for crisis lines").select_option("NZ")
+    page.get_by_label("Dark").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_have_text("Saved.")
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")
+    screenshot(page, "settings-saved-no-js")
+    page.get_by_role("link", name="Need help now").first.click()
+    expect(
+        page.get_by_role("heading", name="Crisis lines in New Zealand")
+    ).to_be_visible()
 
 
 @pytest.mark.browser
@@ -152,18 +144,13 @@ def test_a_bad_choice_is_announced_and_the_form_keeps_working(
 @pytest.mark.browser
 @pytest.mark.parametrize("name", list(PAGES))
 def test_pages_fit_a_phone_screen_without_sideways_scrolling(
-    browser: Browser, base_url: str, name: str
+    new_page: NewPage, base_url: str, name: str
 ) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    try:
-        page.goto(base_url + PAGES[name])
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth"
-            " - document.documentElement.clientWidth"
-        )
-        screenshot(page, f"{name}-phone")
-        assert overflow <= 0
-        expect(page.get_by_role("link", name="Need help now").first).to_be_in_viewport()
-    finally:
-        context.close()
+    page = new_page(viewport={"width": 360, "height": 740})
+    page.goto(base_url + PAGES[name])
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    screenshot(page, f"{name}-phone")
+    assert overflow <= 0
+    expect(page.get_by_role("link", name="Need help now").first).to_be_in_viewport()
