@@ -9,12 +9,13 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from closer import __version__
+from closer.adapters.content import bundled_library
 from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import Database, open_database
 from closer.config import Settings, load_settings
 from closer.web.errors import install_error_handlers
 from closer.web.rendering import STATIC_DIR
-from closer.web.routes import api, api_safety, help, pages, safety
+from closer.web.routes import api, api_learn, api_safety, help, learn, pages, safety
 from closer.web.security import SecurityHeadersMiddleware
 
 
@@ -26,7 +27,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        bundled_directory()  # fail at start, not on the first help request
+        bundled_directory()  # fail at start, not on the first request
+        bundled_library()
         owned = database is None
         app.state.database = database or open_database(resolved)
         try:
@@ -50,7 +52,9 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
     app.include_router(api_safety.router)
+    app.include_router(api_learn.router)
     app.include_router(pages.router)
     app.include_router(help.router)
     app.include_router(safety.router)
+    app.include_router(learn.router)
     return app

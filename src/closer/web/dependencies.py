@@ -6,8 +6,10 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from closer.adapters.content import bundled_library
 from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import Database
+from closer.domain.content import Library
 from closer.domain.crisis_lines import HelpDirectory
 from closer.services.shell import Shell, load_shell
 from closer.services.unit_of_work import UnitOfWork
@@ -29,7 +31,13 @@ def get_directory() -> HelpDirectory:
     return bundled_directory()
 
 
+def get_library() -> Library:
+    """The knowledge base."""
+    return bundled_library()
+
+
 DatabaseDep = Annotated[Database, Depends(get_database)]
+LibraryDep = Annotated[Library, Depends(get_library)]
 UowDep = Annotated[UnitOfWork, Depends(get_uow)]
 DirectoryDep = Annotated[HelpDirectory, Depends(get_directory)]
 

@@ -38,11 +38,6 @@ SECTIONS: dict[str, tuple[str, str]] = {
         "Patterns in your own records: which situations, feelings and people "
         "bring the urge, and what helps.",
     ),
-    "learn": (
-        "Learn",
-        "Why people push others away while wanting closeness, the common signs, "
-        "and what tends to help, in plain words.",
-    ),
 }
 
 

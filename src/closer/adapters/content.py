@@ -1,0 +1,294 @@
+"""Load and validate the knowledge base in ``closer/content/*.toml``.
+
+Every rule is checked when Closer starts, and a broken file stops start-up
+with one message naming the file, the entry and the problem:
+
+- each file has the right shape, no unknown keys and no empty text;
+- slugs are unique within their kind and look like ``fear-of-hurt``;
+- every cross-reference resolves (a sign's causes, a cause's strategies, …);
+- every cause has at least three strategies, and every sign at least one cause;
+- reflection prompts make sense (choices for a choice, min < max for a scale).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from closer.domain.content import (
+    Cause,
+    Emotion,
+    Faq,
+    Library,
+    Page,
+    Prompt,
+    PromptInput,
+    Reflection,
+    Sign,
+    SignGroup,
+    Strategy,
+)
+from closer.domain.errors import ConfigurationError
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Slugs = list[Slug]
+
+FILES = ("signs", "causes", "strategies", "reflections", "faq", "pages", "emotions")
+MIN_STRATEGIES_PER_CAUSE = 3
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Group(_Model):
+    slug: Slug
+    name: Text
+    description: Text
+
+
+class _Sign(_Model):
+    slug: Slug
+    group: Slug
+    name: Text
+    description: Text
+    causes: Slugs = Field(min_length=1)
+
+
+class _Cause(_Model):
+    slug: Slug
+    name: Text
+    what: Text
+    inside: Text
+    behaviour: Text
+    strategies: Slugs = Field(min_length=MIN_STRATEGIES_PER_CAUSE)
+
+
+class _Strategy(_Model):
+    slug: Slug
+    name: Text
+    category: Literal[
+        "awareness", "reflection", "self-acceptance", "practice", "support"
+    ]
+    why: Text
+    today: Text
+    harder: Text
+
+
+class _Prompt(_Model):
+    text: Text
+    input: PromptInput
+    choices: list[Text] = []
+    min: int | None = None
+    max: int | None = None
+
+    def problem(self) -> str | None:
+        if self.input is PromptInput.CHOICE and len(self.choices) < 2:
+            return "a choice prompt needs at least two choices"
+        if self.input is not PromptInput.CHOICE and self.choices:
+            return "only a choice prompt has choices"
+        if self.input is PromptInput.SCALE:
+            if self.min is None or self.max is None or self.min >= self.max:
+                return "a scale prompt needs min < max"
+        elif self.min is not None or self.max is not None:
+            return "only a scale prompt has min and max"
+        return None
+
+
+class _Reflection(_Model):
+    slug: Slug
+    name: Text
+    intro: Text
+    prompts: list[_Prompt] = Field(min_length=1)
+    strategies: Slugs = []
+
+
+class _Faq(_Model):
+    slug: Slug
+    question: Text
+    answer: Text
+    causes: Slugs = []
+    strategies: Slugs = []
+
+
+class _Page(_Model):
+    slug: Slug
+    title: Text
+    summary: Text
+    body: Text
+    strategies: Slugs = []
+    reflections: Slugs = []
+
+
+class _Emotion(_Model):
+    slug: Slug
+    name: Text
+    meaning: Text
+    pleasantness: Literal["pleasant", "unpleasant"]
+    energy: Literal["high", "low"]
+
+
+M = TypeVar("M", bound=_Model)
+
+
+def _fail(file: str, where: str, problem: str) -> ConfigurationError:
+    return ConfigurationError(f"Content file {file}.toml: {where}: {problem}.")
+
+
+def _entries(file: str, raw: dict[str, Any], key: str, model: type[M]) -> list[M]:
+    items = raw.get(key)
+    if not isinstance(items, list) or not items:
+        raise _fail(file, f"[[{key}]]", "no entries found")
+    parsed: list[M] = []
+    seen: set[str] = set()
+    for index, item in enumerate(items, start=1):
+        label = item.get("slug", f"#{index}") if isinstance(item, dict) else f"#{index}"
+        try:
+            entry = model.model_validate(item)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            field = ".".join(str(p) for p in error["loc"]) or "entry"
+            raise _fail(
+                file, f"{key} {label!r}, {field}", error["msg"].lower()
+            ) from None
+        slug = getattr(entry, "slug", None)
+        if slug is not None:
+            if slug in seen:
+                raise _fail(file, f"{key} {slug!r}", "this slug is used twice")
+            seen.add(slug)
+        parsed.append(entry)
+    return parsed
+
+
+def _check_refs(
+    file: str,
+    kind: str,
+    owners: Iterable[Any],
+    field: str,
+    known: set[str],
+    target: str,
+) -> None:
+    for owner in owners:
+        for ref in getattr(owner, field):
+            if ref not in known:
+                raise _fail(
+                    file,
+                    f"{kind} {owner.slug!r}",
+                    f"{field} names {ref!r}, which is not in {target}.toml",
+                )
+
+
+def _check_prompts(reflections: list[_Reflection]) -> None:
+    for reflection in reflections:
+        for number, prompt in enumerate(reflection.prompts, start=1):
+            problem = prompt.problem()
+            if problem:
+                raise _fail(
+                    "reflections",
+                    f"reflection {reflection.slug!r}, prompt {number}",
+                    problem,
+                )
+
+
+def build_library(raw: dict[str, dict[str, Any]]) -> Library:
+    """Validate parsed files (file name without .toml → parsed TOML)."""
+    groups = _entries("signs", raw["signs"], "group", _Group)
+    signs = _entries("signs", raw["signs"], "sign", _Sign)
+    causes = _entries("causes", raw["causes"], "cause", _Cause)
+    strategies = _entries("strategies", raw["strategies"], "strategy", _Strategy)
+    reflections = _entries("reflections", raw["reflections"], "reflection", _Reflection)
+    faq = _entries("faq", raw["faq"], "faq", _Faq)
+    pages = _entries("pages", raw["pages"], "page", _Page)
+    emotions = _entries("emotions", raw["emotions"], "emotion", _Emotion)
+
+    cause_slugs = {c.slug for c in causes}
+    strategy_slugs = {s.slug for s in strategies}
+    group_slugs = {g.slug for g in groups}
+    for sign in signs:
+        if sign.group not in group_slugs:
+            raise _fail(
+                "signs",
+                f"sign {sign.slug!r}",
+                f"group {sign.group!r} is not a [[group]]",
+            )
+    _check_refs("signs", "sign", signs, "causes", cause_slugs, "causes")
+    _check_refs("causes", "cause", causes, "strategies", strategy_slugs, "strategies")
+    _check_refs(
+        "reflections",
+        "reflection",
+        reflections,
+        "strategies",
+        strategy_slugs,
+        "strategies",
+    )
+    _check_refs("faq", "faq", faq, "causes", cause_slugs, "causes")
+    _check_refs("faq", "faq", faq, "strategies", strategy_slugs, "strategies")
+    _check_refs("pages", "page", pages, "strategies", strategy_slugs, "strategies")
+    reflection_slugs = {r.slug for r in reflections}
+    _check_refs("pages", "page", pages, "reflections", reflection_slugs, "reflections")
+    _check_prompts(reflections)
+    for cause in causes:
+        if not any(cause.slug in sign.causes for sign in signs):
+            raise _fail(
+                "causes", f"cause {cause.slug!r}", "no sign in signs.toml names it"
+            )
+
+    def by_slug(items: Iterable[Any], convert: Callable[[Any], Any]) -> dict[str, Any]:
+        return {item.slug: convert(item) for item in items}
+
+    def tupled(model: _Model, cls: type[Any]) -> Any:
+        data = model.model_dump()
+        return cls(
+            **{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+        )
+
+    return Library(
+        groups=by_slug(groups, lambda g: SignGroup(**g.model_dump())),
+        signs=by_slug(signs, lambda s: tupled(s, Sign)),
+        causes=by_slug(causes, lambda c: tupled(c, Cause)),
+        strategies=by_slug(strategies, lambda s: Strategy(**s.model_dump())),
+        reflections=by_slug(
+            reflections,
+            lambda r: Reflection(
+                slug=r.slug,
+                name=r.name,
+                intro=r.intro,
+                strategies=tuple(r.strategies),
+                prompts=tuple(
+                    Prompt(p.text, p.input, tuple(p.choices), p.min, p.max)
+                    for p in r.prompts
+                ),
+            ),
+        ),
+        faq=by_slug(faq, lambda f: tupled(f, Faq)),
+        pages=by_slug(pages, lambda p: tupled(p, Page)),
+        emotions=by_slug(emotions, lambda e: Emotion(**e.model_dump())),
+    )
+
+
+def load_library(folder: Path) -> Library:
+    """Read every content file in ``folder`` and validate them together."""
+    raw: dict[str, dict[str, Any]] = {}
+    for name in FILES:
+        path = folder / f"{name}.toml"
+        try:
+            raw[name] = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise _fail(name, str(path), "the file is missing") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise _fail(name, "syntax", str(exc)) from None
+    return build_library(raw)
+
+
+@cache
+def bundled_library() -> Library:
+    """The content that ships with Closer (validated once per process)."""
+    with resources.as_file(resources.files("closer.content")) as folder:
+        return load_library(Path(folder))
