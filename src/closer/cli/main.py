@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 from closer import __version__
 from closer.cli import db, safety, settings
 from closer.cli.help import help_command
+from closer.cli.learn import learn_command
 from closer.cli.output import print_error
 from closer.cli.serve import serve_command
 from closer.domain.errors import CloserError
@@ -40,6 +41,7 @@ app.add_typer(settings.app, name="settings")
 app.add_typer(safety.app, name="safety")
 app.command("serve")(serve_command)
 app.command("help")(help_command)
+app.command("learn")(learn_command)
 
 
 def _version(value: bool) -> None:
