@@ -222,13 +222,14 @@ def build(eval_dir: Path) -> tuple[str, list[Target]]:
     return body, targets
 
 
-def write(doc: Path, body: str) -> None:
+def write_section(doc: Path, body: str, start: str = START, end: str = END) -> None:
+    """Replace the text between ``start`` and ``end`` markers in ``doc``."""
     text = doc.read_text(encoding="utf-8")
-    if START not in text or END not in text:
-        raise SystemExit(f"{doc} has no {START} … {END} markers.")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    doc.write_text(f"{head}{START}\n{body}\n{END}{tail}", encoding="utf-8")
+    if start not in text or end not in text:
+        raise SystemExit(f"{doc} has no {start} … {end} markers.")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    doc.write_text(f"{head}{start}\n{body}\n{end}{tail}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -243,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     body, targets = build(args.eval_dir)
     print(body)
     if args.write:
-        write(args.write, body)
+        write_section(args.write, body)
     return 0 if all(t.met for t in targets if t.quality) else 1
 
 

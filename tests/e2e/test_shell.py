@@ -21,6 +21,10 @@ PAGES = {
     "safety-plan": "/safety-plan",
     "safety-plan-edit": "/safety-plan/edit",
     "grounding": "/grounding?step=1",
+    "learn-cause": "/learn/causes/fear-of-abandonment",
+    "learn-search": "/learn?q=space",
+    "learn-emotions": "/learn/emotions",
+    "learn-reflection": "/learn/reflections/time-out-questions",
 }
 
 
