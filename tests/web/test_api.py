@@ -30,6 +30,9 @@ def test_the_openapi_document_lists_every_api_operation(client: TestClient) -> N
         "/api/v1/safety/scan",
         "/api/v1/safety/support",
         "/api/v1/safety/plan",
+        "/api/v1/learn",
+        "/api/v1/learn/search",
+        "/api/v1/learn/{kind}/{slug}",
     }
     assert "patch" in paths["/api/v1/settings"]
 
