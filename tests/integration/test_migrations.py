@@ -7,7 +7,12 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from closer.adapters.db.database import Database, open_database
-from closer.adapters.db.migrate import current_revision, head_revision, upgrade
+from closer.adapters.db.migrate import (
+    current_revision,
+    head_revision,
+    include_name,
+    upgrade,
+)
 from closer.adapters.db.orm import Base
 from closer.config import Settings
 
@@ -33,7 +38,8 @@ def test_upgrading_twice_changes_nothing(database: Database) -> None:
 
 def test_the_models_and_the_migrations_agree(database: Database) -> None:
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        opts = {"compare_type": True, "include_name": include_name}
+        context = MigrationContext.configure(connection, opts=opts)
         diffs = compare_metadata(context, Base.metadata)
     assert diffs == []
 

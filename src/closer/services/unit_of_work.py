@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from closer.domain.moments import Moment, MomentQuery
+from closer.domain.people import Person
 from closer.domain.preferences import Preferences
 from closer.domain.safety.assessment import About, Level
 from closer.domain.safety.plan import SafetyPlan
@@ -37,6 +40,42 @@ class SupportAlertRepository(Protocol):
     def resolve(self, choice: Choice) -> int: ...
 
 
+class PeopleRepository(Protocol):
+    """Where people are kept."""
+
+    def add(self, person: Person) -> Person: ...
+
+    def update(self, person: Person) -> Person: ...
+
+    def delete(self, person_id: int) -> None: ...
+
+    def get(self, person_id: int) -> Person | None: ...
+
+    def by_name(self, name: str) -> Person | None: ...
+
+    def list(self) -> list[Person]: ...
+
+    def last_moment_at(self) -> dict[int, datetime]: ...
+
+
+class MomentRepository(Protocol):
+    """Where moments are kept, and searched."""
+
+    def add(self, moment: Moment) -> Moment: ...
+
+    def update(self, moment: Moment) -> Moment: ...
+
+    def get(self, moment_id: int) -> Moment | None: ...
+
+    def delete(self, moment_id: int) -> None: ...
+
+    def restore(self, moment_id: int) -> Moment: ...
+
+    def set_causes(self, moment_id: int, causes: tuple[str, ...]) -> None: ...
+
+    def find(self, query: MomentQuery) -> tuple[list[Moment], int]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over the repositories; nothing lasts until ``commit``."""
 
@@ -48,6 +87,12 @@ class UnitOfWork(Protocol):
 
     @property
     def support(self) -> SupportAlertRepository: ...
+
+    @property
+    def people(self) -> PeopleRepository: ...
+
+    @property
+    def moments(self) -> MomentRepository: ...
 
     def __enter__(self) -> Self: ...
 

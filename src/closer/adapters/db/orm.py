@@ -8,6 +8,8 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     DateTime,
+    ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -15,7 +17,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -80,3 +82,93 @@ class SupportAlertRow(Base):
     opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     resolution: Mapped[str | None] = mapped_column(String(16))
+
+
+class PersonRow(Base):
+    """Someone in the person's life."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_key: Mapped[str] = mapped_column(String(100), unique=True)
+    relationship: Mapped[str] = mapped_column(String(16))
+    closeness_now: Mapped[int | None] = mapped_column(Integer)
+    closeness_wanted: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, server_default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class MomentRow(Base):
+    """One logged moment. ``deleted_at`` marks a deletion that can be undone."""
+
+    __tablename__ = "moments"
+    __table_args__ = (Index("ix_moments_occurred_at", "occurred_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    situation: Mapped[str] = mapped_column(Text)
+    urge: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str | None] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(Text, server_default="")
+    felt_after: Mapped[int | None] = mapped_column(Integer)
+    search_text: Mapped[str] = mapped_column(Text, server_default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    people: Mapped[list[MomentPersonRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+    emotions: Mapped[list[MomentEmotionRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+    causes: Mapped[list[MomentCauseRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+    tags: Mapped[list[MomentTagRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class MomentPersonRow(Base):
+    __tablename__ = "moment_people"
+    __table_args__ = (Index("ix_moment_people_person_id", "person_id"),)
+
+    moment_id: Mapped[int] = mapped_column(
+        ForeignKey("moments.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class MomentEmotionRow(Base):
+    __tablename__ = "moment_emotions"
+
+    moment_id: Mapped[int] = mapped_column(
+        ForeignKey("moments.id", ondelete="CASCADE"), primary_key=True
+    )
+    emotion: Mapped[str] = mapped_column(String(40), primary_key=True)
+    intensity: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class MomentCauseRow(Base):
+    __tablename__ = "moment_causes"
+
+    moment_id: Mapped[int] = mapped_column(
+        ForeignKey("moments.id", ondelete="CASCADE"), primary_key=True
+    )
+    cause: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class MomentTagRow(Base):
+    __tablename__ = "moment_tags"
+
+    moment_id: Mapped[int] = mapped_column(
+        ForeignKey("moments.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(30), primary_key=True)

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from sqlalchemy import ColumnElement, delete, func, literal_column, select, text, update
 from sqlalchemy.orm import Session
 
 from closer.adapters.db.orm import (
     AppSettingsRow,
+    MomentCauseRow,
+    MomentEmotionRow,
+    MomentPersonRow,
+    MomentRow,
+    MomentTagRow,
+    PersonRow,
     SafetyPlanItemRow,
     SupportAlertRow,
     utc_now,
 )
+from closer.domain.errors import NotFound
+from closer.domain.moments import Felt, Moment, MomentQuery
+from closer.domain.people import Person, Relationship
 from closer.domain.preferences import Preferences, Theme
 from closer.domain.safety.assessment import About, Level
 from closer.domain.safety.plan import PlanSection, SafetyPlan
@@ -119,3 +133,288 @@ class SqlSupportAlertRepository:
             .values(resolved_at=utc_now(), resolution=choice.value)
         )
         return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+class SqlPeopleRepository:
+    """People, with names unique regardless of case."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @staticmethod
+    def _to_domain(row: PersonRow) -> Person:
+        return Person(
+            id=row.id,
+            name=row.name,
+            relationship=Relationship(row.relationship),
+            closeness_now=row.closeness_now,
+            closeness_wanted=row.closeness_wanted,
+            notes=row.notes,
+        )
+
+    def add(self, person: Person) -> Person:
+        now = utc_now()
+        row = PersonRow(
+            name=person.name,
+            name_key=person.name.casefold(),
+            relationship=person.relationship.value,
+            closeness_now=person.closeness_now,
+            closeness_wanted=person.closeness_wanted,
+            notes=person.notes,
+            created_at=now,
+            updated_at=now,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return self._to_domain(row)
+
+    def update(self, person: Person) -> Person:
+        row = self._session.get(PersonRow, person.id)
+        if row is None:
+            raise NotFound(f"There is no person with id {person.id}.")
+        row.name = person.name
+        row.name_key = person.name.casefold()
+        row.relationship = person.relationship.value
+        row.closeness_now = person.closeness_now
+        row.closeness_wanted = person.closeness_wanted
+        row.notes = person.notes
+        row.updated_at = utc_now()
+        self._session.flush()
+        return self._to_domain(row)
+
+    def delete(self, person_id: int) -> None:
+        row = self._session.get(PersonRow, person_id)
+        if row is None:
+            raise NotFound(f"There is no person with id {person_id}.")
+        self._session.delete(row)
+
+    def get(self, person_id: int) -> Person | None:
+        row = self._session.get(PersonRow, person_id)
+        return None if row is None else self._to_domain(row)
+
+    def by_name(self, name: str) -> Person | None:
+        row = self._session.scalar(
+            select(PersonRow).where(PersonRow.name_key == name.strip().casefold())
+        )
+        return None if row is None else self._to_domain(row)
+
+    def list(self) -> list[Person]:
+        rows = self._session.scalars(select(PersonRow).order_by(PersonRow.name_key))
+        return [self._to_domain(r) for r in rows]
+
+    def last_moment_at(self) -> dict[int, datetime]:
+        """For each person, when their most recent moment happened."""
+        rows = self._session.execute(
+            select(MomentPersonRow.person_id, func.max(MomentRow.occurred_at))
+            .join(MomentRow, MomentRow.id == MomentPersonRow.moment_id)
+            .where(MomentRow.deleted_at.is_(None))
+            .group_by(MomentPersonRow.person_id)
+        )
+        return {int(row[0]): _aware(row[1]) for row in rows}
+
+
+class SqlMomentRepository:
+    """Moments, their links, and full-text search kept in step with them."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._dialect = session.get_bind().dialect.name
+
+    def _names(self, person_ids: Iterable[int]) -> dict[int, str]:
+        ids = list(person_ids)
+        if not ids:
+            return {}
+        rows = self._session.execute(
+            select(PersonRow.id, PersonRow.name).where(PersonRow.id.in_(ids))
+        )
+        return {int(row[0]): str(row[1]) for row in rows}
+
+    def _to_domain(self, row: MomentRow, names: dict[int, str]) -> Moment:
+        people = tuple(
+            p.person_id for p in sorted(row.people, key=lambda p: p.position)
+        )
+        return Moment(
+            id=row.id,
+            occurred_at=_aware(row.occurred_at),
+            situation=row.situation,
+            people=people,
+            person_names=tuple(names[p] for p in people if p in names),
+            emotions=tuple(
+                Felt(e.emotion, e.intensity)
+                for e in sorted(row.emotions, key=lambda e: e.position)
+            ),
+            urge=row.urge,
+            action=row.action,
+            outcome=row.outcome,
+            felt_after=row.felt_after,
+            causes=tuple(sorted(c.cause for c in row.causes)),
+            tags=tuple(sorted(t.tag for t in row.tags)),
+        )
+
+    def _fill(self, row: MomentRow, moment: Moment) -> None:
+        names = self._names(moment.people)
+        missing = [p for p in moment.people if p not in names]
+        if missing:
+            raise NotFound(f"There is no person with id {missing[0]}.")
+        with_names = replace(
+            moment, person_names=tuple(names[p] for p in moment.people)
+        )
+        row.occurred_at = moment.occurred_at
+        row.situation = moment.situation
+        row.urge = moment.urge
+        row.action = moment.action
+        row.outcome = moment.outcome
+        row.felt_after = moment.felt_after
+        row.search_text = with_names.search_text()
+        row.people = [
+            MomentPersonRow(person_id=p, position=i)
+            for i, p in enumerate(moment.people)
+        ]
+        row.emotions = [
+            MomentEmotionRow(emotion=f.emotion, intensity=f.intensity, position=i)
+            for i, f in enumerate(moment.emotions)
+        ]
+        row.causes = [MomentCauseRow(cause=c) for c in moment.causes]
+        row.tags = [MomentTagRow(tag=t) for t in moment.tags]
+        row.updated_at = utc_now()
+
+    def _index(self, row: MomentRow) -> None:
+        if self._dialect != "sqlite":
+            return  # PostgreSQL indexes the column itself
+        self._session.execute(
+            text("DELETE FROM moments_fts WHERE rowid = :id"), {"id": row.id}
+        )
+        if row.deleted_at is None:
+            self._session.execute(
+                text(
+                    "INSERT INTO moments_fts (rowid, search_text) VALUES (:id, :text)"
+                ),
+                {"id": row.id, "text": row.search_text},
+            )
+
+    def add(self, moment: Moment) -> Moment:
+        row = MomentRow(created_at=utc_now())
+        self._fill(row, moment)
+        self._session.add(row)
+        self._session.flush()
+        self._index(row)
+        return self._to_domain(row, self._names(moment.people))
+
+    def update(self, moment: Moment) -> Moment:
+        row = self._live_row(moment.id)
+        self._fill(row, moment)
+        self._session.flush()
+        self._index(row)
+        return self._to_domain(row, self._names(moment.people))
+
+    def _row(self, moment_id: int | None) -> MomentRow:
+        row = self._session.get(MomentRow, moment_id) if moment_id is not None else None
+        if row is None:
+            raise NotFound(f"There is no moment with id {moment_id}.")
+        return row
+
+    def _live_row(self, moment_id: int | None) -> MomentRow:
+        row = self._row(moment_id)
+        if row.deleted_at is not None:
+            raise NotFound(f"Moment {moment_id} was deleted.")
+        return row
+
+    def get(self, moment_id: int) -> Moment | None:
+        row = self._session.get(MomentRow, moment_id)
+        if row is None or row.deleted_at is not None:
+            return None
+        return self._to_domain(row, self._names(p.person_id for p in row.people))
+
+    def delete(self, moment_id: int) -> None:
+        """Mark as deleted; ``restore`` undoes it."""
+        row = self._live_row(moment_id)
+        row.deleted_at = utc_now()
+        self._index(row)
+
+    def restore(self, moment_id: int) -> Moment:
+        row = self._row(moment_id)
+        row.deleted_at = None
+        self._index(row)
+        return self._to_domain(row, self._names(p.person_id for p in row.people))
+
+    def set_causes(self, moment_id: int, causes: tuple[str, ...]) -> None:
+        row = self._live_row(moment_id)
+        row.causes = [MomentCauseRow(cause=c) for c in causes]
+
+    def find(self, query: MomentQuery) -> tuple[list[Moment], int]:
+        """One page of moments matching ``query``, newest first, and the total."""
+        conditions = self._conditions(query)
+        total = self._session.scalar(
+            select(func.count()).select_from(MomentRow).where(*conditions)
+        )
+        rows = self._session.scalars(
+            select(MomentRow)
+            .where(*conditions)
+            .order_by(MomentRow.occurred_at.desc(), MomentRow.id.desc())
+            .limit(query.limit)
+            .offset(query.offset)
+        ).all()
+        names = self._names({p.person_id for r in rows for p in r.people})
+        return [self._to_domain(r, names) for r in rows], int(total or 0)
+
+    def _conditions(self, query: MomentQuery) -> list[ColumnElement[bool]]:
+        conditions: list[ColumnElement[bool]] = [MomentRow.deleted_at.is_(None)]
+        if query.person_id is not None:
+            conditions.append(
+                MomentRow.id.in_(
+                    select(MomentPersonRow.moment_id).where(
+                        MomentPersonRow.person_id == query.person_id
+                    )
+                )
+            )
+        if query.action:
+            conditions.append(MomentRow.action == query.action)
+        if query.cause:
+            conditions.append(
+                MomentRow.id.in_(
+                    select(MomentCauseRow.moment_id).where(
+                        MomentCauseRow.cause == query.cause
+                    )
+                )
+            )
+        if query.emotion:
+            conditions.append(
+                MomentRow.id.in_(
+                    select(MomentEmotionRow.moment_id).where(
+                        MomentEmotionRow.emotion == query.emotion
+                    )
+                )
+            )
+        if query.since is not None:
+            conditions.append(MomentRow.occurred_at >= query.since)
+        if query.until is not None:
+            conditions.append(MomentRow.occurred_at < query.until)
+        if query.search:
+            conditions.append(self._matches(query.search))
+        return conditions
+
+    def _matches(self, words: str) -> ColumnElement[bool]:
+        if self._dialect == "sqlite":
+            fts = (
+                select(text("rowid"))
+                .select_from(text("moments_fts"))
+                .where(text("moments_fts MATCH :q"))
+                .params(q=fts5_query(words))
+            )
+            return MomentRow.id.in_(fts)
+        if self._dialect == "postgresql":
+            return func.to_tsvector(
+                literal_column("'simple'"), MomentRow.search_text
+            ).op("@@")(func.plainto_tsquery(literal_column("'simple'"), words))
+        return MomentRow.search_text.ilike(f"%{words}%")
+
+
+def fts5_query(words: str) -> str:
+    """Words as an FTS5 query: every word must appear (prefix match), no syntax."""
+    tokens = re.findall(r"\w+", words.lower())
+    return " ".join(f'"{token}"*' for token in tokens) or '""'
+
+
+def _aware(when: datetime) -> datetime:
+    """SQLite hands back naive datetimes; they were stored in UTC."""
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)

@@ -7,6 +7,8 @@ from types import TracebackType
 from sqlalchemy.orm import Session, sessionmaker
 
 from closer.adapters.db.repositories import (
+    SqlMomentRepository,
+    SqlPeopleRepository,
     SqlPreferencesRepository,
     SqlSafetyPlanRepository,
     SqlSupportAlertRepository,
@@ -19,6 +21,8 @@ class SqlAlchemyUnitOfWork:
     preferences: SqlPreferencesRepository
     safety_plan: SqlSafetyPlanRepository
     support: SqlSupportAlertRepository
+    people: SqlPeopleRepository
+    moments: SqlMomentRepository
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -29,6 +33,8 @@ class SqlAlchemyUnitOfWork:
         self.preferences = SqlPreferencesRepository(self._session)
         self.safety_plan = SqlSafetyPlanRepository(self._session)
         self.support = SqlSupportAlertRepository(self._session)
+        self.people = SqlPeopleRepository(self._session)
+        self.moments = SqlMomentRepository(self._session)
         return self
 
     def __exit__(

@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 
 from closer.adapters.data_dir import prepare_data_dir
 from closer.adapters.db.engine import build_engine
+from closer.adapters.db.migrate import include_name
 from closer.adapters.db.orm import Base
 from closer.config import load_settings
 
@@ -26,6 +27,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,233 @@
+"""Moments: one time the pull to withdraw came, and what happened next."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from closer.domain.content import Library
+from closer.domain.errors import InvalidInput
+from closer.domain.people import check_scale
+
+MAX_SITUATION = 5_000
+MAX_OUTCOME = 5_000
+MAX_TAGS = 20
+
+# Ways of moving toward someone instead of away.
+APPROACHES: dict[str, str] = {
+    "stayed": "Stayed",
+    "replied": "Replied",
+    "reached-out": "Reached out",
+    "shared-feeling": "Shared a feeling",
+    "accepted-help": "Accepted help",
+    "kept-plan": "Kept a plan",
+    "named-the-fear": "Named the fear",
+    "planned-timeout": "Planned a time-out",
+}
+
+_TAG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,29}$")
+
+
+class ActionKind(StrEnum):
+    """Whether what the person did moved them toward someone or away."""
+
+    APPROACH = "approach"
+    SIGN = "sign"
+
+
+@dataclass(frozen=True, slots=True)
+class Felt:
+    """One emotion and how strong it was (1 to 10)."""
+
+    emotion: str
+    intensity: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """One logged moment. Only the situation is required."""
+
+    situation: str
+    occurred_at: datetime
+    people: tuple[int, ...] = ()
+    emotions: tuple[Felt, ...] = ()
+    urge: int | None = None
+    action: str | None = None
+    outcome: str = ""
+    felt_after: int | None = None
+    causes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    id: int | None = None
+    person_names: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def action_kind(self) -> ActionKind | None:
+        """Approach or sign, when something was recorded."""
+        if self.action is None:
+            return None
+        return ActionKind.APPROACH if self.action in APPROACHES else ActionKind.SIGN
+
+    def texts(self) -> list[str]:
+        """The free text in the moment, for the safety check."""
+        return [t for t in (self.situation, self.outcome) if t]
+
+    def search_text(self) -> str:
+        """Everything worth finding the moment by, as one string."""
+        parts = [self.situation, self.outcome, *self.person_names, *self.tags]
+        return " ".join(p for p in parts if p)
+
+
+def clean_situation(text: str) -> str:
+    cleaned = text.strip()
+    if not cleaned:
+        raise InvalidInput(
+            "Write a few words about what happened; that is the only thing needed.",
+            field="situation",
+        )
+    if len(cleaned) > MAX_SITUATION:
+        raise InvalidInput(
+            f"The situation can be at most {MAX_SITUATION} characters.",
+            field="situation",
+        )
+    return cleaned
+
+
+def clean_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    cleaned: list[str] = []
+    for raw in tags:
+        tag = raw.strip().lower().lstrip("#").replace(" ", "-")
+        if not tag:
+            continue
+        if not _TAG.match(tag):
+            raise InvalidInput(
+                f"Tag {raw!r} should be a short word (letters, digits, - or _).",
+                field="tags",
+            )
+        if tag not in cleaned:
+            cleaned.append(tag)
+    if len(cleaned) > MAX_TAGS:
+        raise InvalidInput(f"Use at most {MAX_TAGS} tags.", field="tags")
+    return tuple(cleaned)
+
+
+def check_action(action: str | None, library: Library) -> str | None:
+    if action is None or not action.strip():
+        return None
+    slug = action.strip().lower()
+    if slug in APPROACHES or slug in library.signs:
+        return slug
+    raise InvalidInput(
+        f"What you did must be an approach ({', '.join(APPROACHES)}) or a sign from "
+        f"Learn, such as cancel-last-minute; got {action!r}.",
+        field="action",
+    )
+
+
+def check_emotions(
+    felt: list[Felt] | tuple[Felt, ...], library: Library
+) -> tuple[Felt, ...]:
+    seen: dict[str, Felt] = {}
+    for item in felt:
+        slug = item.emotion.strip().lower()
+        if slug not in library.emotions:
+            raise InvalidInput(
+                f"{item.emotion!r} is not in the feelings list; see /learn/emotions "
+                "or `closer learn --search` for the words Closer knows.",
+                field="emotions",
+            )
+        check_scale(item.intensity, "intensity", 1, 10)
+        seen[slug] = Felt(slug, item.intensity)
+    return tuple(seen.values())
+
+
+def check_causes(
+    causes: list[str] | tuple[str, ...], library: Library
+) -> tuple[str, ...]:
+    cleaned: list[str] = []
+    for raw in causes:
+        slug = raw.strip().lower()
+        if slug not in library.causes:
+            raise InvalidInput(
+                f"{raw!r} is not one of the causes in Learn.", field="causes"
+            )
+        if slug not in cleaned:
+            cleaned.append(slug)
+    return tuple(cleaned)
+
+
+def new_moment(
+    library: Library,
+    *,
+    situation: str,
+    occurred_at: datetime,
+    people: tuple[int, ...] = (),
+    emotions: list[Felt] | tuple[Felt, ...] = (),
+    urge: int | None = None,
+    action: str | None = None,
+    outcome: str = "",
+    felt_after: int | None = None,
+    causes: list[str] | tuple[str, ...] = (),
+    tags: list[str] | tuple[str, ...] = (),
+    id: int | None = None,
+) -> Moment:
+    """A validated Moment; every problem names its field."""
+    if occurred_at.tzinfo is None:
+        raise InvalidInput(
+            "The time of a moment needs a time zone.", field="occurred_at"
+        )
+    if len(outcome) > MAX_OUTCOME:
+        raise InvalidInput(
+            f"The outcome can be at most {MAX_OUTCOME} characters.", field="outcome"
+        )
+    return Moment(
+        situation=clean_situation(situation),
+        occurred_at=occurred_at.astimezone(UTC),
+        people=tuple(dict.fromkeys(people)),
+        emotions=check_emotions(emotions, library),
+        urge=check_scale(urge, "urge", 0, 10),
+        action=check_action(action, library),
+        outcome=outcome.strip(),
+        felt_after=check_scale(felt_after, "felt_after", 1, 10),
+        causes=check_causes(causes, library),
+        tags=clean_tags(tags),
+        id=id,
+    )
+
+
+def parse_felt(text: str) -> Felt:
+    """``ashamed`` or ``ashamed:7`` as typed on the command line."""
+    name, _, strength = text.partition(":")
+    if not strength:
+        return Felt(name.strip().lower())
+    try:
+        return Felt(name.strip().lower(), int(strength))
+    except ValueError:
+        raise InvalidInput(
+            f"Write a feeling as NAME or NAME:N with N from 1 to 10; got {text!r}.",
+            field="emotions",
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class MomentQuery:
+    """Which moments to list: filters, full-text words, and one page."""
+
+    person_id: int | None = None
+    action: str | None = None
+    cause: str | None = None
+    emotion: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    search: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.limit <= 500:
+            raise InvalidInput(
+                "Ask for between 1 and 500 moments at a time.", field="limit"
+            )
+        if self.offset < 0:
+            raise InvalidInput("The offset cannot be negative.", field="offset")

@@ -1,0 +1,149 @@
+"""Moments: log one in seconds, see why, find them again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from closer.domain.content import Library
+from closer.domain.errors import NotFound
+from closer.domain.moments import Felt, Moment, MomentQuery, check_causes, new_moment
+from closer.domain.safety import Assessment
+from closer.domain.suggest import KeywordSuggester, Suggester, Suggestions
+from closer.services.safety import check_saved_text
+from closer.services.unit_of_work import UnitOfWork
+
+DEFAULT_SUGGESTER: Suggester = KeywordSuggester()
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    """A saved moment, what the safety check found, and suggestions."""
+
+    moment: Moment
+    assessment: Assessment
+    suggestions: Suggestions
+
+
+def log_moment(
+    uow: UnitOfWork,
+    library: Library,
+    *,
+    situation: str,
+    occurred_at: datetime | None = None,
+    people: tuple[int, ...] = (),
+    emotions: list[Felt] | tuple[Felt, ...] = (),
+    urge: int | None = None,
+    action: str | None = None,
+    outcome: str = "",
+    felt_after: int | None = None,
+    causes: list[str] | tuple[str, ...] = (),
+    tags: list[str] | tuple[str, ...] = (),
+    suggester: Suggester = DEFAULT_SUGGESTER,
+) -> Logged:
+    """Validate and save a moment, then check its text and suggest causes."""
+    moment = new_moment(
+        library,
+        situation=situation,
+        occurred_at=occurred_at or datetime.now(UTC),
+        people=people,
+        emotions=emotions,
+        urge=urge,
+        action=action,
+        outcome=outcome,
+        felt_after=felt_after,
+        causes=causes,
+        tags=tags,
+    )
+    with uow:
+        saved = uow.moments.add(moment)
+        uow.commit()
+    assessment = check_saved_text(uow, saved.texts(), source="moment")
+    return Logged(saved, assessment, suggester.suggest(saved, library))
+
+
+def get_moment(uow: UnitOfWork, moment_id: int) -> Moment:
+    with uow:
+        moment = uow.moments.get(moment_id)
+    if moment is None:
+        raise NotFound(f"There is no moment with id {moment_id}.")
+    return moment
+
+
+def suggest_for(
+    moment: Moment, library: Library, suggester: Suggester = DEFAULT_SUGGESTER
+) -> Suggestions:
+    return suggester.suggest(moment, library)
+
+
+def update_moment(
+    uow: UnitOfWork, library: Library, moment_id: int, **changes: object
+) -> Logged:
+    """Change fields of a moment; new text is checked like new text anywhere."""
+    before = get_moment(uow, moment_id)
+    merged = replace(before, **changes)  # type: ignore[arg-type]
+    moment = new_moment(
+        library,
+        situation=merged.situation,
+        occurred_at=merged.occurred_at,
+        people=merged.people,
+        emotions=merged.emotions,
+        urge=merged.urge,
+        action=merged.action,
+        outcome=merged.outcome,
+        felt_after=merged.felt_after,
+        causes=merged.causes,
+        tags=merged.tags,
+        id=moment_id,
+    )
+    with uow:
+        saved = uow.moments.update(moment)
+        uow.commit()
+    new_text = [t for t in saved.texts() if t not in before.texts()]
+    assessment = check_saved_text(uow, new_text, source="moment")
+    return Logged(saved, assessment, suggest_for(saved, library))
+
+
+def choose_causes(
+    uow: UnitOfWork, library: Library, moment_id: int, causes: list[str]
+) -> Moment:
+    """Record which causes the person thinks fit (accepting or changing hints)."""
+    chosen = check_causes(causes, library)
+    with uow:
+        uow.moments.set_causes(moment_id, chosen)
+        uow.commit()
+    return get_moment(uow, moment_id)
+
+
+def delete_moment(uow: UnitOfWork, moment_id: int) -> None:
+    """Delete a moment; ``restore_moment`` brings it back."""
+    with uow:
+        uow.moments.delete(moment_id)
+        uow.commit()
+
+
+def restore_moment(uow: UnitOfWork, moment_id: int) -> Moment:
+    with uow:
+        moment = uow.moments.restore(moment_id)
+        uow.commit()
+        return moment
+
+
+@dataclass(frozen=True, slots=True)
+class MomentPage:
+    """One page of moments and how many match in all."""
+
+    items: list[Moment]
+    total: int
+    query: MomentQuery
+
+    @property
+    def has_more(self) -> bool:
+        return self.query.offset + len(self.items) < self.total
+
+
+def list_moments(uow: UnitOfWork, query: MomentQuery | None = None) -> MomentPage:
+    query = query or MomentQuery()
+    with uow:
+        items, total = uow.moments.find(query)
+    return MomentPage(items, total, query)

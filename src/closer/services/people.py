@@ -1,0 +1,114 @@
+"""People: add, find, change and list the people who matter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from closer.domain.errors import Conflict, NotFound
+from closer.domain.people import Person, clean_name, close_matches, new_person
+from closer.services.unit_of_work import UnitOfWork
+
+
+def add_person(
+    uow: UnitOfWork,
+    name: str,
+    relationship: str = "other",
+    closeness_now: int | None = None,
+    closeness_wanted: int | None = None,
+    notes: str = "",
+) -> Person:
+    """Add someone; a name already in use (any case) is refused."""
+    person = new_person(name, relationship, closeness_now, closeness_wanted, notes)
+    with uow:
+        existing = uow.people.by_name(person.name)
+        if existing is not None:
+            raise Conflict(
+                f"You already have someone called {existing.name}. Use another name, "
+                f"such as '{person.name} (work)'."
+            )
+        added = uow.people.add(person)
+        uow.commit()
+        return added
+
+
+def get_person(uow: UnitOfWork, person_id: int) -> Person:
+    with uow:
+        person = uow.people.get(person_id)
+    if person is None:
+        raise NotFound(f"There is no person with id {person_id}.")
+    return person
+
+
+def update_person(uow: UnitOfWork, person_id: int, **changes: object) -> Person:
+    """Change some fields of a person; everything is validated again."""
+    with uow:
+        current = uow.people.get(person_id)
+        if current is None:
+            raise NotFound(f"There is no person with id {person_id}.")
+        merged = replace(current, **changes)  # type: ignore[arg-type]
+        person = new_person(
+            merged.name,
+            merged.relationship,
+            merged.closeness_now,
+            merged.closeness_wanted,
+            merged.notes,
+            id=person_id,
+        )
+        other = uow.people.by_name(person.name)
+        if other is not None and other.id != person_id:
+            raise Conflict(f"You already have someone called {person.name}.")
+        updated = uow.people.update(person)
+        uow.commit()
+        return updated
+
+
+def delete_person(uow: UnitOfWork, person_id: int) -> None:
+    """Remove a person; their moments stay, without them."""
+    with uow:
+        uow.people.delete(person_id)
+        uow.commit()
+
+
+def resolve_names(
+    uow: UnitOfWork, names: Iterable[str], *, create_missing: bool = False
+) -> tuple[int, ...]:
+    """People ids for typed names; unknown names are created only on request,
+    otherwise refused with the closest known names."""
+    ids: list[int] = []
+    with uow:
+        for raw in names:
+            name = clean_name(raw)
+            person = uow.people.by_name(name)
+            if person is None:
+                if not create_missing:
+                    known = [p.name for p in uow.people.list()]
+                    guesses = close_matches(name, known)
+                    hint = f" Did you mean {' or '.join(guesses)}?" if guesses else ""
+                    raise NotFound(
+                        f"There is no one called {name!r}.{hint} "
+                        "Add them with --new-person, or `closer person add`."
+                    )
+                person = uow.people.add(new_person(name))
+            assert person.id is not None
+            ids.append(person.id)
+        uow.commit()
+    return tuple(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSummary:
+    """A person and when they last came up in a moment."""
+
+    person: Person
+    last_moment_at: datetime | None
+
+
+def list_people(uow: UnitOfWork) -> list[PersonSummary]:
+    with uow:
+        people = uow.people.list()
+        last = uow.people.last_moment_at()
+    return [
+        PersonSummary(p, last.get(p.id) if p.id is not None else None) for p in people
+    ]
