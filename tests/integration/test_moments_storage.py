@@ -172,8 +172,10 @@ def test_search_finds_words_people_and_tags_and_follows_edits(
     uow = database.unit_of_work
     ana = add_person(uow(), "Ana")
     assert ana.id is not None
-    first = log_moment(uow(), LIB, situation="Skipped the climbing session", people=(ana.id,),
-                       tags=["sport"])  # fmt: skip
+    first = log_moment(
+        uow(), LIB, situation="Skipped the climbing session", people=(ana.id,),
+        tags=["sport"],
+    )  # fmt: skip
     log_moment(uow(), LIB, situation="Did not answer the phone")
     assert first.moment.id is not None
 
