@@ -15,7 +15,17 @@ from closer.adapters.db.database import Database, open_database
 from closer.config import Settings, load_settings
 from closer.web.errors import install_error_handlers
 from closer.web.rendering import STATIC_DIR
-from closer.web.routes import api, api_learn, api_safety, help, learn, pages, safety
+from closer.web.routes import (
+    api,
+    api_learn,
+    api_safety,
+    help,
+    learn,
+    moments,
+    pages,
+    people,
+    safety,
+)
 from closer.web.security import SecurityHeadersMiddleware
 
 
@@ -57,4 +67,6 @@ def create_app(
     app.include_router(help.router)
     app.include_router(safety.router)
     app.include_router(learn.router)
+    app.include_router(moments.router)
+    app.include_router(people.router)
     return app

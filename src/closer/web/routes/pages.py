@@ -11,23 +11,14 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from closer.domain.errors import InvalidInput
 from closer.services.preferences import dismiss_country_prompt, update_preferences
 from closer.services.shell import Shell, load_shell
-from closer.web.dependencies import DirectoryDep, ShellDep, UowDep
+from closer.web.dependencies import DirectoryDep, LibraryDep, ShellDep, UowDep
 from closer.web.rendering import is_htmx, render
+from closer.web.routes.moments import today_context
 
 router = APIRouter(include_in_schema=False)
 
 # The sections a later issue fills in, with a sentence on what each will hold.
 SECTIONS: dict[str, tuple[str, str]] = {
-    "moments": (
-        "Moments",
-        "Each time you feel the pull to withdraw, you will be able to note it here "
-        "in a few seconds, and see what may lie behind it.",
-    ),
-    "people": (
-        "People",
-        "The people who matter to you, how close you feel, and who you have not "
-        "been in touch with for a while.",
-    ),
     "practice": (
         "Practice",
         "Small steps toward someone, guided reflections, and planning a time-out "
@@ -42,10 +33,23 @@ SECTIONS: dict[str, tuple[str, str]] = {
 
 
 @router.get("/", response_class=HTMLResponse)
-def today(request: Request, shell: ShellDep, directory: DirectoryDep) -> Response:
-    """The Today page; on first run it asks for a country."""
+def today(
+    request: Request,
+    uow: UowDep,
+    shell: ShellDep,
+    directory: DirectoryDep,
+    library: LibraryDep,
+) -> Response:
+    """Today: the quick log first; on first run, a question about the country."""
     return render(
-        request, "today.html", shell=shell, title="Today", choices=directory.choices()
+        request,
+        "today.html",
+        shell=shell,
+        title="Today",
+        country_choices=directory.choices(),
+        form={},
+        error=None,
+        **today_context(uow, library),
     )
 
 

@@ -1,0 +1,47 @@
+"""Reading HTML form values into typed values, with clear errors."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from closer.domain.errors import InvalidInput
+
+
+def optional_int(value: str | None, field: str) -> int | None:
+    """An empty field is None; anything else must be a whole number."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        label = field.replace("_", " ")
+        raise InvalidInput(
+            f"{label.capitalize()} must be a number.", field=field
+        ) from None
+
+
+def optional_date(value: str | None, field: str) -> datetime | None:
+    """A ``YYYY-MM-DD`` date (from a date input) as the start of that day, UTC."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return datetime.fromisoformat(value.strip()).replace(tzinfo=UTC)
+    except ValueError:
+        raise InvalidInput(
+            f"Use a date like 2026-11-22 for {field}.", field=field
+        ) from None
+
+
+def optional_datetime(value: str | None, field: str) -> datetime | None:
+    """A ``datetime-local`` value, read as UTC (the browser sends no zone)."""
+    return optional_date(value, field)
+
+
+def names(value: str | None) -> list[str]:
+    """Comma-separated names, trimmed, blanks dropped."""
+    return [n.strip() for n in (value or "").split(",") if n.strip()]
+
+
+def words(value: str | None) -> list[str]:
+    """Space- or comma-separated words (tags)."""
+    return [w for w in (value or "").replace(",", " ").split() if w]

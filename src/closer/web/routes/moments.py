@@ -1,0 +1,257 @@
+"""Moments: the quick log, the list with filters and search, one moment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from closer.domain.content import Library
+from closer.domain.errors import InvalidInput
+from closer.domain.moments import APPROACHES, Felt, MomentQuery
+from closer.services.moments import (
+    choose_causes,
+    delete_moment,
+    get_moment,
+    list_moments,
+    log_moment,
+    restore_moment,
+    suggest_for,
+    update_moment,
+)
+from closer.services.people import list_people, resolve_names
+from closer.services.unit_of_work import UnitOfWork
+from closer.web import forms
+from closer.web.dependencies import LibraryDep, ShellDep, UowDep
+from closer.web.rendering import is_htmx, render
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 25
+
+
+def choices(uow: UnitOfWork, library: Library) -> dict[str, Any]:
+    """What the moment forms offer: people, actions, feelings, causes."""
+    return {
+        "people": [s.person for s in list_people(uow)],
+        "approaches": APPROACHES,
+        "groups": library.groups,
+        "signs_in_group": library.signs_in_group,
+        "emotions": library.emotions,
+        "causes": library.causes,
+    }
+
+
+def _felt(emotion: str, intensity: str) -> list[Felt]:
+    if not emotion.strip():
+        return []
+    return [Felt(emotion, forms.optional_int(intensity, "intensity") or 5)]
+
+
+@router.post("/moments", response_class=HTMLResponse)
+async def log_from_form(
+    request: Request, uow: UowDep, shell: ShellDep, library: LibraryDep
+) -> Response:
+    """The quick log on Today. Only the situation is required."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+
+    def save() -> int:
+        people = resolve_names(
+            uow, forms.names(form.get("people")), create_missing=True
+        )
+        logged = log_moment(
+            uow,
+            library,
+            situation=form.get("situation", ""),
+            people=people,
+            urge=forms.optional_int(form.get("urge"), "urge"),
+            action=form.get("action") or None,
+            emotions=_felt(form.get("emotion", ""), form.get("intensity", "")),
+        )
+        assert logged.moment.id is not None
+        return logged.moment.id
+
+    try:
+        moment_id = await run_in_threadpool(save)
+    except InvalidInput as error:
+        return render(
+            request,
+            "today.html",
+            shell=shell,
+            title="Today",
+            error=error,
+            form=form,
+            status_code=error.status,
+            **await run_in_threadpool(today_context, uow, library),
+        )
+    return RedirectResponse(f"/moments/{moment_id}?new=true", status_code=303)
+
+
+def today_context(uow: UnitOfWork, library: Library) -> dict[str, Any]:
+    """Today's page data: the form's choices and the last few moments."""
+    recent = list_moments(uow, MomentQuery(limit=3)).items
+    return {**choices(uow, library), "recent": recent}
+
+
+def _query(params: dict[str, str], offset: int) -> MomentQuery:
+    return MomentQuery(
+        person_id=forms.optional_int(params.get("person"), "person"),
+        action=params.get("action") or None,
+        cause=params.get("cause") or None,
+        emotion=params.get("emotion") or None,
+        since=forms.optional_date(params.get("since"), "since"),
+        until=forms.optional_date(params.get("until"), "until"),
+        search=(params.get("q") or "").strip()[:200] or None,
+        limit=PAGE_SIZE,
+        offset=max(offset, 0),
+    )
+
+
+@router.get("/moments", response_class=HTMLResponse)
+def moments_page(
+    request: Request,
+    uow: UowDep,
+    shell: ShellDep,
+    library: LibraryDep,
+    offset: int = 0,
+    deleted: int | None = None,
+) -> Response:
+    """Every moment, newest first, with filters and search."""
+    params = {k: v for k, v in request.query_params.items() if v}
+    try:
+        query = _query(params, offset)
+        error = None
+    except InvalidInput as problem:
+        query, error = MomentQuery(limit=PAGE_SIZE), problem
+    page = list_moments(uow, query)
+    base = "&".join(
+        f"{k}={v}" for k, v in params.items() if k not in {"offset", "deleted"}
+    )
+    return render(
+        request,
+        "moments.html",
+        shell=shell,
+        title="Moments",
+        page=page,
+        params=params,
+        base=base,
+        error=error,
+        deleted=deleted,
+        library=library,
+        **choices(uow, library),
+    )
+
+
+@router.get("/moments/{moment_id}", response_class=HTMLResponse)
+def moment_page(
+    request: Request,
+    uow: UowDep,
+    shell: ShellDep,
+    library: LibraryDep,
+    moment_id: int,
+    new: bool = False,
+) -> Response:
+    """One moment, with likely causes and things to try."""
+    moment = get_moment(uow, moment_id)
+    template = "_suggestions.html" if is_htmx(request) else "moment.html"
+    return render(
+        request,
+        template,
+        shell=shell,
+        title="Moment",
+        moment=moment,
+        new=new,
+        suggestions=suggest_for(moment, library),
+        library=library,
+        approaches=APPROACHES,
+    )
+
+
+@router.post("/moments/{moment_id}/causes", response_class=HTMLResponse)
+async def choose_causes_form(
+    request: Request, uow: UowDep, library: LibraryDep, moment_id: int
+) -> Response:
+    """Keep the causes the person ticked (accepting, changing or ignoring hints)."""
+    form = await request.form()
+    chosen = [str(v) for v in form.getlist("cause") if str(v).strip()]
+    await run_in_threadpool(choose_causes, uow, library, moment_id, chosen)
+    return RedirectResponse(f"/moments/{moment_id}", status_code=303)
+
+
+@router.get("/moments/{moment_id}/edit", response_class=HTMLResponse)
+def edit_moment_page(
+    request: Request, uow: UowDep, shell: ShellDep, library: LibraryDep, moment_id: int
+) -> Response:
+    moment = get_moment(uow, moment_id)
+    first = moment.emotions[0] if moment.emotions else None
+    form = {
+        "situation": moment.situation,
+        "people": ", ".join(moment.person_names),
+        "urge": "" if moment.urge is None else str(moment.urge),
+        "action": moment.action or "",
+        "emotion": first.emotion if first else "",
+        "intensity": str(first.intensity) if first else "5",
+        "outcome": moment.outcome,
+        "felt_after": "" if moment.felt_after is None else str(moment.felt_after),
+        "tags": " ".join(moment.tags),
+        "occurred_at": moment.occurred_at.strftime("%Y-%m-%dT%H:%M"),
+    }
+    return render(
+        request, "moment_edit.html", shell=shell, title="Edit moment", moment=moment,
+        form=form, error=None, **choices(uow, library),
+    )  # fmt: skip
+
+
+@router.post("/moments/{moment_id}/edit", response_class=HTMLResponse)
+async def save_moment_form(
+    request: Request, uow: UowDep, shell: ShellDep, library: LibraryDep, moment_id: int
+) -> Response:
+    """Save every field; a mistake shows the form again with what was typed."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+
+    def save() -> None:
+        people = resolve_names(
+            uow, forms.names(form.get("people")), create_missing=True
+        )
+        current = get_moment(uow, moment_id)
+        emotions = _felt(form.get("emotion", ""), form.get("intensity", ""))
+        update_moment(
+            uow,
+            library,
+            moment_id,
+            situation=form.get("situation", ""),
+            people=people,
+            urge=forms.optional_int(form.get("urge"), "urge"),
+            action=form.get("action") or None,
+            emotions=tuple(emotions) + current.emotions[1:],
+            outcome=form.get("outcome", ""),
+            felt_after=forms.optional_int(form.get("felt_after"), "felt_after"),
+            tags=tuple(forms.words(form.get("tags"))),
+            occurred_at=forms.optional_datetime(form.get("occurred_at"), "occurred_at")
+            or current.occurred_at,
+        )
+
+    try:
+        await run_in_threadpool(save)
+    except InvalidInput as error:
+        moment = await run_in_threadpool(get_moment, uow, moment_id)
+        extra = await run_in_threadpool(choices, uow, library)
+        return render(
+            request, "moment_edit.html", shell=shell, title="Edit moment",
+            moment=moment, form=form, error=error, status_code=error.status, **extra,
+        )  # fmt: skip
+    return RedirectResponse(f"/moments/{moment_id}", status_code=303)
+
+
+@router.post("/moments/{moment_id}/delete")
+def delete_moment_form(uow: UowDep, moment_id: int) -> Response:
+    """Delete, then offer Undo on the list."""
+    delete_moment(uow, moment_id)
+    return RedirectResponse(f"/moments?deleted={moment_id}", status_code=303)
+
+
+@router.post("/moments/{moment_id}/restore")
+def restore_moment_form(uow: UowDep, moment_id: int) -> Response:
+    restore_moment(uow, moment_id)
+    return RedirectResponse(f"/moments/{moment_id}", status_code=303)

@@ -1,0 +1,129 @@
+"""People: the list, adding someone, one person's page."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from closer.domain.errors import CloserError
+from closer.domain.moments import APPROACHES, MomentQuery
+from closer.domain.people import Relationship
+from closer.services.moments import list_moments
+from closer.services.people import (
+    add_person,
+    delete_person,
+    get_person,
+    list_people,
+    update_person,
+)
+from closer.web import forms
+from closer.web.dependencies import ShellDep, UowDep
+from closer.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/people", response_class=HTMLResponse)
+def people_page(request: Request, uow: UowDep, shell: ShellDep) -> Response:
+    return render(
+        request,
+        "people.html",
+        shell=shell,
+        title="People",
+        people=list_people(uow),
+        relationships=list(Relationship),
+        form={},
+        error=None,
+    )
+
+
+@router.post("/people", response_class=HTMLResponse)
+async def add_person_form(request: Request, uow: UowDep, shell: ShellDep) -> Response:
+    form = {k: str(v) for k, v in (await request.form()).items()}
+
+    def save() -> int:
+        person = add_person(
+            uow,
+            form.get("name", ""),
+            form.get("relationship", "other"),
+            forms.optional_int(form.get("closeness_now"), "closeness_now"),
+            forms.optional_int(form.get("closeness_wanted"), "closeness_wanted"),
+            form.get("notes", ""),
+        )
+        assert person.id is not None
+        return person.id
+
+    try:
+        person_id = await run_in_threadpool(save)
+    except CloserError as error:
+        people = await run_in_threadpool(list_people, uow)
+        return render(
+            request, "people.html", shell=shell, title="People", people=people,
+            relationships=list(Relationship), form=form, error=error,
+            status_code=error.status,
+        )  # fmt: skip
+    return RedirectResponse(f"/people/{person_id}?added=true", status_code=303)
+
+
+@router.get("/people/{person_id}", response_class=HTMLResponse)
+def person_page(
+    request: Request, uow: UowDep, shell: ShellDep, person_id: int, added: bool = False
+) -> Response:
+    person = get_person(uow, person_id)
+    moments = list_moments(uow, MomentQuery(person_id=person_id, limit=20))
+    return render(
+        request,
+        "person.html",
+        shell=shell,
+        title=person.name,
+        person=person,
+        moments=moments,
+        relationships=list(Relationship),
+        added=added,
+        error=None,
+        form=None,
+        approaches=APPROACHES,
+    )
+
+
+@router.post("/people/{person_id}", response_class=HTMLResponse)
+async def update_person_form(
+    request: Request, uow: UowDep, shell: ShellDep, person_id: int
+) -> Response:
+    form = {k: str(v) for k, v in (await request.form()).items()}
+
+    def save() -> None:
+        update_person(
+            uow,
+            person_id,
+            name=form.get("name", ""),
+            relationship=form.get("relationship", "other"),
+            closeness_now=forms.optional_int(
+                form.get("closeness_now"), "closeness_now"
+            ),
+            closeness_wanted=forms.optional_int(
+                form.get("closeness_wanted"), "closeness_wanted"
+            ),
+            notes=form.get("notes", ""),
+        )
+
+    try:
+        await run_in_threadpool(save)
+    except CloserError as error:
+        person = await run_in_threadpool(get_person, uow, person_id)
+        moments = await run_in_threadpool(
+            list_moments, uow, MomentQuery(person_id=person_id, limit=20)
+        )
+        return render(
+            request, "person.html", shell=shell, title=person.name, person=person,
+            moments=moments, relationships=list(Relationship), added=False,
+            error=error, form=form, status_code=error.status, approaches=APPROACHES,
+        )  # fmt: skip
+    return RedirectResponse(f"/people/{person_id}", status_code=303)
+
+
+@router.post("/people/{person_id}/delete")
+def delete_person_form(uow: UowDep, person_id: int) -> Response:
+    delete_person(uow, person_id)
+    return RedirectResponse("/people", status_code=303)
