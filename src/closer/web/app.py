@@ -18,6 +18,7 @@ from closer.web.rendering import STATIC_DIR
 from closer.web.routes import (
     api,
     api_learn,
+    api_moments,
     api_safety,
     help,
     learn,
@@ -63,6 +64,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(api_safety.router)
     app.include_router(api_learn.router)
+    app.include_router(api_moments.router)
     app.include_router(pages.router)
     app.include_router(help.router)
     app.include_router(safety.router)

@@ -1,0 +1,370 @@
+"""People and moments in the JSON API: create, read, update, delete, list."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from closer.domain.moments import Felt, Moment, MomentQuery
+from closer.domain.people import Person
+from closer.domain.suggest import Suggestions
+from closer.services.moments import (
+    Logged,
+    choose_causes,
+    delete_moment,
+    get_moment,
+    list_moments,
+    log_moment,
+    restore_moment,
+    suggest_for,
+    update_moment,
+)
+from closer.services.people import (
+    add_person,
+    delete_person,
+    get_person,
+    list_people,
+    resolve_names,
+    update_person,
+)
+from closer.services.safety import support_panel
+from closer.web.dependencies import DirectoryDep, LibraryDep, UowDep
+from closer.web.routes.api import API_PREFIX, ERRORS
+from closer.web.routes.api_safety import SupportOut, support_out
+
+ALL_ERRORS = {**ERRORS, 404: ERRORS[422] | {"description": "Not found."}}
+router = APIRouter(prefix=API_PREFIX, responses=ALL_ERRORS, tags=["moments"])
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PersonIn(_In):
+    name: str = Field(max_length=200)
+    relationship: str = "other"
+    closeness_now: int | None = None
+    closeness_wanted: int | None = None
+    notes: str = Field(default="", max_length=10_000)
+
+
+class PersonPatch(_In):
+    name: str | None = Field(default=None, max_length=200)
+    relationship: str | None = None
+    closeness_now: int | None = None
+    closeness_wanted: int | None = None
+    notes: str | None = Field(default=None, max_length=10_000)
+
+
+class PersonOut(BaseModel):
+    id: int
+    name: str
+    relationship: str
+    closeness_now: int | None
+    closeness_wanted: int | None
+    notes: str
+    last_moment_at: datetime | None = None
+
+    @classmethod
+    def of(cls, person: Person, last: datetime | None = None) -> PersonOut:
+        assert person.id is not None
+        return cls(
+            id=person.id,
+            name=person.name,
+            relationship=person.relationship.value,
+            closeness_now=person.closeness_now,
+            closeness_wanted=person.closeness_wanted,
+            notes=person.notes,
+            last_moment_at=last,
+        )
+
+
+class PeopleOut(BaseModel):
+    items: list[PersonOut]
+    total: int
+
+
+class FeltIO(BaseModel):
+    emotion: str
+    intensity: int = 5
+
+
+class PersonRef(BaseModel):
+    id: int
+    name: str
+
+
+class MomentIn(_In):
+    situation: str = Field(max_length=20_000)
+    occurred_at: datetime | None = Field(default=None, description="Default: now")
+    people: list[int] = Field(default=[], description="Ids of existing people")
+    new_people: list[str] = Field(
+        default=[], description="Names; people not known yet are created"
+    )
+    emotions: list[FeltIO] = []
+    urge: int | None = None
+    action: str | None = None
+    outcome: str = Field(default="", max_length=20_000)
+    felt_after: int | None = None
+    causes: list[str] = []
+    tags: list[str] = []
+
+
+class MomentPatch(_In):
+    situation: str | None = Field(default=None, max_length=20_000)
+    occurred_at: datetime | None = None
+    people: list[int] | None = None
+    emotions: list[FeltIO] | None = None
+    urge: int | None = None
+    action: str | None = None
+    outcome: str | None = Field(default=None, max_length=20_000)
+    felt_after: int | None = None
+    causes: list[str] | None = None
+    tags: list[str] | None = None
+
+
+class MomentOut(BaseModel):
+    id: int
+    occurred_at: datetime
+    situation: str
+    people: list[PersonRef]
+    emotions: list[FeltIO]
+    urge: int | None
+    action: str | None
+    action_kind: str | None
+    outcome: str
+    felt_after: int | None
+    causes: list[str]
+    tags: list[str]
+
+    @classmethod
+    def of(cls, m: Moment) -> MomentOut:
+        assert m.id is not None
+        return cls(
+            id=m.id,
+            occurred_at=m.occurred_at,
+            situation=m.situation,
+            people=[
+                PersonRef(id=i, name=n)
+                for i, n in zip(m.people, m.person_names, strict=False)
+            ],
+            emotions=[
+                FeltIO(emotion=f.emotion, intensity=f.intensity) for f in m.emotions
+            ],
+            urge=m.urge,
+            action=m.action,
+            action_kind=m.action_kind.value if m.action_kind else None,
+            outcome=m.outcome,
+            felt_after=m.felt_after,
+            causes=list(m.causes),
+            tags=list(m.tags),
+        )
+
+
+class SuggestedCauseOut(BaseModel):
+    slug: str
+    name: str
+    score: int
+    because: list[str]
+
+
+class SuggestionsOut(BaseModel):
+    causes: list[SuggestedCauseOut]
+    strategies: list[str]
+    reflections: list[str]
+
+    @classmethod
+    def of(cls, s: Suggestions) -> SuggestionsOut:
+        return cls(
+            causes=[
+                SuggestedCauseOut(
+                    slug=c.slug, name=c.name, score=c.score, because=list(c.because)
+                )
+                for c in s.causes
+            ],
+            strategies=[x.slug for x in s.strategies],
+            reflections=[x.slug for x in s.reflections],
+        )
+
+
+class LoggedOut(BaseModel):
+    moment: MomentOut
+    suggestions: SuggestionsOut
+    support: SupportOut | None
+
+
+class MomentsOut(BaseModel):
+    items: list[MomentOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class CausesIn(_In):
+    causes: list[str]
+
+
+def _logged(logged: Logged, uow: Any, directory: Any) -> LoggedOut:
+    panel = (
+        support_panel(uow, directory, logged.assessment)
+        if logged.assessment.needs_support
+        else None
+    )
+    return LoggedOut(
+        moment=MomentOut.of(logged.moment),
+        suggestions=SuggestionsOut.of(logged.suggestions),
+        support=support_out(panel),
+    )
+
+
+def _felt(items: list[FeltIO]) -> list[Felt]:
+    return [Felt(f.emotion, f.intensity) for f in items]
+
+
+# --- people ---------------------------------------------------------------
+
+
+@router.get("/people")
+def people_list(uow: UowDep) -> PeopleOut:
+    """Everyone, by name, with when they last came up in a moment."""
+    summaries = list_people(uow)
+    items = [PersonOut.of(s.person, s.last_moment_at) for s in summaries]
+    return PeopleOut(items=items, total=len(items))
+
+
+@router.post("/people", status_code=201)
+def people_add(body: PersonIn, uow: UowDep) -> PersonOut:
+    """Add someone. Names are unique regardless of case (409 otherwise)."""
+    return PersonOut.of(add_person(uow, **body.model_dump()))
+
+
+@router.get("/people/{person_id}")
+def people_get(person_id: int, uow: UowDep) -> PersonOut:
+    return PersonOut.of(get_person(uow, person_id))
+
+
+@router.patch("/people/{person_id}")
+def people_change(person_id: int, body: PersonPatch, uow: UowDep) -> PersonOut:
+    changes = body.model_dump(exclude_unset=True)
+    return PersonOut.of(update_person(uow, person_id, **changes))
+
+
+@router.delete("/people/{person_id}", status_code=204)
+def people_remove(person_id: int, uow: UowDep) -> Response:
+    """Remove someone; their moments stay, without them."""
+    delete_person(uow, person_id)
+    return Response(status_code=204)
+
+
+# --- moments --------------------------------------------------------------
+
+
+@router.get("/moments")
+def moments_list(
+    uow: UowDep,
+    person: int | None = None,
+    action: str | None = None,
+    cause: str | None = None,
+    emotion: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> MomentsOut:
+    """Moments, newest first, filtered and searched, one page at a time."""
+    query = MomentQuery(
+        person_id=person, action=action, cause=cause, emotion=emotion,
+        since=since, until=until, search=q, limit=limit, offset=offset,
+    )  # fmt: skip
+    page = list_moments(uow, query)
+    return MomentsOut(
+        items=[MomentOut.of(m) for m in page.items],
+        total=page.total,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.post("/moments", status_code=201)
+def moments_log(
+    body: MomentIn, uow: UowDep, library: LibraryDep, directory: DirectoryDep
+) -> LoggedOut:
+    """Log a moment; the answer carries suggestions and, when needed, support."""
+    people = tuple(body.people) + resolve_names(
+        uow, body.new_people, create_missing=True
+    )
+    logged = log_moment(
+        uow,
+        library,
+        situation=body.situation,
+        occurred_at=body.occurred_at,
+        people=people,
+        emotions=_felt(body.emotions),
+        urge=body.urge,
+        action=body.action,
+        outcome=body.outcome,
+        felt_after=body.felt_after,
+        causes=body.causes,
+        tags=body.tags,
+    )
+    return _logged(logged, uow, directory)
+
+
+@router.get("/moments/{moment_id}")
+def moments_get(moment_id: int, uow: UowDep) -> MomentOut:
+    return MomentOut.of(get_moment(uow, moment_id))
+
+
+@router.get("/moments/{moment_id}/suggestions")
+def moments_suggestions(
+    moment_id: int, uow: UowDep, library: LibraryDep
+) -> SuggestionsOut:
+    """Likely causes (with the words behind them) and things to try."""
+    return SuggestionsOut.of(suggest_for(get_moment(uow, moment_id), library))
+
+
+@router.patch("/moments/{moment_id}")
+def moments_change(
+    moment_id: int,
+    body: MomentPatch,
+    uow: UowDep,
+    library: LibraryDep,
+    directory: DirectoryDep,
+) -> LoggedOut:
+    changes: dict[str, Any] = body.model_dump(exclude_unset=True)
+    if "emotions" in changes:
+        changes["emotions"] = tuple(_felt(body.emotions or []))
+    for key in ("people", "causes", "tags"):
+        if key in changes:
+            changes[key] = tuple(changes[key] or ())
+    if changes.get("outcome") is None:
+        changes.pop("outcome", None)
+    if changes.get("situation") is None:
+        changes.pop("situation", None)
+    if changes.get("occurred_at") is None:
+        changes.pop("occurred_at", None)
+    return _logged(update_moment(uow, library, moment_id, **changes), uow, directory)
+
+
+@router.put("/moments/{moment_id}/causes")
+def moments_causes(
+    moment_id: int, body: CausesIn, uow: UowDep, library: LibraryDep
+) -> MomentOut:
+    """The causes the person thinks fit (replaces the earlier choice)."""
+    return MomentOut.of(choose_causes(uow, library, moment_id, body.causes))
+
+
+@router.delete("/moments/{moment_id}", status_code=204)
+def moments_delete(moment_id: int, uow: UowDep) -> Response:
+    """Delete a moment; ``POST …/restore`` undoes it."""
+    delete_moment(uow, moment_id)
+    return Response(status_code=204)
+
+
+@router.post("/moments/{moment_id}/restore")
+def moments_restore(moment_id: int, uow: UowDep) -> MomentOut:
+    return MomentOut.of(restore_moment(uow, moment_id))
