@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from closer.adapters.db.database import Database, open_database
+from closer.adapters.db.database import HEAD_REVISION, Database, open_database
 from closer.adapters.db.migrate import (
     current_revision,
     head_revision,
@@ -60,3 +60,7 @@ def test_the_sqlite_file_lands_in_the_data_folder(tmp_path: Path) -> None:
     db = open_database(settings)
     db.close()
     assert (tmp_path / "nested" / "data" / "closer.db").is_file()
+
+
+def test_the_fast_path_knows_the_newest_revision() -> None:
+    assert head_revision() == HEAD_REVISION

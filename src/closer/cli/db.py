@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from closer.adapters.db.engine import redact
-from closer.adapters.db.migrate import current_revision, head_revision, upgrade
 from closer.cli.context import database
 from closer.cli.output import JsonFlag, console, print_json
 
@@ -15,6 +14,8 @@ app = typer.Typer(help="Look after the database.", no_args_is_help=True)
 @app.command("upgrade")
 def upgrade_command(as_json: JsonFlag = False) -> None:
     """Apply any pending migrations (safe to run again)."""
+    from closer.adapters.db.migrate import current_revision, upgrade  # noqa: PLC0415
+
     with database(migrate=False) as db:
         before = current_revision(db.engine)
         upgrade(db.engine)
@@ -38,6 +39,11 @@ def upgrade_command(as_json: JsonFlag = False) -> None:
 @app.command("status")
 def status_command(as_json: JsonFlag = False) -> None:
     """Show which migration the database is at, and the newest one."""
+    from closer.adapters.db.migrate import (  # noqa: PLC0415
+        current_revision,
+        head_revision,
+    )
+
     with database(migrate=False) as db:
         current = current_revision(db.engine)
         url = redact(str(db.engine.url))

@@ -6,13 +6,10 @@ import socket
 from typing import Annotated
 
 import typer
-import uvicorn
 
-from closer.adapters.db.database import open_database
 from closer.cli.output import console
 from closer.config import load_settings
 from closer.domain.errors import ConfigurationError
-from closer.web.app import create_app
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -45,6 +42,12 @@ def serve_command(
     ] = None,
 ) -> None:
     """Start the web app and print its address."""
+    # The web stack is imported here, not at the top, so other commands start fast.
+    import uvicorn  # noqa: PLC0415
+
+    from closer.adapters.db.database import open_database  # noqa: PLC0415
+    from closer.web.app import create_app  # noqa: PLC0415
+
     overrides: dict[str, object] = {}
     if host is not None:
         overrides["host"] = host

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from closer.adapters.data_dir import prepare_data_dir
 from closer.adapters.db.engine import build_engine, check_connection
-from closer.adapters.db.migrate import upgrade
 from closer.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from closer.config import Settings
+
+# The newest migration. A test checks it against Alembic's head, so that
+# opening an up-to-date store never needs to import Alembic (a fast CLI).
+HEAD_REVISION = "0003"
 
 
 @dataclass(frozen=True)
@@ -36,8 +40,22 @@ def open_database(settings: Settings, *, migrate: bool = True) -> Database:
         prepare_data_dir(settings.data_dir)
     engine = build_engine(settings.effective_database_url)
     check_connection(engine)
-    if migrate:
+    if migrate and stored_revision(engine) != HEAD_REVISION:
+        from closer.adapters.db.migrate import upgrade  # noqa: PLC0415 - rarely needed
+
         upgrade(engine)
     return Database(
         engine=engine, sessions=sessionmaker(engine, expire_on_commit=False)
     )
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The revision recorded in the store, read without Alembic."""
+    try:
+        with engine.connect() as connection:
+            revision = connection.execute(
+                text("SELECT version_num FROM alembic_version")
+            ).scalar()
+    except DBAPIError:
+        return None  # a new, empty store
+    return None if revision is None else str(revision)
