@@ -10,9 +10,10 @@ import typer
 from typer.core import TyperGroup
 
 from closer import __version__
-from closer.cli import db, safety, settings
+from closer.cli import db, people, safety, settings
 from closer.cli.help import help_command
 from closer.cli.learn import learn_command
+from closer.cli.moments import log_command, moments_command
 from closer.cli.output import print_error
 from closer.cli.serve import serve_command
 from closer.domain.errors import CloserError
@@ -39,6 +40,9 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.add_typer(settings.app, name="settings")
 app.add_typer(safety.app, name="safety")
+app.add_typer(people.app, name="person")
+app.command("log")(log_command)
+app.command("moments")(moments_command)
 app.command("serve")(serve_command)
 app.command("help")(help_command)
 app.command("learn")(learn_command)

@@ -1,0 +1,202 @@
+"""``closer log`` and ``closer moments``: fast capture and finding moments again."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.prompt import Prompt
+
+from closer.adapters.content import bundled_library
+from closer.adapters.crisis_lines import bundled_directory
+from closer.cli.context import database
+from closer.cli.output import JsonFlag, console, print_json
+from closer.domain.errors import InvalidInput
+from closer.domain.moments import Moment, MomentQuery, parse_felt
+from closer.services.moments import Logged, list_moments, log_moment
+from closer.services.people import resolve_names
+from closer.services.safety import support_panel
+
+
+def moment_data(moment: Moment) -> dict[str, Any]:
+    """A moment as JSON-ready data."""
+    return {
+        "id": moment.id,
+        "occurred_at": moment.occurred_at.isoformat(),
+        "situation": moment.situation,
+        "people": list(moment.person_names),
+        "emotions": [
+            {"emotion": f.emotion, "intensity": f.intensity} for f in moment.emotions
+        ],
+        "urge": moment.urge,
+        "action": moment.action,
+        "outcome": moment.outcome,
+        "felt_after": moment.felt_after,
+        "causes": list(moment.causes),
+        "tags": list(moment.tags),
+    }
+
+
+def _ask() -> dict[str, Any]:
+    """The same questions as the quick form, one at a time."""
+    answers: dict[str, Any] = {}
+    answers["situation"] = Prompt.ask("What happened")
+    who = Prompt.ask("Who was it about (names, commas; Enter to skip)", default="")
+    answers["people"] = [n.strip() for n in who.split(",") if n.strip()]
+    urge = Prompt.ask("How strong was the urge, 0 to 10 (Enter to skip)", default="")
+    answers["urge"] = int(urge) if urge.strip().isdigit() else None
+    answers["did"] = (
+        Prompt.ask("What did you do (a slug, Enter to skip)", default="") or None
+    )
+    felt = Prompt.ask("What did you feel, like ashamed:7 (Enter to skip)", default="")
+    answers["felt"] = [f for f in felt.replace(",", " ").split() if f]
+    return answers
+
+
+def _print_logged(logged: Logged, as_json: bool) -> None:
+    with database() as db:
+        panel = (
+            support_panel(db.unit_of_work(), bundled_directory(), logged.assessment)
+            if logged.assessment.needs_support
+            else None
+        )
+    suggestions = logged.suggestions
+    if as_json:
+        print_json(
+            {
+                "moment": moment_data(logged.moment),
+                "suggestions": {
+                    "causes": [
+                        {"slug": c.slug, "name": c.name, "because": list(c.because)}
+                        for c in suggestions.causes
+                    ],
+                    "strategies": [s.slug for s in suggestions.strategies],
+                    "reflections": [r.slug for r in suggestions.reflections],
+                },
+                "support": None
+                if panel is None
+                else {"level": panel.level.value, "about": panel.about.value},
+            }
+        )
+        return
+    console.print(f"Saved moment {logged.moment.id}.")
+    if suggestions.causes:
+        console.print("What may be behind it:")
+        for cause in suggestions.causes:
+            because = ", ".join(cause.because)
+            console.print(
+                f"  - {escape(cause.name)} [dim](because of {escape(because)})[/dim]"
+            )
+    if suggestions.strategies:
+        names = ", ".join(s.name for s in suggestions.strategies)
+        console.print(f"Things to try: {escape(names)} (`closer learn SLUG`)")
+    if panel is not None:
+        from closer.cli.safety import print_support  # noqa: PLC0415 - rarely needed
+
+        print_support(panel)
+
+
+def log_command(
+    text: Annotated[
+        str | None, typer.Argument(help="What happened. Leave out to be asked.")
+    ] = None,
+    person: Annotated[
+        list[str] | None, typer.Option("--person", "-p", help="Who it was about.")
+    ] = None,
+    urge: Annotated[
+        int | None, typer.Option("--urge", "-u", help="How strong the urge was, 0-10.")
+    ] = None,
+    did: Annotated[
+        str | None,
+        typer.Option("--did", help="What you did: an approach or a sign slug."),
+    ] = None,
+    felt: Annotated[
+        list[str] | None,
+        typer.Option("--felt", help="A feeling, as NAME or NAME:N (N from 1 to 10)."),
+    ] = None,
+    new_person: Annotated[
+        bool, typer.Option("--new-person", help="Add names Closer does not know yet.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Log a moment in seconds. Only the text is needed."""
+    if text is None:
+        answers = _ask()
+        text = answers["situation"]
+        person = (person or []) + answers["people"]
+        urge = urge if urge is not None else answers["urge"]
+        did = did or answers["did"]
+        felt = (felt or []) + answers["felt"]
+        new_person = True  # names typed at the prompt are meant to be added
+    library = bundled_library()
+    emotions = [parse_felt(f) for f in felt or []]
+    with database() as db:
+        people = resolve_names(
+            db.unit_of_work(), person or [], create_missing=new_person
+        )
+        logged = log_moment(
+            db.unit_of_work(),
+            library,
+            situation=text,
+            people=people,
+            urge=urge,
+            action=did,
+            emotions=emotions,
+        )
+    _print_logged(logged, as_json)
+
+
+def _since(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    except ValueError:
+        raise InvalidInput(
+            f"Use a date like 2026-11-01 for --since; got {value!r}."
+        ) from None
+
+
+def moments_command(
+    person: Annotated[
+        str | None, typer.Option("--person", "-p", help="Only with this person.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only from this date (YYYY-MM-DD).")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Words to find.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 20,
+    as_json: JsonFlag = False,
+) -> None:
+    """List moments, newest first: filter by person and date, or search."""
+    with database() as db:
+        person_id = None
+        if person is not None:
+            (person_id,) = resolve_names(db.unit_of_work(), [person])
+        query = MomentQuery(
+            person_id=person_id, since=_since(since), search=search, limit=limit
+        )
+        page = list_moments(db.unit_of_work(), query)
+    if as_json:
+        print_json({"total": page.total, "items": [moment_data(m) for m in page.items]})
+        return
+    if not page.items:
+        console.print(
+            "No moments match." if (person or since or search) else "No moments yet."
+        )
+        return
+    for m in page.items:
+        who = f" · {', '.join(m.person_names)}" if m.person_names else ""
+        urge_text = f" · urge {m.urge}" if m.urge is not None else ""
+        console.print(
+            f"[bold]{m.occurred_at:%Y-%m-%d %H:%M}[/bold]{escape(who)}{urge_text}"
+        )
+        console.print(f"  {escape(m.situation)}")
+    if page.total > len(page.items):
+        console.print(
+            f"[dim]{len(page.items)} of {page.total}; use --limit for more.[/dim]"
+        )

@@ -1,0 +1,103 @@
+"""``closer person``: the people who matter."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from closer.cli.context import database
+from closer.cli.moments import moment_data
+from closer.cli.output import JsonFlag, console, print_json
+from closer.domain.moments import MomentQuery
+from closer.domain.people import Person
+from closer.services.moments import list_moments
+from closer.services.people import add_person, get_person, list_people, resolve_names
+
+app = typer.Typer(
+    help="Add, list and show the people who matter.", no_args_is_help=True
+)
+
+
+def person_data(person: Person, last: Any = None) -> dict[str, Any]:
+    return {
+        "id": person.id,
+        "name": person.name,
+        "relationship": person.relationship.value,
+        "closeness_now": person.closeness_now,
+        "closeness_wanted": person.closeness_wanted,
+        "notes": person.notes,
+        "last_moment_at": last.isoformat() if last else None,
+    }
+
+
+@app.command("add")
+def add_command(
+    name: Annotated[str, typer.Argument(help="Their name.")],
+    relationship: Annotated[
+        str, typer.Option(help="partner, friend, family, colleague or other.")
+    ] = "other",
+    now: Annotated[
+        int | None, typer.Option(help="How close you feel now, 0-10.")
+    ] = None,
+    want: Annotated[
+        int | None, typer.Option(help="How close you would like, 0-10.")
+    ] = None,
+    notes: Annotated[str, typer.Option(help="Anything worth remembering.")] = "",
+    as_json: JsonFlag = False,
+) -> None:
+    """Add someone."""
+    with database() as db:
+        person = add_person(db.unit_of_work(), name, relationship, now, want, notes)
+    if as_json:
+        print_json(person_data(person))
+    else:
+        console.print(f"Added {escape(person.name)}.")
+
+
+@app.command("list")
+def list_command(as_json: JsonFlag = False) -> None:
+    """Everyone, with when they last came up."""
+    with database() as db:
+        people = list_people(db.unit_of_work())
+    if as_json:
+        print_json([person_data(s.person, s.last_moment_at) for s in people])
+        return
+    if not people:
+        console.print("No one yet. Add someone with `closer person add NAME`.")
+    for s in people:
+        last = f" · last moment {s.last_moment_at:%Y-%m-%d}" if s.last_moment_at else ""
+        console.print(f"{escape(s.person.name)} ({s.person.relationship.value}){last}")
+
+
+@app.command("show")
+def show_command(
+    name: Annotated[str, typer.Argument(help="Their name.")], as_json: JsonFlag = False
+) -> None:
+    """One person and their recent moments."""
+    with database() as db:
+        (person_id,) = resolve_names(db.unit_of_work(), [name])
+        person = get_person(db.unit_of_work(), person_id)
+        page = list_moments(
+            db.unit_of_work(), MomentQuery(person_id=person_id, limit=10)
+        )
+    if as_json:
+        print_json(
+            {
+                **person_data(
+                    person, page.items[0].occurred_at if page.items else None
+                ),
+                "moments": [moment_data(m) for m in page.items],
+                "moment_count": page.total,
+            }
+        )
+        return
+    console.print(f"[bold]{escape(person.name)}[/bold] ({person.relationship.value})")
+    if person.closeness_now is not None or person.closeness_wanted is not None:
+        now = "?" if person.closeness_now is None else person.closeness_now
+        want = "?" if person.closeness_wanted is None else person.closeness_wanted
+        console.print(f"Close now: {now} · would like: {want}")
+    console.print(f"{page.total} moment(s).")
+    for m in page.items:
+        console.print(f"  {m.occurred_at:%Y-%m-%d} {escape(m.situation)}")
