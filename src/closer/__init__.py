@@ -1,8 +1,5 @@
 """Closer: notice the urge to push people away, understand it, practise closeness."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("closer")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+# The single source of the version (pyproject.toml reads it from here), kept
+# as a literal so that starting the CLI does not pay for importlib.metadata.
+__version__ = "0.1.0"

@@ -64,6 +64,11 @@ def _fresh_settings(base_url: str) -> None:
     ]
     for method, path, body in calls:
         httpx2.request(method, base_url + path, json=body).raise_for_status()
+    for person in httpx2.get(base_url + "/api/v1/people").json()["items"]:
+        httpx2.delete(f"{base_url}/api/v1/people/{person['id']}").raise_for_status()
+    moments = httpx2.get(base_url + "/api/v1/moments", params={"limit": 500}).json()
+    for moment in moments["items"]:
+        httpx2.delete(f"{base_url}/api/v1/moments/{moment['id']}").raise_for_status()
 
 
 NewPage = Callable[..., Page]
