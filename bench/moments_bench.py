@@ -180,7 +180,7 @@ def closer_env(data_dir: Path) -> dict[str, str]:
 
 
 def run(count: int) -> str:
-    closer = [sys.executable, "-m", "closer"]
+    closer = [str(Path(sys.executable).with_name("closer"))]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         big, small = history(count), history(1000)

@@ -1,5 +1,5 @@
 """``python -m closer`` runs the CLI."""
 
-from closer.cli.main import run
+from closer.cli import run
 
 run()

@@ -6,20 +6,13 @@ is not.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from closer.domain.errors import ConfigurationError
-
-
-def default_data_dir() -> Path:
-    """``$XDG_DATA_HOME/closer``, or ``~/.local/share/closer``."""
-    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
-    base = Path(xdg) if xdg else Path.home() / ".local" / "share"
-    return base / "closer"
+from closer.paths import default_data_dir
 
 
 class Settings(BaseSettings):

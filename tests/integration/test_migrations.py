@@ -14,6 +14,7 @@ from closer.adapters.db.migrate import (
     upgrade,
 )
 from closer.adapters.db.orm import Base
+from closer.cli.fast import HEAD_REVISION as FAST_HEAD
 from closer.config import Settings
 
 
@@ -62,5 +63,6 @@ def test_the_sqlite_file_lands_in_the_data_folder(tmp_path: Path) -> None:
     assert (tmp_path / "nested" / "data" / "closer.db").is_file()
 
 
-def test_the_fast_path_knows_the_newest_revision() -> None:
+def test_the_fast_paths_know_the_newest_revision() -> None:
     assert head_revision() == HEAD_REVISION
+    assert head_revision() == FAST_HEAD

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -22,6 +21,7 @@ from closer.adapters.db.orm import (
     SupportAlertRow,
     utc_now,
 )
+from closer.adapters.db.search import fts5_query
 from closer.domain.errors import NotFound
 from closer.domain.moments import Felt, Moment, MomentQuery
 from closer.domain.people import Person, Relationship
@@ -407,12 +407,6 @@ class SqlMomentRepository:
                 literal_column("'simple'"), MomentRow.search_text
             ).op("@@")(func.plainto_tsquery(literal_column("'simple'"), words))
         return MomentRow.search_text.ilike(f"%{words}%")
-
-
-def fts5_query(words: str) -> str:
-    """Words as an FTS5 query: every word must appear (prefix match), no syntax."""
-    tokens = re.findall(r"\w+", words.lower())
-    return " ".join(f'"{token}"*' for token in tokens) or '""'
 
 
 def _aware(when: datetime) -> datetime:
