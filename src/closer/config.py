@@ -12,7 +12,12 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from closer.domain.errors import ConfigurationError
-from closer.paths import default_data_dir
+from closer.paths import default_data_dir as _default_data_dir
+
+
+def default_data_dir() -> Path:
+    """``$XDG_DATA_HOME/closer``, or ``~/.local/share/closer``."""
+    return Path(_default_data_dir())
 
 
 class Settings(BaseSettings):

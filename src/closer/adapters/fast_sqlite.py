@@ -8,17 +8,21 @@ unusual, so the full CLI handles it with its complete checks and messages.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
 
 from closer.adapters.db.search import fts5_query
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (start-up)
 
-def connect(path: Path, head: str) -> sqlite3.Connection | None:
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def connect(path: str, head: str) -> sqlite3.Connection | None:
     """A read-only connection, if the file exists and is at revision ``head``."""
-    if not path.is_file():
+    if not os.path.isfile(path):
         return None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -12,13 +12,16 @@ runs with all its checks and messages. ``CLOSER_FAST=0`` turns it off.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from datetime import UTC, datetime
-from typing import Any
 
 from closer.paths import local_database_file
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (start-up)
+
+if TYPE_CHECKING:
+    from typing import Any
 
 HEAD_REVISION = "0003"  # the same as closer.adapters.db.database.HEAD_REVISION
 _VALUE_OPTIONS = {"-p": "person", "--person": "person", "--since": "since",
@@ -76,6 +79,8 @@ def moments(args: list[str]) -> int | None:
 
 def _print(items: list[dict[str, Any]], total: int, options: dict[str, Any]) -> None:
     if options["json"]:
+        import json  # noqa: PLC0415 - only when asked for
+
         data = {"total": total, "items": items}
         sys.stdout.write(
             json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
