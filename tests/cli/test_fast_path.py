@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from closer.adapters.db.database import open_database
+from closer.config import Settings
+from closer.domain.moments import MomentQuery
+from closer.services.moments import delete_moment, list_moments
 from tests.support.server import closer_env, run_closer
 
 
@@ -21,8 +25,17 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["log", "Called Mum back and stayed on the phone", "-p", "Mum", "--new-person",
          "--did", "stayed"],
         ["log", "Ghosted the group chat again"],
+        ["log", "A climbing plan I later deleted"],
     ]:  # fmt: skip
         assert run_closer(*args, env=env).returncode == 0
+    db = open_database(Settings(data_dir=data))
+    try:
+        page = list_moments(db.unit_of_work(), MomentQuery(search="deleted"))
+        (deleted,) = page.items
+        assert deleted.id is not None
+        delete_moment(db.unit_of_work(), deleted.id)  # gone from the index too
+    finally:
+        db.close()
     return data
 
 
@@ -31,6 +44,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     [
         ["moments", "--json"],
         ["moments", "--search", "climbing", "--json"],
+        ["moments", "--search", "deleted", "--json"],
         ["moments", "-s", "sam", "--json"],
         ["moments", "-p", "sam", "--json"],
         ["moments", "--since", "2000-01-01", "--limit", "2", "--json"],

@@ -35,6 +35,9 @@ def connect(path: str, head: str) -> sqlite3.Connection | None:
     return conn
 
 
+_FTS_COUNT = "SELECT count(*) FROM moments_fts WHERE moments_fts MATCH ?"
+
+
 def person_id(conn: sqlite3.Connection, name: str) -> int | None:
     row = conn.execute(
         "SELECT id FROM people WHERE name_key = ?", (" ".join(name.split()).casefold(),)
@@ -71,9 +74,12 @@ def find(
         )
         args.append(fts5_query(search))
     clause = " AND ".join(where)
-    total = conn.execute(
-        f"SELECT count(*) FROM moments m WHERE {clause}", args
-    ).fetchone()[0]
+    if search and person is None and since is None:
+        # Deleted moments leave the index, so the index alone can count.
+        count_sql, count_args = _FTS_COUNT, [fts5_query(search)]
+    else:
+        count_sql, count_args = f"SELECT count(*) FROM moments m WHERE {clause}", args
+    total = conn.execute(count_sql, count_args).fetchone()[0]
     rows = conn.execute(
         "SELECT m.id, m.occurred_at, m.situation, m.urge, m.action, m.outcome, "
         f"m.felt_after FROM moments m WHERE {clause} "
