@@ -13,7 +13,7 @@ with one message naming the file, the entry and the problem:
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -21,26 +21,14 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from closer.domain.content import (
-    Cause,
-    Emotion,
-    Faq,
-    Library,
-    Page,
-    Prompt,
-    PromptInput,
-    Reflection,
-    Sign,
-    SignGroup,
-    Strategy,
-)
+from closer.adapters.content_files import FILES, library_from_raw
+from closer.domain.content import Library, PromptInput
 from closer.domain.errors import ConfigurationError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Slugs = list[Slug]
 
-FILES = ("signs", "causes", "strategies", "reflections", "faq", "pages", "emotions")
 MIN_STRATEGIES_PER_CAUSE = 3
 
 
@@ -206,7 +194,7 @@ def build_library(raw: dict[str, dict[str, Any]]) -> Library:
     reflections = _entries("reflections", raw["reflections"], "reflection", _Reflection)
     faq = _entries("faq", raw["faq"], "faq", _Faq)
     pages = _entries("pages", raw["pages"], "page", _Page)
-    emotions = _entries("emotions", raw["emotions"], "emotion", _Emotion)
+    _entries("emotions", raw["emotions"], "emotion", _Emotion)
 
     cause_slugs = {c.slug for c in causes}
     strategy_slugs = {s.slug for s in strategies}
@@ -240,37 +228,7 @@ def build_library(raw: dict[str, dict[str, Any]]) -> Library:
                 "causes", f"cause {cause.slug!r}", "no sign in signs.toml names it"
             )
 
-    def by_slug(items: Iterable[Any], convert: Callable[[Any], Any]) -> dict[str, Any]:
-        return {item.slug: convert(item) for item in items}
-
-    def tupled(model: _Model, cls: type[Any]) -> Any:
-        data = model.model_dump()
-        return cls(
-            **{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
-        )
-
-    return Library(
-        groups=by_slug(groups, lambda g: SignGroup(**g.model_dump())),
-        signs=by_slug(signs, lambda s: tupled(s, Sign)),
-        causes=by_slug(causes, lambda c: tupled(c, Cause)),
-        strategies=by_slug(strategies, lambda s: Strategy(**s.model_dump())),
-        reflections=by_slug(
-            reflections,
-            lambda r: Reflection(
-                slug=r.slug,
-                name=r.name,
-                intro=r.intro,
-                strategies=tuple(r.strategies),
-                prompts=tuple(
-                    Prompt(p.text, p.input, tuple(p.choices), p.min, p.max)
-                    for p in r.prompts
-                ),
-            ),
-        ),
-        faq=by_slug(faq, lambda f: tupled(f, Faq)),
-        pages=by_slug(pages, lambda p: tupled(p, Page)),
-        emotions=by_slug(emotions, lambda e: Emotion(**e.model_dump())),
-    )
+    return library_from_raw(raw)
 
 
 def load_library(folder: Path) -> Library:

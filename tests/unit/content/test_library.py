@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from closer.adapters.content import bundled_library
+from closer.adapters.content_files import shipped_library
 from closer.domain.content import Kind, Library, terms
 from closer.domain.errors import NotFound
 
@@ -109,3 +110,12 @@ def test_asking_for_a_missing_entry_says_what_was_asked(library: Library) -> Non
 
 def test_search_terms_drop_stop_words_and_endings() -> None:
     assert terms("Why do I keep cancelling the plans?") == ["keep", "cancel", "plan"]
+
+
+def test_the_fast_reader_gives_the_same_library_as_the_validating_loader(
+    library: Library,
+) -> None:
+    fast = shipped_library()
+    for kind in Kind:
+        assert fast.table(kind) == library.table(kind), kind
+    assert fast.groups == library.groups

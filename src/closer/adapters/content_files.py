@@ -1,0 +1,117 @@
+"""Reading the knowledge base's TOML files into domain objects, with the
+standard library only.
+
+``closer.adapters.content`` validates the files first (pydantic) and then uses
+``library_from_raw`` below, so both produce the same ``Library``. The CLI's
+fast path calls ``shipped_library`` directly: the shipped files are validated
+by the test suite and on every start of the app.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from typing import Any
+
+from closer.domain.content import (
+    Cause,
+    Emotion,
+    Faq,
+    Library,
+    Page,
+    Prompt,
+    PromptInput,
+    Reflection,
+    Sign,
+    SignGroup,
+    Strategy,
+)
+
+FILES = ("signs", "causes", "strategies", "reflections", "faq", "pages", "emotions")
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return tuple(_clean(v) for v in value)
+    return value
+
+
+def _fields(item: dict[str, Any]) -> dict[str, Any]:
+    return {key: _clean(value) for key, value in item.items()}
+
+
+def _reflection(item: dict[str, Any]) -> Reflection:
+    prompts = tuple(
+        Prompt(
+            text=p["text"].strip(),
+            input=PromptInput(p["input"]),
+            choices=tuple(c.strip() for c in p.get("choices", ())),
+            min=p.get("min"),
+            max=p.get("max"),
+        )
+        for p in item["prompts"]
+    )
+    return Reflection(
+        slug=item["slug"],
+        name=item["name"].strip(),
+        intro=item["intro"].strip(),
+        prompts=prompts,
+        strategies=tuple(item.get("strategies", ())),
+    )
+
+
+def _faq(item: dict[str, Any]) -> Faq:
+    return Faq(**{"causes": (), "strategies": (), **_fields(item)})
+
+
+def _page(item: dict[str, Any]) -> Page:
+    return Page(**{"strategies": (), "reflections": (), **_fields(item)})
+
+
+def _faq(item: dict[str, Any]) -> Faq:
+    return Faq(**{"causes": (), "strategies": (), **_fields(item)})
+
+
+def _page(item: dict[str, Any]) -> Page:
+    return Page(**{"strategies": (), "reflections": (), **_fields(item)})
+
+
+def library_from_raw(raw: dict[str, dict[str, Any]]) -> Library:
+    """Domain objects from parsed files (file name without .toml → TOML)."""
+
+    def table(file: str, key: str, build: Any) -> dict[str, Any]:
+        return {item["slug"]: build(item) for item in raw[file][key]}
+
+    return Library(
+        groups=table("signs", "group", lambda g: SignGroup(**_fields(g))),
+        signs=table("signs", "sign", lambda s: Sign(**_fields(s))),
+        causes=table("causes", "cause", lambda c: Cause(**_fields(c))),
+        strategies=table("strategies", "strategy", lambda s: Strategy(**_fields(s))),
+        reflections=table("reflections", "reflection", _reflection),
+        faq=table("faq", "faq", _faq),
+        pages=table("pages", "page", _page),
+        emotions=table("emotions", "emotion", lambda e: Emotion(**_fields(e))),
+    )
+
+
+def read_raw(folder: str) -> dict[str, dict[str, Any]]:
+    """Every content file in ``folder``, parsed."""
+    raw = {}
+    for name in FILES:
+        with open(os.path.join(folder, f"{name}.toml"), "rb") as handle:
+            raw[name] = tomllib.load(handle)
+    return raw
+
+
+def shipped_folder() -> str:
+    """The folder of the content files inside the installed package."""
+    import closer.content  # noqa: PLC0415 - a namespace for the data files
+
+    return os.path.dirname(closer.content.__file__)
+
+
+def shipped_library() -> Library:
+    """The shipped content, read without validating it again."""
+    return library_from_raw(read_raw(shipped_folder()))
