@@ -70,14 +70,6 @@ def _page(item: dict[str, Any]) -> Page:
     return Page(**{"strategies": (), "reflections": (), **_fields(item)})
 
 
-def _faq(item: dict[str, Any]) -> Faq:
-    return Faq(**{"causes": (), "strategies": (), **_fields(item)})
-
-
-def _page(item: dict[str, Any]) -> Page:
-    return Page(**{"strategies": (), "reflections": (), **_fields(item)})
-
-
 def library_from_raw(raw: dict[str, dict[str, Any]]) -> Library:
     """Domain objects from parsed files (file name without .toml → TOML)."""
 
