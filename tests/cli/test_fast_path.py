@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import open_database
 from closer.config import Settings
 from closer.domain.moments import MomentQuery
 from closer.services.moments import delete_moment, list_moments
+from closer.services.safety import support_panel
 from tests.support.server import closer_env, run_closer
 
 
@@ -90,3 +93,92 @@ def test_a_store_that_is_not_up_to_date_is_left_to_the_full_cli(tmp_path: Path) 
     assert (
         tmp_path / "new" / "closer.db"
     ).is_file()  # created and migrated by the full CLI
+
+
+def _without_time(data: dict[str, object]) -> dict[str, object]:
+    moment = dict(data["moment"])  # type: ignore[call-overload]
+    moment.pop("id")
+    moment.pop("occurred_at")
+    return {**data, "moment": moment}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["log", "Skipped the call with Sam", "-p", "Sam", "--json"],
+        ["log", "Felt smothered so I went quiet", "-u", "7",
+         "--did", "slow-or-no-reply", "--felt", "smothered:8", "--felt", "guilty",
+         "--json"],
+        ["log", "Coffee with Noor, stayed", "-p", "Noor", "--new-person",
+         "--did", "stayed", "--json"],
+    ],
+)  # fmt: skip
+def test_fast_and_full_logging_save_and_print_the_same(
+    tmp_path: Path, args: list[str]
+) -> None:
+    saved = []
+    for fast in ("1", "0"):
+        data = tmp_path / f"store-{fast}"
+        env = closer_env(data, CLOSER_FAST=fast)
+        assert run_closer("person", "add", "Sam", env=env).returncode == 0
+        result = run_closer(*args, env=env)
+        assert result.returncode == 0, result.stderr
+        printed = json.loads(result.stdout)
+        db = open_database(Settings(data_dir=data))
+        try:
+            stored = list_moments(db.unit_of_work()).items[0]
+        finally:
+            db.close()
+        saved.append((_without_time(printed), replace(stored, id=None)))
+    (fast_printed, fast_stored), (full_printed, full_stored) = saved
+    assert fast_printed == full_printed
+    assert (fast_stored.situation, fast_stored.people, fast_stored.person_names) == (
+        full_stored.situation, full_stored.people, full_stored.person_names,
+    )  # fmt: skip
+    assert (fast_stored.emotions, fast_stored.urge, fast_stored.action) == (
+        full_stored.emotions, full_stored.urge, full_stored.action,
+    )  # fmt: skip
+
+
+def test_a_fast_logged_moment_is_found_by_search(tmp_path: Path) -> None:
+    data = tmp_path / "s"
+    env = closer_env(data)
+    run_closer("moments", env=env)  # creates and migrates the store
+    assert run_closer("log", "Rowing club, left early", env=env).returncode == 0
+    found = json.loads(run_closer("moments", "-s", "rowing", "--json", env=env).stdout)
+    assert [m["situation"] for m in found["items"]] == ["Rowing club, left early"]
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["log", "x", "-p", "Samm"], "Did you mean Sam?"),
+        (["log", "x", "-u", "11"], "Urge must be between 0 and 10"),
+        (["log", "x", "--did", "sulked"], "must be an approach"),
+        (["log", "x", "--felt", "sad:loud"], "NAME:N"),
+    ],
+)
+def test_a_bad_fast_log_saves_nothing_and_the_full_cli_explains(
+    store: Path, args: list[str], words: str
+) -> None:
+    before = json.loads(run_closer("moments", "--json", env=closer_env(store)).stdout)
+    result = run_closer(*args, env=closer_env(store))
+    assert result.returncode == 1
+    assert words in result.stderr
+    after = json.loads(run_closer("moments", "--json", env=closer_env(store)).stdout)
+    assert after["total"] == before["total"]
+
+
+def test_worrying_words_logged_fast_open_the_support_panel(tmp_path: Path) -> None:
+    data = tmp_path / "s"
+    env = closer_env(data)
+    run_closer("moments", env=env)
+    result = run_closer("log", "I cancelled again and I want to die", env=env)
+    shown = " ".join(result.stdout.split())
+    assert "Saved moment" in shown
+    assert "It sounds like things are really hard right now" in shown
+    db = open_database(Settings(data_dir=data))
+    try:
+        assert support_panel(db.unit_of_work(), bundled_directory()) is not None
+    finally:
+        db.close()

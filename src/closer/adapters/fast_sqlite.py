@@ -131,3 +131,103 @@ def _moment(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
         "causes": causes,
         "tags": tags,
     }
+
+
+# --- writing, for `closer log` ---------------------------------------------
+# The same rows SqlMomentRepository writes (a test reads them back through it).
+
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA busy_timeout=5000",
+)
+
+
+def connect_for_writing(path: str, head: str) -> sqlite3.Connection | None:
+    """A connection with the app's safety pragmas, if the store is up to date."""
+    if not os.path.isfile(path):
+        return None
+    conn = sqlite3.connect(path, isolation_level=None)
+    for pragma in SQLITE_PRAGMAS:
+        conn.execute(pragma)
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    if row is None or row[0] != head:
+        conn.close()
+        return None
+    return conn
+
+
+def _stamp(when: datetime) -> str:
+    """A time as SQLAlchemy stores it in SQLite: naive UTC with microseconds."""
+    return when.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def people_ids(
+    conn: sqlite3.Connection, names: list[str], *, create: bool
+) -> list[tuple[int, str]] | None:
+    """(id, name) for each name; unknown names are added when ``create``,
+    otherwise None (the full CLI then explains, with close matches)."""
+    found: list[tuple[int, str]] = []
+    for raw in names:
+        name = " ".join(raw.split())
+        row = conn.execute(
+            "SELECT id, name FROM people WHERE name_key = ?", (name.casefold(),)
+        ).fetchone()
+        if row is None:
+            if not create or not name or len(name) > 100:
+                return None
+            now = _stamp(datetime.now(UTC))
+            cursor = conn.execute(
+                "INSERT INTO people (name, name_key, relationship, notes, created_at, "
+                "updated_at) VALUES (?, ?, 'other', '', ?, ?)",
+                (name, name.casefold(), now, now),
+            )
+            row = (cursor.lastrowid, name)
+        if all(row[0] != known for known, _ in found):
+            found.append((int(row[0]), str(row[1])))
+    return found
+
+
+def add_moment(conn: sqlite3.Connection, moment: Any) -> int:
+    """Insert a validated moment (closer.domain.moments.Moment) and index it."""
+    now = _stamp(datetime.now(UTC))
+    cursor = conn.execute(
+        "INSERT INTO moments (occurred_at, situation, urge, action, outcome, "
+        "felt_after, search_text, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (_stamp(moment.occurred_at), moment.situation, moment.urge, moment.action,
+         moment.outcome, moment.felt_after, moment.search_text(), now, now),
+    )  # fmt: skip
+    moment_id = int(cursor.lastrowid or 0)
+    conn.executemany(
+        "INSERT INTO moment_people (moment_id, person_id, position) VALUES (?, ?, ?)",
+        [(moment_id, person, i) for i, person in enumerate(moment.people)],
+    )
+    conn.executemany(
+        "INSERT INTO moment_emotions (moment_id, emotion, intensity, position) "
+        "VALUES (?, ?, ?, ?)",
+        [(moment_id, f.emotion, f.intensity, i) for i, f in enumerate(moment.emotions)],
+    )
+    conn.executemany(
+        "INSERT INTO moment_causes (moment_id, cause) VALUES (?, ?)",
+        [(moment_id, c) for c in moment.causes],
+    )
+    conn.executemany(
+        "INSERT INTO moment_tags (moment_id, tag) VALUES (?, ?)",
+        [(moment_id, t) for t in moment.tags],
+    )
+    conn.execute(
+        "INSERT INTO moments_fts (rowid, search_text) VALUES (?, ?)",
+        (moment_id, moment.search_text()),
+    )
+    return moment_id
+
+
+def open_support(conn: sqlite3.Connection, level: str, about: str, source: str) -> None:
+    """Open the support panel, as SqlSupportAlertRepository.open does."""
+    conn.execute(
+        "INSERT INTO support_alerts (level, about, source, opened_at) "
+        "VALUES (?, ?, ?, ?)",
+        (level, about, source, _stamp(datetime.now(UTC))),
+    )

@@ -1,19 +1,23 @@
-"""The CLI's fast path: ``closer moments`` answered with the standard library.
+"""The CLI's fast path: ``closer moments`` and ``closer log`` without the heavy stack.
 
 Starting the full CLI imports SQLAlchemy, pydantic, Typer and Rich, which costs
 more than half a second; a search should cost a few hundredths. So before any
 of that is imported, ``closer.cli.run`` offers the command line here. This
-module answers only a plain ``closer moments [-p NAME] [--since DATE]
-[-s WORDS] [--limit N] [--json]`` on the local SQLite store at the newest
-schema, and returns None for anything else (help, another command, another
-database, a name it does not know, a date it cannot read), so that the full CLI
-runs with all its checks and messages. ``CLOSER_FAST=0`` turns it off.
+module answers only plain ``closer moments [-p NAME] [--since DATE] [-s WORDS]
+[--limit N] [--json]`` and ``closer log "TEXT" [-p NAME]... [-u N] [--did SLUG]
+[--felt E[:N]]... [--new-person] [--json]`` on the local SQLite store at the
+newest schema, using the standard library and the pure domain (the same
+validation, safety check and suggestions as the full CLI). It returns None for
+anything else (help, another command, another database, a name it does not
+know, any invalid value), so that the full CLI runs with all its checks and
+messages. ``CLOSER_FAST=0`` turns it off.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from closer.paths import local_database_file
@@ -102,10 +106,118 @@ def _print(items: list[dict[str, Any]], total: int, options: dict[str, Any]) -> 
         print(f"{len(items)} of {total}; use --limit for more.")
 
 
+_LOG_VALUES = {"-p": "person", "--person": "person", "-u": "urge", "--urge": "urge",
+               "--did": "did", "--felt": "felt"}  # fmt: skip
+_LOG_MANY = {"person", "felt"}
+
+
+def _parse_log(args: list[str]) -> dict[str, Any] | None:
+    options: dict[str, Any] = {"json": False, "new": False, "person": [], "felt": []}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--json":
+            options["json"] = True
+        elif arg == "--new-person":
+            options["new"] = True
+        elif arg in _LOG_VALUES and i + 1 < len(args):
+            key = _LOG_VALUES[arg]
+            if key in _LOG_MANY:
+                options[key].append(args[i + 1])
+            else:
+                options[key] = args[i + 1]
+            i += 1
+        elif not arg.startswith("-") and "text" not in options:
+            options["text"] = arg
+        else:
+            return None
+        i += 1
+    return options if "text" in options else None
+
+
+def log(args: list[str]) -> int | None:
+    """``closer log "text" …`` saved with the standard library and the domain
+    only, or None to step aside (any error is left to the full CLI to explain)."""
+    options = _parse_log(args)
+    path = local_database_file()
+    if options is None or path is None:
+        return None
+    urge = options.get("urge")
+    if urge is not None and not urge.lstrip("-").isdigit():
+        return None
+    from closer.adapters import fast_sqlite  # noqa: PLC0415
+    from closer.adapters.content_files import shipped_library  # noqa: PLC0415
+    from closer.domain.errors import CloserError  # noqa: PLC0415
+    from closer.domain.moments import new_moment, parse_felt  # noqa: PLC0415
+    from closer.domain.safety import detect_all  # noqa: PLC0415
+    from closer.domain.suggest import KeywordSuggester  # noqa: PLC0415
+
+    conn = fast_sqlite.connect_for_writing(path, HEAD_REVISION)
+    if conn is None:
+        return None
+    library = shipped_library()
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        people = fast_sqlite.people_ids(conn, options["person"], create=options["new"])
+        if people is None:
+            conn.execute("ROLLBACK")
+            return None
+        moment = new_moment(
+            library,
+            situation=options["text"],
+            occurred_at=datetime.now(UTC),
+            people=tuple(pid for pid, _ in people),
+            emotions=[parse_felt(f) for f in options["felt"]],
+            urge=None if urge is None else int(urge),
+            action=options.get("did"),
+        )
+        moment = replace(moment, person_names=tuple(name for _, name in people))
+        moment = replace(moment, id=fast_sqlite.add_moment(conn, moment))
+        conn.execute("COMMIT")
+    except CloserError:
+        conn.execute("ROLLBACK")
+        return None
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    assessment = detect_all(moment.texts())
+    if assessment.needs_support and assessment.about is not None:
+        fast_sqlite.open_support(
+            conn, assessment.level.value, assessment.about.value, "moment"
+        )
+    conn.close()
+    suggestions = KeywordSuggester().suggest(moment, library)
+    _print_logged(moment, suggestions, assessment, options["json"])
+    return 0
+
+
+def _print_logged(
+    moment: Any, suggestions: Any, assessment: Any, as_json: bool
+) -> None:
+    from closer.cli.data import logged_data, logged_lines  # noqa: PLC0415
+
+    if as_json:
+        import json  # noqa: PLC0415
+
+        data = logged_data(moment, suggestions, assessment)
+        sys.stdout.write(
+            json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+        )
+    else:
+        print("\n".join(logged_lines(moment, suggestions)))
+    if assessment.needs_support and not as_json:
+        sys.stdout.flush()
+        from closer.cli.moments import print_support_for  # noqa: PLC0415 - rare
+
+        print_support_for(assessment)
+
+
 def try_fast(argv: list[str]) -> int | None:
     """An exit code when the fast path answered, else None."""
     if os.environ.get("CLOSER_FAST", "1") == "0" or not argv:
         return None
     if argv[0] == "moments":
         return moments(argv[1:])
+    if argv[0] == "log":
+        return log(argv[1:])
     return None

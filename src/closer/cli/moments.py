@@ -12,31 +12,14 @@ from rich.prompt import Prompt
 from closer.adapters.content import bundled_library
 from closer.adapters.crisis_lines import bundled_directory
 from closer.cli.context import database
+from closer.cli.data import logged_data, logged_lines, moment_data
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.errors import InvalidInput
-from closer.domain.moments import Moment, MomentQuery, parse_felt
+from closer.domain.moments import MomentQuery, parse_felt
+from closer.domain.safety import Assessment
 from closer.services.moments import Logged, list_moments, log_moment
 from closer.services.people import resolve_names
 from closer.services.safety import support_panel
-
-
-def moment_data(moment: Moment) -> dict[str, Any]:
-    """A moment as JSON-ready data."""
-    return {
-        "id": moment.id,
-        "occurred_at": moment.occurred_at.isoformat(),
-        "situation": moment.situation,
-        "people": list(moment.person_names),
-        "emotions": [
-            {"emotion": f.emotion, "intensity": f.intensity} for f in moment.emotions
-        ],
-        "urge": moment.urge,
-        "action": moment.action,
-        "outcome": moment.outcome,
-        "felt_after": moment.felt_after,
-        "causes": list(moment.causes),
-        "tags": list(moment.tags),
-    }
 
 
 def _ask() -> dict[str, Any]:
@@ -56,45 +39,22 @@ def _ask() -> dict[str, Any]:
 
 
 def _print_logged(logged: Logged, as_json: bool) -> None:
-    with database() as db:
-        panel = (
-            support_panel(db.unit_of_work(), bundled_directory(), logged.assessment)
-            if logged.assessment.needs_support
-            else None
-        )
-    suggestions = logged.suggestions
     if as_json:
-        print_json(
-            {
-                "moment": moment_data(logged.moment),
-                "suggestions": {
-                    "causes": [
-                        {"slug": c.slug, "name": c.name, "because": list(c.because)}
-                        for c in suggestions.causes
-                    ],
-                    "strategies": [s.slug for s in suggestions.strategies],
-                    "reflections": [r.slug for r in suggestions.reflections],
-                },
-                "support": None
-                if panel is None
-                else {"level": panel.level.value, "about": panel.about.value},
-            }
-        )
-        return
-    console.print(f"Saved moment {logged.moment.id}.")
-    if suggestions.causes:
-        console.print("What may be behind it:")
-        for cause in suggestions.causes:
-            because = ", ".join(cause.because)
-            console.print(
-                f"  - {escape(cause.name)} [dim](because of {escape(because)})[/dim]"
-            )
-    if suggestions.strategies:
-        names = ", ".join(s.name for s in suggestions.strategies)
-        console.print(f"Things to try: {escape(names)} (`closer learn SLUG`)")
-    if panel is not None:
-        from closer.cli.safety import print_support  # noqa: PLC0415 - rarely needed
+        print_json(logged_data(logged.moment, logged.suggestions, logged.assessment))
+    else:
+        for line in logged_lines(logged.moment, logged.suggestions):
+            console.print(escape(line))
+    if logged.assessment.needs_support and not as_json:
+        print_support_for(logged.assessment)
 
+
+def print_support_for(assessment: Assessment) -> None:
+    """The support panel after a saved moment (needs the full stack; rare)."""
+    from closer.cli.safety import print_support  # noqa: PLC0415 - rarely needed
+
+    with database() as db:
+        panel = support_panel(db.unit_of_work(), bundled_directory(), assessment)
+    if panel is not None:
         print_support(panel)
 
 

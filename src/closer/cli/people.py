@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 
 from closer.cli.context import database
-from closer.cli.moments import moment_data
+from closer.cli.data import moment_data
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.moments import MomentQuery
 from closer.domain.people import Person

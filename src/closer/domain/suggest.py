@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
 from closer.domain.content import Library, Reflection, Strategy
@@ -88,10 +89,14 @@ WORDS: dict[str, tuple[str, ...]] = {
     "privacy-values": (r"alone time", r"recharge", r"introvert\w*", r"private", r"time to myself"),
 }  # fmt: skip
 
-_COMPILED = {
-    cause: re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
-    for cause, patterns in WORDS.items()
-}
+
+@cache
+def _word_patterns() -> dict[str, re.Pattern[str]]:
+    """One pattern per cause, compiled on first use (keeps start-up quick)."""
+    return {
+        cause: re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+        for cause, patterns in WORDS.items()
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +145,7 @@ class KeywordSuggester:
             for cause in EMOTION_CAUSES.get(felt.emotion, ()):
                 credit(cause, EMOTION_WEIGHT, felt.emotion)
         text = " ".join(moment.texts())
-        for cause, pattern in _COMPILED.items():
+        for cause, pattern in _word_patterns().items():
             for match in pattern.finditer(text):
                 credit(cause, WORD_WEIGHT, f"“{match.group(0).lower()}”")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from closer.domain.crisis_lines import CountryHelp, HelpDirectory
 from closer.domain.errors import NotFound
-from closer.domain.safety import About, Assessment, Level, detect
+from closer.domain.safety import About, Assessment, Level, detect_all
 from closer.domain.safety.plan import (
     PlanSection,
     SafetyPlan,
@@ -28,9 +28,7 @@ from closer.services.unit_of_work import UnitOfWork
 
 def assess_texts(texts: Iterable[str]) -> Assessment:
     """One assessment for several texts: the highest level, every reason."""
-    return Assessment.from_reasons(
-        reason for text in texts for reason in detect(text).reasons
-    )
+    return detect_all(texts)
 
 
 def check_saved_text(

@@ -13,7 +13,7 @@ from closer.domain.safety.assessment import (
     Level,
     Reason,
 )
-from closer.domain.safety.detector import RuleDetector, detect
+from closer.domain.safety.detector import RuleDetector, detect, detect_all
 
 __all__ = [
     "About",
@@ -24,4 +24,5 @@ __all__ = [
     "Reason",
     "RuleDetector",
     "detect",
+    "detect_all",
 ]

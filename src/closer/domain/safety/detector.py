@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from closer.domain.safety import rules
@@ -129,3 +129,8 @@ _DEFAULT = RuleDetector()
 def detect(text: str) -> Assessment:
     """Assess ``text`` with the default detector."""
     return _DEFAULT.assess(text)
+
+
+def detect_all(texts: Iterable[str]) -> Assessment:
+    """One assessment for several texts: the highest level, every reason."""
+    return Assessment.from_reasons(r for text in texts for r in detect(text).reasons)

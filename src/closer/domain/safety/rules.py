@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from closer.domain.safety.assessment import About, Level
 
@@ -30,18 +31,27 @@ _PILLS = r"(?:pills|tablets|meds|medication|sleeping pills|painkillers|paracetam
 _NOT_IDIOM_DIE = r"(?!\s+(?:of|from|laughing|happy|old|a little|inside)\b)(?!\s+than\b)"
 
 
+_compile = cache(re.compile)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One kind of phrase and what it means."""
 
     code: str
     level: Level
-    pattern: re.Pattern[str]
+    source: str
     self_text: str
     other_text: str
     needle: re.Pattern[str]
     default_about: About | None = About.SELF
     escalates: bool = False
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern. Compiled on first use: most texts never need
+        most rules (their needle is absent), and start-up stays quick."""
+        return _compile(self.source)
 
     def describe(self, about: About) -> str:
         """The reason in words, for the writer or for someone else."""
@@ -63,7 +73,7 @@ def _rule(
     return Rule(
         code=code,
         level=level,
-        pattern=re.compile(pattern),
+        source=pattern,
         self_text=self_text,
         other_text=other_text,
         needle=re.compile(needle),
