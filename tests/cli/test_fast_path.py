@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -182,3 +184,27 @@ def test_worrying_words_logged_fast_open_the_support_panel(tmp_path: Path) -> No
         assert support_panel(db.unit_of_work(), bundled_directory()) is not None
     finally:
         db.close()
+
+
+HEAVY = {"sqlalchemy", "pydantic", "pydantic_settings", "typer", "rich", "fastapi",
+         "starlette", "alembic", "jinja2", "psycopg"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "args", [["moments", "-s", "sam", "--json"], ["log", "Left early", "--json"]]
+)
+def test_the_fast_path_imports_nothing_heavy(store: Path, args: list[str]) -> None:
+    probe = (
+        "import sys, io, contextlib\n"
+        "from closer.cli.fast import try_fast\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = try_fast({args!r})\n"
+        "assert code == 0, code\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({sorted(HEAVY)!r})))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=closer_env(store), capture_output=True,
+        text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from closer.paths import local_database_file
@@ -145,6 +144,8 @@ def log(args: list[str]) -> int | None:
     urge = options.get("urge")
     if urge is not None and not urge.lstrip("-").isdigit():
         return None
+    from dataclasses import replace  # noqa: PLC0415
+
     from closer.adapters import fast_sqlite  # noqa: PLC0415
     from closer.adapters.content_files import shipped_library  # noqa: PLC0415
     from closer.domain.errors import CloserError  # noqa: PLC0415
