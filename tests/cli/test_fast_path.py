@@ -200,7 +200,8 @@ def test_the_fast_path_imports_nothing_heavy(store: Path, args: list[str]) -> No
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    code = try_fast({args!r})\n"
         "assert code == 0, code\n"
-        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({sorted(HEAVY)!r})))\n"
+        f"heavy = set({sorted(HEAVY)!r})\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], env=closer_env(store), capture_output=True,
