@@ -112,3 +112,10 @@ def test_worrying_words_print_the_support_after_saving(invoke: Invoke) -> None:
     shown = " ".join(result.stdout.split())
     assert "Saved moment" in shown
     assert "It sounds like things are really hard right now" in shown
+
+
+def test_worrying_notes_on_a_new_person_print_the_support(invoke: Invoke) -> None:
+    result = invoke("person", "add", "Ray", "--notes", "Ray said he wants to die")
+    shown = " ".join(result.stdout.split())
+    assert "Added Ray." in shown
+    assert "someone you care about may be in danger" in shown

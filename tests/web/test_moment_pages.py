@@ -192,3 +192,12 @@ def test_a_person_page_lists_their_moments(client: TestClient) -> None:
     html = client.get(f"/people/{people[0]['id']}").text
     assert "Coffee with Jo, stayed" in html
     assert "Last moment:" in html
+
+
+def test_worrying_notes_about_a_person_bring_up_the_panel(client: TestClient) -> None:
+    response = client.post(
+        "/people", data={"name": "Lee", "notes": "I feel like a burden to Lee"}
+    )
+    assert response.status_code == 200  # followed the redirect to Lee's page
+    assert 'class="support-panel' in response.text
+    assert "I feel like a burden to Lee" in response.text

@@ -124,3 +124,19 @@ def test_bad_moments_get_a_clear_error_and_nothing_is_saved(
 
 def test_a_page_too_large_is_refused(client: TestClient) -> None:
     assert client.get("/api/v1/moments", params={"limit": 10_000}).status_code == 422
+
+
+def test_worrying_notes_about_a_person_are_saved_and_bring_support(
+    client: TestClient,
+) -> None:
+    response = client.post(
+        "/api/v1/people",
+        json={"name": "Kit", "notes": "Kit told me he wants to kill himself"},
+    )
+    assert response.status_code == 201
+    body = response.json()
+    assert body["notes"] == "Kit told me he wants to kill himself"
+    assert body["support"]["about"] == "other"
+    assert client.get("/api/v1/safety/support").json()["about"] == "other"
+    calm = client.patch(f"/api/v1/people/{body['id']}", json={"closeness_now": 5})
+    assert calm.json()["support"] is None

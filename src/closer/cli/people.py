@@ -9,9 +9,11 @@ from rich.markup import escape
 
 from closer.cli.context import database
 from closer.cli.data import moment_data
+from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.moments import MomentQuery
 from closer.domain.people import Person
+from closer.domain.safety import detect_all
 from closer.services.moments import list_moments
 from closer.services.people import add_person, get_person, list_people, resolve_names
 
@@ -52,8 +54,11 @@ def add_command(
         person = add_person(db.unit_of_work(), name, relationship, now, want, notes)
     if as_json:
         print_json(person_data(person))
-    else:
-        console.print(f"Added {escape(person.name)}.")
+        return
+    console.print(f"Added {escape(person.name)}.")
+    assessment = detect_all([person.notes] if person.notes else [])
+    if assessment.needs_support:
+        print_support_for(assessment)
 
 
 @app.command("list")

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from closer.domain.errors import Conflict, NotFound
 from closer.domain.people import Person, clean_name, close_matches, new_person
+from closer.services.safety import check_saved_text
 from closer.services.unit_of_work import UnitOfWork
 
 
@@ -30,7 +31,8 @@ def add_person(
             )
         added = uow.people.add(person)
         uow.commit()
-        return added
+    check_saved_text(uow, [added.notes] if added.notes else [], source="person")
+    return added
 
 
 def get_person(uow: UnitOfWork, person_id: int) -> Person:
@@ -59,9 +61,12 @@ def update_person(uow: UnitOfWork, person_id: int, **changes: object) -> Person:
         other = uow.people.by_name(person.name)
         if other is not None and other.id != person_id:
             raise Conflict(f"You already have someone called {person.name}.")
+        before_notes = current.notes
         updated = uow.people.update(person)
         uow.commit()
-        return updated
+    if updated.notes and updated.notes != before_notes:
+        check_saved_text(uow, [updated.notes], source="person")
+    return updated
 
 
 def delete_person(uow: UnitOfWork, person_id: int) -> None:

@@ -269,7 +269,7 @@ RULES: tuple[Rule, ...] = (
         r"if i (?:was|were|am|died|disappeared|was gone|were gone)|if i (?:was|were) (?:dead|gone|"
         r"not here|not around|never born))"
         r"|\bbetter off dead\b|\bbetter off without (?:me|him|her|them) in (?:this|the) world"
-        r"|\bi am (?:just |such |nothing but |only |a huge |a )?(?:a )?burden\b",
+        r"|\b(?:i am|i feel like|i feel|feel like|feeling like|i have become) (?:just |such |nothing but |only |a huge |a |like )?(?:a )?burden\b",
         "Mentions feeling like a burden or that others would be better off without them.",
         "Mentions someone else feeling like a burden.",
         needle=r"better off|burden",

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from closer.domain.moments import Felt, Moment, MomentQuery
 from closer.domain.people import Person
+from closer.domain.safety import detect_all
 from closer.domain.suggest import Suggestions
 from closer.services.moments import (
     Logged,
@@ -67,6 +68,9 @@ class PersonOut(BaseModel):
     closeness_wanted: int | None
     notes: str
     last_moment_at: datetime | None = None
+    support: SupportOut | None = Field(
+        default=None, description="Set when the notes just saved sound worrying"
+    )
 
     @classmethod
     def of(cls, person: Person, last: datetime | None = None) -> PersonOut:
@@ -235,10 +239,18 @@ def people_list(uow: UowDep) -> PeopleOut:
     return PeopleOut(items=items, total=len(items))
 
 
+def _with_support(out: PersonOut, notes: str, uow: Any, directory: Any) -> PersonOut:
+    assessment = detect_all([notes] if notes else [])
+    if assessment.needs_support:
+        out.support = support_out(support_panel(uow, directory, assessment))
+    return out
+
+
 @router.post("/people", status_code=201)
-def people_add(body: PersonIn, uow: UowDep) -> PersonOut:
+def people_add(body: PersonIn, uow: UowDep, directory: DirectoryDep) -> PersonOut:
     """Add someone. Names are unique regardless of case (409 otherwise)."""
-    return PersonOut.of(add_person(uow, **body.model_dump()))
+    person = add_person(uow, **body.model_dump())
+    return _with_support(PersonOut.of(person), person.notes, uow, directory)
 
 
 @router.get("/people/{person_id}")
@@ -247,9 +259,13 @@ def people_get(person_id: int, uow: UowDep) -> PersonOut:
 
 
 @router.patch("/people/{person_id}")
-def people_change(person_id: int, body: PersonPatch, uow: UowDep) -> PersonOut:
+def people_change(
+    person_id: int, body: PersonPatch, uow: UowDep, directory: DirectoryDep
+) -> PersonOut:
     changes = body.model_dump(exclude_unset=True)
-    return PersonOut.of(update_person(uow, person_id, **changes))
+    person = update_person(uow, person_id, **changes)
+    notes = person.notes if "notes" in changes else ""
+    return _with_support(PersonOut.of(person), notes, uow, directory)
 
 
 @router.delete("/people/{person_id}", status_code=204)
