@@ -10,7 +10,6 @@ by the test suite and on every start of the app.
 from __future__ import annotations
 
 import os
-import tomllib
 from typing import Any
 
 from closer.domain.content import (
@@ -90,6 +89,8 @@ def library_from_raw(raw: dict[str, dict[str, Any]]) -> Library:
 
 def read_raw(folder: str) -> dict[str, dict[str, Any]]:
     """Every content file in ``folder``, parsed."""
+    import tomllib  # noqa: PLC0415 - skipped when the cache is warm
+
     raw = {}
     for name in FILES:
         with open(os.path.join(folder, f"{name}.toml"), "rb") as handle:
@@ -104,6 +105,46 @@ def shipped_folder() -> str:
     return os.path.dirname(closer.content.__file__)
 
 
-def shipped_library() -> Library:
-    """The shipped content, read without validating it again."""
-    return library_from_raw(read_raw(shipped_folder()))
+def shipped_library(cache_dir: str | None = None) -> Library:
+    """The shipped content, read without validating it again.
+
+    With ``cache_dir``, the parsed files are kept there in ``marshal`` form, so
+    the next start skips importing and running the TOML parser. The cache is
+    keyed by the files' sizes and modification times, and rebuilt when any
+    changes. It holds only the public content that ships with Closer.
+    """
+    folder = shipped_folder()
+    if cache_dir is None:
+        return library_from_raw(read_raw(folder))
+    return library_from_raw(_cached_raw(folder, cache_dir))
+
+
+def _signature(folder: str) -> str:
+    parts = []
+    for name in FILES:
+        info = os.stat(os.path.join(folder, f"{name}.toml"))
+        parts.append(f"{info.st_size}-{info.st_mtime_ns}")
+    return "-".join(parts)
+
+
+def _cached_raw(folder: str, cache_dir: str) -> dict[str, dict[str, Any]]:
+    import hashlib  # noqa: PLC0415 - only here
+    import marshal  # noqa: PLC0415
+
+    key = hashlib.sha256(_signature(folder).encode()).hexdigest()[:16]
+    path = os.path.join(cache_dir, f"content-{key}.marshal")
+    try:
+        with open(path, "rb") as handle:
+            cached: dict[str, dict[str, Any]] = marshal.load(handle)
+            return cached
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    raw = read_raw(folder)
+    try:
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as handle:
+            marshal.dump(raw, handle)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only folder only means no cache
+    return raw

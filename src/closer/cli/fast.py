@@ -156,7 +156,7 @@ def log(args: list[str]) -> int | None:
     conn = fast_sqlite.connect_for_writing(path, HEAD_REVISION)
     if conn is None:
         return None
-    library = shipped_library()
+    library = shipped_library(cache_dir=os.path.dirname(path))
     try:
         conn.execute("BEGIN IMMEDIATE")
         people = fast_sqlite.people_ids(conn, options["person"], create=options["new"])

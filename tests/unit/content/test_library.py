@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from closer.adapters.content import bundled_library
-from closer.adapters.content_files import shipped_library
+from closer.adapters.content_files import (
+    _cached_raw,
+    read_raw,
+    shipped_folder,
+    shipped_library,
+)
 from closer.domain.content import Kind, Library, terms
 from closer.domain.errors import NotFound
 
@@ -119,3 +127,29 @@ def test_the_fast_reader_gives_the_same_library_as_the_validating_loader(
     for kind in Kind:
         assert fast.table(kind) == library.table(kind), kind
     assert fast.groups == library.groups
+
+
+def test_the_parsed_content_is_cached_and_rebuilt_when_a_file_changes(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(shipped_folder(), folder)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    first = _cached_raw(str(folder), str(cache))
+    (cached,) = cache.glob("content-*.marshal")
+    assert _cached_raw(str(folder), str(cache)) == first == read_raw(str(folder))
+    signs = folder / "signs.toml"
+    signs.write_text(
+        signs.read_text().replace("Texting instead of meeting", "Only texting")
+    )
+    changed = _cached_raw(str(folder), str(cache))
+    assert len(list(cache.glob("content-*.marshal"))) == 2
+    assert any(s["name"] == "Only texting" for s in changed["signs"]["sign"])
+    assert cached.exists()
+
+
+def test_an_unwritable_cache_folder_only_means_no_cache(tmp_path: Path) -> None:
+    missing = tmp_path / "does-not-exist"
+    library = shipped_library(cache_dir=str(missing))
+    assert "fear-of-hurt" in library.causes
