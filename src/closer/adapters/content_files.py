@@ -10,7 +10,6 @@ by the test suite and on every start of the app.
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from closer.domain.content import (
     Cause,
@@ -25,6 +24,10 @@ from closer.domain.content import (
     SignGroup,
     Strategy,
 )
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 FILES = ("signs", "causes", "strategies", "reflections", "faq", "pages", "emotions")
 
@@ -128,10 +131,10 @@ def _signature(folder: str) -> str:
 
 
 def _cached_raw(folder: str, cache_dir: str) -> dict[str, dict[str, Any]]:
-    import hashlib  # noqa: PLC0415 - only here
-    import marshal  # noqa: PLC0415
+    import marshal  # noqa: PLC0415 - only here
+    import zlib  # noqa: PLC0415
 
-    key = hashlib.sha256(_signature(folder).encode()).hexdigest()[:16]
+    key = f"{zlib.crc32(_signature(folder).encode()):08x}"
     path = os.path.join(cache_dir, f"content-{key}.marshal")
     try:
         with open(path, "rb") as handle:

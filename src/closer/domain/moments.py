@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
-from closer.domain.people import check_scale
+from closer.domain.scales import check_scale
 
 MAX_SITUATION = 5_000
 MAX_OUTCOME = 5_000

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from enum import StrEnum
 
 from closer.domain.errors import InvalidInput
+from closer.domain.scales import check_scale
 
 MAX_NAME = 100
 MAX_NOTES = 5_000
@@ -32,17 +32,6 @@ def parse_relationship(value: str) -> Relationship:
             f"Relationship must be one of {allowed}; got {value!r}.",
             field="relationship",
         ) from None
-
-
-def check_scale(value: int | None, field: str, low: int, high: int) -> int | None:
-    """``value`` if it lies in [low, high] (or is None), else a clear error."""
-    if value is not None and not low <= value <= high:
-        label = field.replace("_", " ")
-        raise InvalidInput(
-            f"{label.capitalize()} must be between {low} and {high}; got {value}.",
-            field=field,
-        )
-    return value
 
 
 def clean_name(name: str) -> str:
@@ -101,6 +90,8 @@ def new_person(
 
 def close_matches(name: str, known: list[str]) -> list[str]:
     """Known names that look like a misspelling of ``name``."""
+    import difflib  # noqa: PLC0415 - only when a name is not found (keeps start-up quick)
+
     by_lower = {k.lower(): k for k in known}
     found = difflib.get_close_matches(name.lower(), list(by_lower), n=3, cutoff=0.6)
     return [by_lower[f] for f in found]
