@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Protocol
 
 from closer.domain.content import Library, Reflection, Strategy
 from closer.domain.moments import Moment
@@ -118,10 +117,20 @@ class Suggestions:
     reflections: tuple[Reflection, ...]
 
 
-class Suggester(Protocol):
-    """Anything that can suggest causes for a moment."""
+# A protocol for the type checker only (see domain/safety/assessment.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    def suggest(self, moment: Moment, library: Library) -> Suggestions: ...
+    class Suggester(Protocol):
+        """Anything that can suggest causes for a moment."""
+
+        def suggest(self, moment: Moment, library: Library) -> Suggestions: ...
+
+else:
+
+    class Suggester:
+        """Anything that can suggest causes for a moment (a Protocol for mypy)."""
 
 
 class KeywordSuggester:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
 
 
 class Level(StrEnum):
@@ -76,10 +75,21 @@ class Assessment:
         return cls(level=level, reasons=collected)
 
 
-class CrisisDetector(Protocol):
-    """Anything that can assess a text. Must be deterministic for a given text."""
+# The protocol exists for the type checker only: importing ``typing`` costs the
+# CLI's fast path a few milliseconds at every start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    def assess(self, text: str) -> Assessment: ...
+    class CrisisDetector(Protocol):
+        """Anything that can assess a text. Must be deterministic for a given text."""
+
+        def assess(self, text: str) -> Assessment: ...
+
+else:
+
+    class CrisisDetector:
+        """Anything that can assess a text (a ``typing.Protocol`` for mypy)."""
 
 
 @dataclass(frozen=True)
