@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from closer.domain.choices import one_of
 from closer.domain.errors import InvalidInput
 from closer.domain.scales import check_scale
 
@@ -24,14 +25,7 @@ class Relationship(StrEnum):
 
 def parse_relationship(value: str) -> Relationship:
     """The relationship named by ``value``, or a clear error."""
-    try:
-        return Relationship(value.strip().lower())
-    except ValueError:
-        allowed = ", ".join(r.value for r in Relationship)
-        raise InvalidInput(
-            f"Relationship must be one of {allowed}; got {value!r}.",
-            field="relationship",
-        ) from None
+    return one_of(Relationship, value, "relationship")
 
 
 def clean_name(name: str) -> str:

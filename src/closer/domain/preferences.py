@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from closer.domain.choices import one_of
 from closer.domain.errors import InvalidInput
 
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
@@ -24,14 +25,7 @@ class Theme(StrEnum):
 
 def parse_theme(value: str) -> Theme:
     """Return the theme named by ``value`` or raise a clear error."""
-    cleaned = value.strip().lower()
-    try:
-        return Theme(cleaned)
-    except ValueError:
-        allowed = ", ".join(t.value for t in Theme)
-        raise InvalidInput(
-            f"Theme must be one of {allowed}; got {value!r}.", field="theme"
-        ) from None
+    return one_of(Theme, value, "theme")
 
 
 def parse_country(value: str | None) -> str | None:
