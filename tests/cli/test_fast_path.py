@@ -209,3 +209,12 @@ def test_the_fast_path_imports_nothing_heavy(store: Path, args: list[str]) -> No
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_an_empty_store_file_is_left_to_the_full_cli(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "closer.db").touch()  # exists, but was never migrated
+    result = run_closer("log", "Left early", "--json", env=closer_env(data))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["moment"]["situation"] == "Left early"

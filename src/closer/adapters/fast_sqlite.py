@@ -12,6 +12,7 @@ import os
 import sqlite3
 from datetime import UTC, datetime
 
+from closer.adapters.db.schema import SQLITE_PRAGMAS
 from closer.adapters.db.search import fts5_query
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (start-up)
@@ -20,19 +21,32 @@ if TYPE_CHECKING:
     from typing import Any
 
 
+def _at_revision(conn: sqlite3.Connection, head: str) -> bool:
+    """Whether the store is migrated to ``head`` (an empty file is not)."""
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == head
+
+
+def _open(database: str, head: str, **options: Any) -> sqlite3.Connection | None:
+    try:
+        conn: sqlite3.Connection = sqlite3.connect(database, **options)
+    except sqlite3.Error:
+        return None
+    if not _at_revision(conn, head):
+        conn.close()
+        return None
+    return conn
+
+
 def connect(path: str, head: str) -> sqlite3.Connection | None:
     """A read-only connection, if the file exists and is at revision ``head``."""
     if not os.path.isfile(path):
         return None
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
-        return None
-    if row is None or row[0] != head:
-        conn.close()
-        return None
-    return conn
+    quoted = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return _open(f"file:{quoted}?mode=ro", head, uri=True)
 
 
 _FTS_COUNT = "SELECT count(*) FROM moments_fts WHERE moments_fts MATCH ?"
@@ -136,25 +150,15 @@ def _moment(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
 # --- writing, for `closer log` ---------------------------------------------
 # The same rows SqlMomentRepository writes (a test reads them back through it).
 
-SQLITE_PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
-    "PRAGMA foreign_keys=ON",
-    "PRAGMA synchronous=FULL",
-    "PRAGMA busy_timeout=5000",
-)
-
 
 def connect_for_writing(path: str, head: str) -> sqlite3.Connection | None:
     """A connection with the app's safety pragmas, if the store is up to date."""
     if not os.path.isfile(path):
         return None
-    conn = sqlite3.connect(path, isolation_level=None)
-    for pragma in SQLITE_PRAGMAS:
-        conn.execute(pragma)
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    if row is None or row[0] != head:
-        conn.close()
-        return None
+    conn = _open(path, head, isolation_level=None)
+    if conn is not None:
+        for pragma in SQLITE_PRAGMAS:
+            conn.execute(pragma)
     return conn
 
 

@@ -19,6 +19,7 @@ import os
 import sys
 from datetime import UTC, datetime
 
+from closer.adapters.db.schema import HEAD_REVISION
 from closer.paths import local_database_file
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (start-up)
@@ -26,7 +27,6 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (star
 if TYPE_CHECKING:
     from typing import Any
 
-HEAD_REVISION = "0003"  # the same as closer.adapters.db.database.HEAD_REVISION
 _VALUE_OPTIONS = {"-p": "person", "--person": "person", "--since": "since",
                   "-s": "search", "--search": "search", "--limit": "limit"}  # fmt: skip
 

@@ -10,12 +10,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from closer.adapters.data_dir import prepare_data_dir
 from closer.adapters.db.engine import build_engine, check_connection
+from closer.adapters.db.schema import HEAD_REVISION
 from closer.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from closer.config import Settings
-
-# The newest migration. A test checks it against Alembic's head, so that
-# opening an up-to-date store never needs to import Alembic (a fast CLI).
-HEAD_REVISION = "0003"
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
+from closer.adapters.db.schema import SQLITE_PRAGMAS
 from closer.domain.errors import ConfigurationError, StorageUnavailable
-
-SQLITE_PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
-    "PRAGMA foreign_keys=ON",
-    "PRAGMA synchronous=FULL",
-    "PRAGMA busy_timeout=5000",
-)
 
 
 def _apply_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
