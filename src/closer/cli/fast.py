@@ -60,10 +60,12 @@ def moments(args: list[str]) -> int | None:
             since = datetime.fromisoformat(options["since"]).replace(tzinfo=UTC)
         except ValueError:
             return None
+    if not 1 <= limit <= 500:
+        return None
     from closer.adapters import fast_sqlite  # noqa: PLC0415 - only once we answer
 
     conn = fast_sqlite.connect(path, HEAD_REVISION)
-    if conn is None or not 1 <= limit <= 500:
+    if conn is None:
         return None
     try:
         person = None
@@ -161,7 +163,6 @@ def log(args: list[str]) -> int | None:
         conn.execute("BEGIN IMMEDIATE")
         people = fast_sqlite.people_ids(conn, options["person"], create=options["new"])
         if people is None:
-            conn.execute("ROLLBACK")
             return None
         moment = new_moment(
             library,
@@ -175,18 +176,17 @@ def log(args: list[str]) -> int | None:
         moment = replace(moment, person_names=tuple(name for _, name in people))
         moment = replace(moment, id=fast_sqlite.add_moment(conn, moment))
         conn.execute("COMMIT")
+        # Saved first; only then checked, as everywhere else.
+        assessment = detect_all(moment.texts())
+        if assessment.needs_support and assessment.about is not None:
+            level, about = assessment.level.value, assessment.about.value
+            fast_sqlite.open_support(conn, level, about, "moment")
     except CloserError:
-        conn.execute("ROLLBACK")
         return None
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-    assessment = detect_all(moment.texts())
-    if assessment.needs_support and assessment.about is not None:
-        fast_sqlite.open_support(
-            conn, assessment.level.value, assessment.about.value, "moment"
-        )
-    conn.close()
+        conn.close()
     suggestions = KeywordSuggester().suggest(moment, library)
     _print_logged(moment, suggestions, assessment, options["json"])
     return 0
