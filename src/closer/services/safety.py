@@ -26,16 +26,11 @@ from closer.domain.safety.support import Choice
 from closer.services.unit_of_work import UnitOfWork
 
 
-def assess_texts(texts: Iterable[str]) -> Assessment:
-    """One assessment for several texts: the highest level, every reason."""
-    return detect_all(texts)
-
-
 def check_saved_text(
     uow: UnitOfWork, texts: Iterable[str], *, source: str
 ) -> Assessment:
     """Assess text that is already saved; open the support panel if needed."""
-    assessment = assess_texts(texts)
+    assessment = detect_all(texts)
     if assessment.needs_support and assessment.about is not None:
         with uow:
             uow.support.open(assessment.level, assessment.about, source)

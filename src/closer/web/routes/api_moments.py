@@ -357,12 +357,9 @@ def moments_change(
     for key in ("people", "causes", "tags"):
         if key in changes:
             changes[key] = tuple(changes[key] or ())
-    if changes.get("outcome") is None:
-        changes.pop("outcome", None)
-    if changes.get("situation") is None:
-        changes.pop("situation", None)
-    if changes.get("occurred_at") is None:
-        changes.pop("occurred_at", None)
+    for key in ("situation", "outcome", "occurred_at"):  # null means "unchanged"
+        if changes.get(key) is None:
+            changes.pop(key, None)
     return _logged(update_moment(uow, library, moment_id, **changes), uow, directory)
 
 
