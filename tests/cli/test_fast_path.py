@@ -211,6 +211,42 @@ def test_the_fast_path_imports_nothing_heavy(store: Path, args: list[str]) -> No
     assert result.stdout.strip() == "[]"
 
 
+def test_quick_capture_never_runs_inspect(store: Path) -> None:
+    probe = (
+        "import sys, io, contextlib\n"
+        "from closer.cli.fast import try_fast\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = try_fast(['log', 'Left early', '-u', '4'])\n"
+        "assert code == 0, code\n"
+        "print(type(sys.modules['inspect']).__name__, 'ast' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=closer_env(store), capture_output=True,
+        text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["_Deferred", "False"]
+
+
+def test_the_deferred_inspect_loads_itself_when_a_class_needs_it(store: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from closer.cli.fast import _defer_inspect\n"
+        "_defer_inspect()\n"
+        "import dataclasses\n"
+        "@dataclasses.dataclass\n"
+        "class Undocumented:\n"
+        "    x: int\n"
+        "print(Undocumented.__doc__, type(sys.modules['inspect']).__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=closer_env(store), capture_output=True,
+        text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Undocumented(x: int) module"
+
+
 def test_an_empty_store_file_is_left_to_the_full_cli(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import UTC, datetime
+from types import ModuleType
 
 from closer.adapters.db.schema import HEAD_REVISION
 from closer.paths import local_database_file
@@ -136,6 +137,31 @@ def _parse_log(args: list[str]) -> dict[str, Any] | None:
     return options if "text" in options else None
 
 
+class _Deferred(ModuleType):
+    """Stands in for a module until something reads from it, then loads it."""
+
+    def __getattr__(self, attr: str) -> Any:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        from importlib import import_module  # noqa: PLC0415 - only on first use
+
+        real = import_module(self.__name__)
+        self.__dict__.update(real.__dict__)
+        return getattr(real, attr)
+
+
+def _defer_inspect() -> None:
+    """Load ``inspect`` only if something reads from it.
+
+    ``dataclasses`` imports ``inspect`` (about a sixth of a quick capture's
+    time here) but only calls it for a class without a docstring, and every
+    domain class has one (a unit test holds this). Should that ever change,
+    the stand-in loads the real module on first use, so nothing breaks.
+    """
+    if "inspect" not in sys.modules:
+        sys.modules["inspect"] = _Deferred("inspect")
+
+
 def log(args: list[str]) -> int | None:
     """``closer log "text" …`` saved with the standard library and the domain
     only, or None to step aside (any error is left to the full CLI to explain)."""
@@ -146,6 +172,7 @@ def log(args: list[str]) -> int | None:
     urge = options.get("urge")
     if urge is not None and not urge.lstrip("-").isdigit():
         return None
+    _defer_inspect()
     from dataclasses import replace  # noqa: PLC0415
 
     from closer.adapters import fast_sqlite  # noqa: PLC0415

@@ -41,6 +41,8 @@ class PromptInput(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SignGroup:
+    """A family of signs, such as "going quiet"."""
+
     slug: str
     name: str
     description: str
@@ -48,6 +50,8 @@ class SignGroup:
 
 @dataclass(frozen=True, slots=True)
 class Sign:
+    """One way of pulling away that a person may recognise in themselves."""
+
     slug: str
     group: str
     name: str
@@ -57,6 +61,8 @@ class Sign:
 
 @dataclass(frozen=True, slots=True)
 class Cause:
+    """One reason the urge to withdraw may come."""
+
     slug: str
     name: str
     what: str
@@ -67,6 +73,8 @@ class Cause:
 
 @dataclass(frozen=True, slots=True)
 class Strategy:
+    """One small way of staying connected that a person can practise."""
+
     slug: str
     name: str
     category: str
@@ -77,6 +85,8 @@ class Strategy:
 
 @dataclass(frozen=True, slots=True)
 class Prompt:
+    """One question of a reflection and how it is answered."""
+
     text: str
     input: PromptInput
     choices: tuple[str, ...] = ()
@@ -86,6 +96,8 @@ class Prompt:
 
 @dataclass(frozen=True, slots=True)
 class Reflection:
+    """A guided set of questions to think a moment through."""
+
     slug: str
     name: str
     intro: str
@@ -95,6 +107,8 @@ class Reflection:
 
 @dataclass(frozen=True, slots=True)
 class Faq:
+    """A common question with Closer's answer."""
+
     slug: str
     question: str
     answer: str
@@ -104,6 +118,8 @@ class Faq:
 
 @dataclass(frozen=True, slots=True)
 class Page:
+    """A page of the Learn section (safety, professional help, about)."""
+
     slug: str
     title: str
     summary: str
@@ -119,6 +135,8 @@ class Page:
 
 @dataclass(frozen=True, slots=True)
 class Emotion:
+    """A feeling from the vocabulary moments use, with what it means."""
+
     slug: str
     name: str
     meaning: str

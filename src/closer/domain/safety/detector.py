@@ -51,6 +51,8 @@ def whose(clause: str, match: re.Match[str]) -> About | None:
 
 @dataclass(frozen=True, slots=True)
 class _Hit:
+    """One rule that matched, with who it is about and how serious it is."""
+
     rule: rules.Rule
     about: About
     level: Level
