@@ -33,6 +33,7 @@ from closer.adapters.db.orm import (
     MomentRow,
     PersonRow,
 )
+from closer.adapters.local_store import set_up
 from closer.config import Settings
 from closer.domain.moments import APPROACHES, Moment
 
@@ -42,6 +43,7 @@ JRNL_VERSION = "4.6"
 START, END = "<!-- moments_bench:start -->", "<!-- moments_bench:end -->"
 Run = tuple[list[str], dict[str, str] | None]  # a command and its environment
 SEARCH_WORD = "climbing"
+PASSPHRASE = "benchmark passphrase"
 
 PEOPLE = """Ana Sam Jo Bea Mum Dad Priya Tom Lena Omar Kai Mia Leo Zoe Noor Ben
 Ivy Raf Eli Tess""".split()
@@ -86,10 +88,20 @@ def history(count: int) -> list[tuple[Moment, str]]:
     return moments
 
 
-def fill_store(data_dir: Path, moments: Sequence[tuple[Moment, str]]) -> Path:
+def bench_settings(data_dir: Path) -> Settings:
+    """Default Argon2id costs; the key is kept for the run, as after ``closer unlock``."""
+    return Settings(data_dir=data_dir, unlock_minutes=120)
+
+
+def fill_store(
+    data_dir: Path, moments: Sequence[tuple[Moment, str]], *, encrypted: bool = True
+) -> Path:
     """A migrated SQLite store holding ``moments`` (bulk-loaded, same columns,
-    same search text and the same full-text index the app writes)."""
-    db = open_database(Settings(data_dir=data_dir))
+    same search text and the same full-text index the app writes). Encrypted
+    unless asked otherwise, as a new user's store is."""
+    settings = bench_settings(data_dir)
+    key = set_up(settings, PASSPHRASE if encrypted else None)
+    db = open_database(settings, key=key)
     now = datetime.now(UTC)
     with db.engine.begin() as conn:
         conn.execute(insert(PersonRow), [
@@ -184,8 +196,10 @@ def interleaved(commands: dict[str, Run], rounds: int) -> dict[str, float]:
 
 
 def closer_env(data_dir: Path) -> dict[str, str]:
+    """The environment of a person who unlocked their store earlier today."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLOSER_")}
     env["CLOSER_DATA_DIR"] = str(data_dir)
+    env["CLOSER_UNLOCK_MINUTES"] = "120"
     return env
 
 
@@ -193,9 +207,13 @@ def run(count: int) -> str:
     closer = [str(Path(sys.executable).with_name("closer"))]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        runtime = work / "runtime"  # where the kept keys go, as $XDG_RUNTIME_DIR
+        runtime.mkdir(mode=0o700)
+        os.environ["XDG_RUNTIME_DIR"] = str(runtime)
         big, small = history(count), history(1000)
         big_dir = fill_store(work / "big", big)
         small_dir = fill_store(work / "small", small)
+        plain_dir = fill_store(work / "plain", small, encrypted=False)
         (work / "jrnl-big").mkdir()
         (work / "jrnl-small").mkdir()
         big_cfg = write_jrnl(work / "jrnl-big", big)
@@ -218,6 +236,10 @@ def run(count: int) -> str:
             "log_big": (
                 [*closer, "log", "Skipped the call with Sam"],
                 closer_env(big_dir),
+            ),
+            "log_plain": (
+                [*closer, "log", "Skipped the call with Sam"],
+                closer_env(plain_dir),
             ),
             "jrnl_add": (
                 [
@@ -247,6 +269,11 @@ def run(count: int) -> str:
         (f"`closer moments` (newest 20), {count:,} moments", listing, None),
         ('`closer log "…"`, 1,000 moments', log_small, None),
         (f'`closer log "…"`, {count:,} moments', log_big, None),
+        (
+            '`closer log "…"`, 1,000 moments, unencrypted by choice',
+            best["log_plain"],
+            None,
+        ),
         ('`jrnl "…"` (add), 1,000 entries', jrnl_add, None),
     ]
     table = [
@@ -271,6 +298,8 @@ def run(count: int) -> str:
     return "\n".join([
         "Command: `make bench`, which runs "
         f"`python -m bench.moments_bench --moments {count} --write docs/benchmarks.md`.",
+        "Closer's stores are encrypted (SQLCipher, the default) with the key kept "
+        "from an earlier unlock, except where the row says otherwise.",
         "",
         *table,
         "",

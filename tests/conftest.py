@@ -9,10 +9,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from closer.adapters.db.database import Database, open_database
+from closer.adapters.local_store import set_up, unlock
 from closer.config import Settings
 from closer.web.app import create_app
 from tests.support.postgres import PostgresCluster, find_bindir
 from tests.support.requirements import require
+from tests.support.server import PASSPHRASE
 
 
 @pytest.fixture(scope="session")
@@ -32,10 +34,11 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
 @pytest.fixture(
     params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 )
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database of each kind."""
+def database_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """An empty database of each kind: None is the default local store (SQLite
+    encrypted with SQLCipher, as a new user gets it); else a PostgreSQL URL."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'data' / 'closer.db'}"
+        yield None
         return
     cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
     url = cluster.create_database()
@@ -46,15 +49,36 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 
 @pytest.fixture
-def settings(tmp_path: Path, database_url: str) -> Settings:
-    """Settings pointing at a fresh data folder and database."""
-    return Settings(data_dir=tmp_path / "data", database_url=database_url)
+def settings(tmp_path: Path, database_url: str | None) -> Settings:
+    """Settings pointing at a fresh data folder and database; a local store is
+    set up, encrypted, with the passphrase in a file (as scripts pass it)."""
+    passphrase = tmp_path / "passphrase.txt"
+    passphrase.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    settings = Settings(
+        data_dir=tmp_path / "data",
+        database_url=database_url,
+        passphrase_file=passphrase,
+        kdf_memory_kib=1024,  # test-sized Argon2id costs
+        kdf_time_cost=1,
+        unlock_minutes=0,
+    )
+    if database_url is None:
+        set_up(settings, PASSPHRASE)
+    return settings
 
 
 @pytest.fixture
-def database(settings: Settings) -> Iterator[Database]:
+def store_key(settings: Settings) -> bytes | None:
+    """The data key of an encrypted local store (None for PostgreSQL)."""
+    if settings.database_url:
+        return None
+    return unlock(settings, PASSPHRASE)
+
+
+@pytest.fixture
+def database(settings: Settings, store_key: bytes | None) -> Iterator[Database]:
     """The store, migrated to the newest revision."""
-    db = open_database(settings)
+    db = open_database(settings, key=store_key)
     try:
         yield db
     finally:

@@ -42,6 +42,32 @@ class Settings(BaseSettings):
     port: int = Field(
         default=8000, ge=1, le=65535, description="Port `closer serve` listens on."
     )
+    passphrase_file: Path | None = Field(
+        default=None,
+        description=(
+            "File whose first line is the passphrase, for scripts and tests "
+            "(never pass a passphrase on the command line)."
+        ),
+    )
+    unlock_minutes: int = Field(
+        default=15,
+        ge=0,
+        le=24 * 60,
+        description=(
+            "How long the CLI keeps an unlocked key in the private runtime "
+            "folder ($XDG_RUNTIME_DIR) so it asks once per session; 0 keeps nothing."
+        ),
+    )
+    kdf_time_cost: int = Field(
+        default=3,
+        ge=1,
+        description="Argon2id passes when a passphrase is chosen or changed.",
+    )
+    kdf_memory_kib: int = Field(
+        default=65536,
+        ge=8,
+        description="Argon2id memory in KiB when a passphrase is chosen or changed.",
+    )
     log_level: str = Field(
         default="info",
         description="How much the server logs: debug, info, warning or error.",

@@ -17,7 +17,12 @@ Invoke = Callable[..., Result]
 def invoke(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> Invoke:
     """Run ``closer ARGS`` in-process against the test store."""
     monkeypatch.setenv("CLOSER_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("CLOSER_DATABASE_URL", settings.effective_database_url)
+    if settings.database_url:
+        monkeypatch.setenv("CLOSER_DATABASE_URL", settings.database_url)
+    else:
+        monkeypatch.delenv("CLOSER_DATABASE_URL", raising=False)
+    monkeypatch.setenv("CLOSER_PASSPHRASE_FILE", str(settings.passphrase_file))
+    monkeypatch.setenv("CLOSER_UNLOCK_MINUTES", "0")
     runner = CliRunner()
 
     def run(*args: str) -> Result:

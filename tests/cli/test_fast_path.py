@@ -11,18 +11,17 @@ from pathlib import Path
 import pytest
 
 from closer.adapters.crisis_lines import bundled_directory
-from closer.adapters.db.database import open_database
-from closer.config import Settings
 from closer.domain.moments import MomentQuery
 from closer.services.moments import delete_moment, list_moments
 from closer.services.safety import support_panel
-from tests.support.server import closer_env, run_closer
+from tests.support.server import closer_env, init_store, open_store, run_closer
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("fast") / "data"
     env = closer_env(data)
+    init_store(env)
     for args in [
         ["person", "add", "Sam", "--relationship", "friend"],
         ["log", "Skipped climbing with Sam", "-p", "Sam", "-u", "6",
@@ -33,7 +32,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["log", "A climbing plan I later deleted"],
     ]:  # fmt: skip
         assert run_closer(*args, env=env).returncode == 0
-    db = open_database(Settings(data_dir=data))
+    db = open_store(data)
     try:
         page = list_moments(db.unit_of_work(), MomentQuery(search="deleted"))
         (deleted,) = page.items
@@ -88,13 +87,21 @@ def test_help_and_other_commands_are_untouched(store: Path) -> None:
     assert run_closer("--version", env=closer_env(store)).stdout.startswith("closer ")
 
 
-def test_a_store_that_is_not_up_to_date_is_left_to_the_full_cli(tmp_path: Path) -> None:
+def test_a_store_not_set_up_is_left_to_the_full_cli_which_says_so(
+    tmp_path: Path,
+) -> None:
     result = run_closer("moments", "--json", env=closer_env(tmp_path / "new"))
-    assert result.returncode == 0
-    assert json.loads(result.stdout) == {"total": 0, "items": []}
-    assert (
-        tmp_path / "new" / "closer.db"
-    ).is_file()  # created and migrated by the full CLI
+    assert result.returncode == 1
+    assert "closer init" in result.stderr
+    assert not (tmp_path / "new" / "closer.db").exists()
+
+
+def test_a_locked_store_is_left_to_the_full_cli_which_unlocks_it(store: Path) -> None:
+    env = closer_env(store)
+    assert run_closer("lock", env=env).returncode == 0
+    fast = run_closer("moments", "-s", "climbing", "--json", env=env)
+    assert fast.returncode == 0, fast.stderr  # the full CLI read the passphrase file
+    assert json.loads(fast.stdout)["total"] == 1
 
 
 def _without_time(data: dict[str, object]) -> dict[str, object]:
@@ -122,11 +129,12 @@ def test_fast_and_full_logging_save_and_print_the_same(
     for fast in ("1", "0"):
         data = tmp_path / f"store-{fast}"
         env = closer_env(data, CLOSER_FAST=fast)
+        init_store(env)
         assert run_closer("person", "add", "Sam", env=env).returncode == 0
         result = run_closer(*args, env=env)
         assert result.returncode == 0, result.stderr
         printed = json.loads(result.stdout)
-        db = open_database(Settings(data_dir=data))
+        db = open_store(data)
         try:
             stored = list_moments(db.unit_of_work()).items[0]
         finally:
@@ -145,7 +153,7 @@ def test_fast_and_full_logging_save_and_print_the_same(
 def test_a_fast_logged_moment_is_found_by_search(tmp_path: Path) -> None:
     data = tmp_path / "s"
     env = closer_env(data)
-    run_closer("moments", env=env)  # creates and migrates the store
+    init_store(env)
     assert run_closer("log", "Rowing club, left early", env=env).returncode == 0
     found = json.loads(run_closer("moments", "-s", "rowing", "--json", env=env).stdout)
     assert [m["situation"] for m in found["items"]] == ["Rowing club, left early"]
@@ -174,12 +182,12 @@ def test_a_bad_fast_log_saves_nothing_and_the_full_cli_explains(
 def test_worrying_words_logged_fast_open_the_support_panel(tmp_path: Path) -> None:
     data = tmp_path / "s"
     env = closer_env(data)
-    run_closer("moments", env=env)
+    init_store(env)
     result = run_closer("log", "I cancelled again and I want to die", env=env)
     shown = " ".join(result.stdout.split())
     assert "Saved moment" in shown
     assert "It sounds like things are really hard right now" in shown
-    db = open_database(Settings(data_dir=data))
+    db = open_store(data)
     try:
         assert support_panel(db.unit_of_work(), bundled_directory()) is not None
     finally:
@@ -249,8 +257,11 @@ def test_the_deferred_inspect_loads_itself_when_a_class_needs_it(store: Path) ->
 
 def test_an_empty_store_file_is_left_to_the_full_cli(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    data.mkdir()
-    (data / "closer.db").touch()  # exists, but was never migrated
-    result = run_closer("log", "Left early", "--json", env=closer_env(data))
+    env = closer_env(data)
+    init_store(env)
+    for name in ("closer.db-wal", "closer.db-shm"):
+        (data / name).unlink(missing_ok=True)
+    (data / "closer.db").write_bytes(b"")  # exists, but was never migrated
+    result = run_closer("log", "Left early", "--json", env=env)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["moment"]["situation"] == "Left early"

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx2
 
 from tests.support.postgres import free_port
-from tests.support.server import closer_env, run_closer, running_server
+from tests.support.server import closer_env, init_store, run_closer, running_server
 
 
 def _one_error_line(stderr: str) -> str:
@@ -20,7 +20,9 @@ def _one_error_line(stderr: str) -> str:
 
 def test_serve_prints_its_address_and_serves_the_help_page(tmp_path: Path) -> None:
     port = free_port()
-    with running_server(closer_env(tmp_path / "data"), port) as base:
+    env = closer_env(tmp_path / "data")
+    init_store(env)
+    with running_server(env, port) as base:
         assert base == f"http://127.0.0.1:{port}"
         response = httpx2.get(f"{base}/help")
         assert response.status_code == 200
@@ -52,7 +54,8 @@ def test_an_unreachable_database_gives_one_line(tmp_path: Path) -> None:
 def test_an_unwritable_data_folder_gives_one_line(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
-    result = run_closer("serve", env=closer_env(blocker / "closer"))
+    env = closer_env(tmp_path / "data", CLOSER_DATA_DIR=str(blocker / "closer"))
+    result = run_closer("serve", env=env)
     assert result.returncode == 1
     assert "Cannot write to the data folder" in _one_error_line(result.stderr)
 

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from closer.domain.safety.plan import PlanSection
 from tests.support.requirements import require
-from tests.support.server import closer_env, running_server
+from tests.support.server import closer_env, init_store, running_server
 from tests.support.system_deps import CHROMIUM
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -50,7 +50,9 @@ def browser() -> Iterator[Browser]:
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real ``closer serve`` process on a fresh SQLite store."""
     data = tmp_path_factory.mktemp("e2e") / "data"
-    with running_server(closer_env(data)) as base:
+    env = closer_env(data)
+    init_store(env)  # encrypted; the passphrase file unlocks it at start
+    with running_server(env) as base:
         yield base
 
 

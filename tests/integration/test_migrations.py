@@ -15,13 +15,14 @@ from closer.adapters.db.migrate import (
 )
 from closer.adapters.db.orm import Base
 from closer.adapters.db.schema import HEAD_REVISION
+from closer.adapters.local_store import set_up
 from closer.config import Settings
 
 
 def test_an_empty_database_is_brought_to_the_newest_revision(
-    settings: Settings,
+    settings: Settings, store_key: bytes | None
 ) -> None:
-    db = open_database(settings, migrate=False)
+    db = open_database(settings, key=store_key, migrate=False)
     try:
         assert current_revision(db.engine) is None
         upgrade(db.engine)
@@ -46,18 +47,22 @@ def test_the_models_and_the_migrations_agree(database: Database) -> None:
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys_on(tmp_path: Path) -> None:
-    db = open_database(Settings(data_dir=tmp_path))
+    settings = Settings(data_dir=tmp_path, kdf_memory_kib=1024, kdf_time_cost=1)
+    key = set_up(settings, "a passphrase for this test")
+    db = open_database(settings, key=key)
     try:
         with db.engine.connect() as connection:
             assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
             assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
             assert connection.execute(text("PRAGMA synchronous")).scalar() == 2
+            assert connection.execute(text("PRAGMA cipher_version")).scalar()
     finally:
         db.close()
 
 
 def test_the_sqlite_file_lands_in_the_data_folder(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "nested" / "data")
+    set_up(settings, None)  # unencrypted, chosen explicitly
     db = open_database(settings)
     db.close()
     assert (tmp_path / "nested" / "data" / "closer.db").is_file()

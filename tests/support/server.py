@@ -12,15 +12,54 @@ from pathlib import Path
 
 import httpx2
 
+from closer.adapters.db.database import Database, open_database
+from closer.adapters.local_store import StoreState, store_state, unlock
+from closer.config import Settings
 from tests.support.postgres import free_port
+
+PASSPHRASE = "a test passphrase, not a secret"
 
 
 def closer_env(data_dir: Path, **extra: str) -> dict[str, str]:
-    """The environment for a child ``closer`` process with its own data folder."""
+    """The environment for a child ``closer`` process with its own data folder.
+
+    It can unlock an encrypted store: the passphrase comes from a file
+    (CLOSER_PASSPHRASE_FILE, as scripts do), Argon2id runs with test-sized
+    costs, and kept keys go to a private runtime folder of the test's own.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLOSER_")}
-    env["CLOSER_DATA_DIR"] = str(data_dir)
+    home = data_dir.parent
+    home.mkdir(parents=True, exist_ok=True)
+    passphrase = home / "passphrase.txt"
+    passphrase.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    runtime = home / "runtime"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    env.update(
+        CLOSER_DATA_DIR=str(data_dir),
+        CLOSER_PASSPHRASE_FILE=str(passphrase),
+        CLOSER_KDF_MEMORY_KIB="1024",
+        CLOSER_KDF_TIME_COST="1",
+        XDG_RUNTIME_DIR=str(runtime),
+    )
     env.update(extra)
     return env
+
+
+def open_store(data_dir: Path) -> Database:
+    """Open, in this process, a store that ``closer_env`` processes use."""
+    settings = Settings(
+        data_dir=data_dir, passphrase_file=data_dir.parent / "passphrase.txt"
+    )
+    key = None
+    if store_state(settings) is StoreState.ENCRYPTED:
+        key = unlock(settings.model_copy(update={"unlock_minutes": 0}), PASSPHRASE)
+    return open_database(settings, key=key)
+
+
+def init_store(env: dict[str, str], *args: str) -> None:
+    """``closer init`` (encrypted unless ``--no-encryption`` is passed)."""
+    result = run_closer("init", *args, env=env)
+    assert result.returncode == 0, result.stderr
 
 
 def run_closer(

@@ -10,11 +10,15 @@ from closer.web.app import create_app
 
 
 def test_health_reports_the_database_and_its_revision(
-    client: TestClient, database_url: str
+    client: TestClient, database_url: str | None
 ) -> None:
     body = client.get("/api/v1/health").json()
     assert body["status"] == "ok"
-    assert body["database"] == make_url(database_url).get_backend_name()
+    assert body["store"] == "open"
+    expected = (
+        "sqlite" if database_url is None else make_url(database_url).get_backend_name()
+    )
+    assert body["database"] == expected
     assert body["schema_revision"] == head_revision()
 
 

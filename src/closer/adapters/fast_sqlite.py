@@ -21,32 +21,77 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def _at_revision(conn: sqlite3.Connection, head: str) -> bool:
+def _at_revision(conn: sqlite3.Connection, head: str, error: Any) -> bool:
     """Whether the store is migrated to ``head`` (an empty file is not)."""
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
+    except error:
         return False
     return row is not None and row[0] == head
 
 
-def _open(database: str, head: str, **options: Any) -> sqlite3.Connection | None:
+def store_key(path: str) -> tuple[bool, bytes | None]:
+    """(usable, key): whether the fast path can open the store at ``path``,
+    and the data key it needs (None for a plain store).
+
+    An encrypted store is usable only while a key is kept (``closer unlock``
+    or any command that asked for the passphrase); anything unusual (not set
+    up, an interrupted encryption) is left to the full CLI.
+    """
+    folder = os.path.dirname(path)
+    key_file = os.path.join(folder, "closer.key.json")
+    if os.path.exists(key_file + ".pending"):
+        return False, None
     try:
-        conn: sqlite3.Connection = sqlite3.connect(database, **options)
-    except sqlite3.Error:
+        with open(key_file, encoding="utf-8") as file:
+            text = file.read()
+    except FileNotFoundError:
+        return os.path.isfile(path), None  # a plain store from before encryption
+    except OSError:
+        return False, None
+    import json  # noqa: PLC0415 - only with a key file
+
+    try:
+        encryption = json.loads(text).get("encryption")
+    except (ValueError, AttributeError):
+        return False, None  # damaged: the full CLI says so
+    if encryption == "none":
+        return True, None
+    from closer.adapters import key_cache  # noqa: PLC0415
+
+    key = key_cache.recall(folder)
+    return key is not None, key
+
+
+def _open(
+    database: str, head: str, key: bytes | None, **options: Any
+) -> sqlite3.Connection | None:
+    driver: Any = sqlite3
+    if key is not None:
+        import sqlcipher3  # noqa: PLC0415 - only for an encrypted store
+
+        driver = sqlcipher3
+    try:
+        conn: sqlite3.Connection = driver.connect(database, **options)
+        if key is not None:
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            conn.execute("PRAGMA cache_size=-65536")
+    except driver.Error:
         return None
-    if not _at_revision(conn, head):
+    if not _at_revision(conn, head, driver.Error):
         conn.close()
         return None
     return conn
 
 
 def connect(path: str, head: str) -> sqlite3.Connection | None:
-    """A read-only connection, if the file exists and is at revision ``head``."""
-    if not os.path.isfile(path):
+    """A read-only connection, if the file exists, can be unlocked without
+    asking, and is at revision ``head``."""
+    usable, key = store_key(path)
+    if not usable or not os.path.isfile(path):
         return None
     quoted = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-    return _open(f"file:{quoted}?mode=ro", head, uri=True)
+    return _open(f"file:{quoted}?mode=ro", head, key, uri=True)
 
 
 _FTS_COUNT = "SELECT count(*) FROM moments_fts WHERE moments_fts MATCH ?"
@@ -152,10 +197,12 @@ def _moment(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
 
 
 def connect_for_writing(path: str, head: str) -> sqlite3.Connection | None:
-    """A connection with the app's safety pragmas, if the store is up to date."""
-    if not os.path.isfile(path):
+    """A connection with the app's safety pragmas, if the store can be
+    unlocked without asking and is up to date."""
+    usable, key = store_key(path)
+    if not usable or not os.path.isfile(path):
         return None
-    conn = _open(path, head, isolation_level=None)
+    conn = _open(path, head, key, isolation_level=None)
     if conn is not None:
         for pragma in SQLITE_PRAGMAS:
             conn.execute(pragma)

@@ -16,6 +16,12 @@ from closer.cli.learn import learn_command
 from closer.cli.moments import log_command, moments_command
 from closer.cli.output import print_error
 from closer.cli.serve import serve_command
+from closer.cli.store import (
+    init_command,
+    lock_command,
+    passphrase_command,
+    unlock_command,
+)
 from closer.domain.errors import CloserError
 
 
@@ -46,6 +52,10 @@ app.command("moments")(moments_command)
 app.command("serve")(serve_command)
 app.command("help")(help_command)
 app.command("learn")(learn_command)
+app.command("init")(init_command)
+app.command("unlock")(unlock_command)
+app.command("lock")(lock_command)
+app.command("passphrase")(passphrase_command)
 
 
 def _version(value: bool) -> None:

@@ -45,8 +45,8 @@ def serve_command(
     # The web stack is imported here, not at the top, so other commands start fast.
     import uvicorn  # noqa: PLC0415
 
-    from closer.adapters.db.database import open_database  # noqa: PLC0415
     from closer.web.app import create_app  # noqa: PLC0415
+    from closer.web.store import open_at_start  # noqa: PLC0415
 
     overrides: dict[str, object] = {}
     if host is not None:
@@ -55,7 +55,7 @@ def serve_command(
         overrides["port"] = port
     settings = load_settings(**overrides)
     sock = bind_socket(settings.host, settings.port)
-    database = open_database(settings)
+    database = open_at_start(settings)
     app = create_app(settings, database=database)
     shown_host = f"[{settings.host}]" if ":" in settings.host else settings.host
     console.print(
@@ -67,4 +67,5 @@ def serve_command(
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:
-        database.close()
+        if database is not None:
+            database.close()

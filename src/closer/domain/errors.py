@@ -11,7 +11,10 @@ them: they say what was wrong and, where possible, what to do.
     ├── NotFound (404, "not_found")
     ├── Conflict (409, "conflict")
     ├── ConfigurationError (500, "configuration")
-    └── StorageUnavailable (503, "storage_unavailable")
+    ├── StorageUnavailable (503, "storage_unavailable")
+    ├── NotSetUp (409, "not_set_up")
+    ├── Locked (423, "locked")
+    └── WrongPassphrase (403, "wrong_passphrase")
 """
 
 from __future__ import annotations
@@ -65,3 +68,24 @@ class StorageUnavailable(CloserError):
 
     status = 503
     code = "storage_unavailable"
+
+
+class NotSetUp(CloserError):
+    """The local store has not been created yet (no passphrase chosen)."""
+
+    status = 409
+    code = "not_set_up"
+
+
+class Locked(CloserError):
+    """The store is encrypted and has not been unlocked in this session."""
+
+    status = 423
+    code = "locked"
+
+
+class WrongPassphrase(CloserError):
+    """The passphrase given does not unlock the store; nothing was changed."""
+
+    status = 403
+    code = "wrong_passphrase"

@@ -24,11 +24,14 @@ class HelpView:
 
 
 def help_now(
-    uow: UnitOfWork, directory: HelpDirectory, *, country: str | None = None
+    uow: UnitOfWork | None, directory: HelpDirectory, *, country: str | None = None
 ) -> HelpView:
-    """Crisis lines for ``country``, or for the saved country when not given."""
+    """Crisis lines for ``country``, or for the saved country when not given
+    (none while the records are locked: ``uow`` is None)."""
     if country is not None:
         code = parse_country(country)
+    elif uow is None:
+        code = None
     else:
         with uow:
             code = uow.preferences.get().country

@@ -16,6 +16,7 @@ class Shell:
 
     preferences: Preferences
     support: SupportPanel | None
+    locked: bool = False
 
 
 def load_shell(uow: UnitOfWork, directory: HelpDirectory) -> Shell:

@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from closer import __version__
 from closer.adapters.content import bundled_library
 from closer.adapters.crisis_lines import bundled_directory
-from closer.adapters.db.database import Database, open_database
+from closer.adapters.db.database import Database
 from closer.config import Settings, load_settings
 from closer.web.errors import install_error_handlers
 from closer.web.rendering import STATIC_DIR
@@ -20,14 +20,17 @@ from closer.web.routes import (
     api_learn,
     api_moments,
     api_safety,
+    api_store,
     help,
     learn,
+    lock,
     moments,
     pages,
     people,
     safety,
 )
 from closer.web.security import SecurityHeadersMiddleware
+from closer.web.store import StoreHolder, open_at_start
 
 
 def create_app(
@@ -40,13 +43,12 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         bundled_directory()  # fail at start, not on the first request
         bundled_library()
-        owned = database is None
-        app.state.database = database or open_database(resolved)
+        opened = database if database is not None else open_at_start(resolved)
+        app.state.store = StoreHolder(resolved, opened)
         try:
             yield
         finally:
-            if owned:
-                app.state.database.close()
+            app.state.store.close()
 
     app = FastAPI(
         title="Closer",
@@ -65,10 +67,12 @@ def create_app(
     app.include_router(api_safety.router)
     app.include_router(api_learn.router)
     app.include_router(api_moments.router)
+    app.include_router(api_store.router)
     app.include_router(pages.router)
     app.include_router(help.router)
     app.include_router(safety.router)
     app.include_router(learn.router)
     app.include_router(moments.router)
     app.include_router(people.router)
+    app.include_router(lock.router)
     return app

@@ -10,14 +10,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from closer.domain.errors import CloserError
-from closer.web.rendering import render
+from closer.domain.errors import CloserError, Locked, NotSetUp
+from closer.web.rendering import is_htmx, render
 
 logger = logging.getLogger("closer.web")
 
@@ -53,8 +54,26 @@ def error_response(request: Request, status: int, code: str, message: str) -> Re
     )
 
 
+def _to_unlock_or_setup(request: Request, exc: CloserError) -> Response | None:
+    """A page that needs the records goes to /unlock or /setup first."""
+    if wants_json(request) or request.method != "GET":
+        return None
+    if isinstance(exc, Locked):
+        target = "/unlock?" + urlencode({"next": request.url.path})
+    elif isinstance(exc, NotSetUp):
+        target = "/setup"
+    else:
+        return None
+    if is_htmx(request):
+        return Response(status_code=204, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
+
+
 async def _closer_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, CloserError)
+    redirect = _to_unlock_or_setup(request, exc)
+    if redirect is not None:
+        return redirect
     if exc.status >= 500:
         logger.error("%s: %s", exc.code, exc.message)
     return error_response(request, exc.status, exc.code, exc.message)

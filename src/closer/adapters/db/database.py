@@ -12,6 +12,7 @@ from closer.adapters.data_dir import prepare_data_dir
 from closer.adapters.db.engine import build_engine, check_connection
 from closer.adapters.db.schema import HEAD_REVISION
 from closer.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
+from closer.adapters.local_store import require_key
 from closer.config import Settings
 
 
@@ -31,11 +32,19 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(settings: Settings, *, migrate: bool = True) -> Database:
-    """Open the configured store, creating and upgrading it as needed."""
+def open_database(
+    settings: Settings, *, key: bytes | None = None, migrate: bool = True
+) -> Database:
+    """Open the configured store, creating and upgrading it as needed.
+
+    The local store must be set up first (``closer init`` or the web app's
+    first page); an encrypted one needs its data ``key``.
+    """
     if settings.uses_sqlite:
         prepare_data_dir(settings.data_dir)
-    engine = build_engine(settings.effective_database_url)
+    if not settings.database_url:
+        key = require_key(settings, key)
+    engine = build_engine(settings.effective_database_url, key=key)
     check_connection(engine)
     if migrate and stored_revision(engine) != HEAD_REVISION:
         from closer.adapters.db.migrate import upgrade  # noqa: PLC0415 - rarely needed

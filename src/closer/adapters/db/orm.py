@@ -104,7 +104,10 @@ class MomentRow(Base):
     """One logged moment. ``deleted_at`` marks a deletion that can be undone."""
 
     __tablename__ = "moments"
-    __table_args__ = (Index("ix_moments_occurred_at", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_moments_occurred_at", "occurred_at"),
+        Index("ix_moments_live", "deleted_at", "occurred_at"),  # listing, counting
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -7,7 +7,7 @@ head, so opening an up-to-date store never needs to import Alembic.
 
 from __future__ import annotations
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 
 # Every SQLite connection: readers never block the writer, foreign keys are
 # enforced, and an acknowledged write survives a crash or a power cut.

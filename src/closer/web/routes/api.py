@@ -8,10 +8,11 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from closer.adapters.db.migrate import current_revision
+from closer.adapters.local_store import StoreState
 from closer.domain.crisis_lines import CountryHelp
 from closer.services.help import help_now
 from closer.services.preferences import get_preferences, update_preferences
-from closer.web.dependencies import DatabaseDep, DirectoryDep, UowDep
+from closer.web.dependencies import DirectoryDep, StoreDep, UowDep
 
 API_PREFIX = "/api/v1"
 
@@ -37,7 +38,8 @@ router = APIRouter(prefix=API_PREFIX, responses=ERRORS)
 
 class Health(BaseModel):
     status: str = Field(examples=["ok"])
-    database: str = Field(description="sqlite or postgresql")
+    store: str = Field(description="open, locked or not_set_up")
+    database: str | None = Field(description="sqlite or postgresql; null until open")
     schema_revision: str | None
 
 
@@ -111,10 +113,15 @@ NOT_THERAPY = (
 
 
 @router.get("/health")
-def health(database: DatabaseDep) -> Health:
-    """Whether the app and its database answer."""
+def health(store: StoreDep) -> Health:
+    """Whether the app answers, and its database once the records are open."""
+    if not store.is_open:
+        state = "not_set_up" if store.state() is StoreState.NEW else "locked"
+        return Health(status="ok", store=state, database=None, schema_revision=None)
+    database = store.require()
     return Health(
         status="ok",
+        store="open",
         database=database.engine.dialect.name,
         schema_revision=current_revision(database.engine),
     )

@@ -9,7 +9,7 @@ from closer.domain.errors import InvalidInput
 from closer.domain.safety.plan import GUIDES, PlanSection
 from closer.services.help import help_now
 from closer.services.safety import get_plan
-from closer.web.dependencies import DirectoryDep, ShellDep, UowDep
+from closer.web.dependencies import DirectoryDep, OptionalUowDep, ShellDep
 from closer.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -21,21 +21,23 @@ SUMMARY_SECTIONS = (PlanSection.COPING, PlanSection.PEOPLE, PlanSection.REASONS)
 @router.get("/help", response_class=HTMLResponse)
 def help_page(
     request: Request,
-    uow: UowDep,
+    uow: OptionalUowDep,
     shell: ShellDep,
     directory: DirectoryDep,
     country: str | None = None,
 ) -> Response:
-    """Your safety plan (when it has content), then crisis lines for your country."""
+    """Your safety plan (when it has content), then crisis lines for your country.
+
+    Works while the records are locked: the lines show, the plan waits."""
     try:
         view = help_now(uow, directory, country=country or None)
     except InvalidInput:
         view = help_now(uow, directory)
-    plan = get_plan(uow)
+    plan = get_plan(uow) if uow is not None else None
     summary = [
         (GUIDES[section].title, plan.items(section))
         for section in SUMMARY_SECTIONS
-        if plan.items(section)
+        if plan is not None and plan.items(section)
     ]
     return render(
         request,

@@ -1,0 +1,251 @@
+"""The local store's life: set up, unlock, change the passphrase, encrypt.
+
+A local store is the SQLite file ``closer.db`` in the data folder, with the
+key file ``closer.key.json`` beside it (see ``closer.adapters.vault``). A
+store reached through ``CLOSER_DATABASE_URL`` (PostgreSQL, or a SQLite file
+named on purpose) is *external*: its protection is the server's business.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from closer.adapters import key_cache, vault
+from closer.adapters.data_dir import prepare_data_dir
+from closer.config import Settings
+from closer.domain.errors import ConfigurationError, Conflict, Locked, NotSetUp
+
+DATABASE_NAME = "closer.db"
+_ENCRYPTING = DATABASE_NAME + ".encrypting"
+_PENDING_KEY = vault.KEY_FILE_NAME + ".pending"
+
+
+class StoreState(StrEnum):
+    """Where a store stands before it is opened."""
+
+    EXTERNAL = "external"  # CLOSER_DATABASE_URL names it
+    NEW = "new"  # nothing yet: a passphrase (or no encryption) must be chosen
+    ENCRYPTED = "encrypted"
+    PLAIN = "plain"  # unencrypted, chosen on purpose
+    UNCHOSEN_PLAIN = "unchosen-plain"  # unencrypted, made before encryption existed
+
+
+@dataclass(frozen=True)
+class StoreFiles:
+    """The files of a local store."""
+
+    folder: Path
+
+    @property
+    def database(self) -> Path:
+        return self.folder / DATABASE_NAME
+
+    @property
+    def key_file(self) -> Path:
+        return vault.key_file_path(self.folder)
+
+
+def files_of(settings: Settings) -> StoreFiles:
+    """The local store's files (meaningful when the store is not external)."""
+    return StoreFiles(settings.data_dir)
+
+
+def store_state(settings: Settings) -> StoreState:
+    """Which of the five states the configured store is in."""
+    if settings.database_url:
+        return StoreState.EXTERNAL
+    files = files_of(settings)
+    _finish_interrupted_encryption(files)
+    key_file = vault.read_key_file(files.folder)
+    if key_file is not None:
+        return (
+            StoreState.ENCRYPTED
+            if key_file.encryption == "sqlcipher"
+            else StoreState.PLAIN
+        )
+    if files.database.exists() and files.database.stat().st_size > 0:
+        return StoreState.UNCHOSEN_PLAIN
+    return StoreState.NEW
+
+
+def kdf_params(settings: Settings) -> vault.KdfParams:
+    """The Argon2id costs to use for a new or changed passphrase."""
+    return vault.KdfParams(
+        time_cost=settings.kdf_time_cost, memory_kib=settings.kdf_memory_kib
+    )
+
+
+def set_up(settings: Settings, passphrase: str | None) -> bytes | None:
+    """Choose encryption (a passphrase) or, explicitly, none, for a new store.
+
+    Returns the data key (None for a plain store). A store made before
+    encryption existed is encrypted in place when a passphrase is given.
+    """
+    state = store_state(settings)
+    if state is StoreState.UNCHOSEN_PLAIN and passphrase is not None:
+        return encrypt_plain_store(settings, passphrase)
+    if state is not StoreState.NEW and state is not StoreState.UNCHOSEN_PLAIN:
+        raise Conflict(
+            f"Closer is already set up here ({state.value}): {settings.data_dir}."
+        )
+    prepare_data_dir(settings.data_dir)
+    if passphrase is None:
+        vault.write_key_file(settings.data_dir, vault.KeyFile("none"))
+        return None
+    key = vault.new_data_key()
+    vault.write_key_file(
+        settings.data_dir, vault.seal(passphrase, key, kdf_params(settings))
+    )
+    remember(settings, key)
+    return key
+
+
+def passphrase_from_file(settings: Settings) -> str | None:
+    """The passphrase in ``CLOSER_PASSPHRASE_FILE`` (its first line), if set."""
+    path = settings.passphrase_file
+    if path is None:
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigurationError(
+            f"CLOSER_PASSPHRASE_FILE cannot be read ({path}: {exc.strerror})."
+        ) from None
+    lines = text.splitlines()
+    return lines[0] if lines else ""
+
+
+def unlock(settings: Settings, passphrase: str) -> bytes:
+    """The data key that ``passphrase`` unlocks (WrongPassphrase otherwise)."""
+    key_file = _encrypted_key_file(settings)
+    key = vault.unseal(key_file, passphrase)
+    remember(settings, key)
+    return key
+
+
+def remember(settings: Settings, key: bytes) -> None:
+    """Keep the key for the CLI's next commands, as configured."""
+    key_cache.remember(str(settings.data_dir), key, settings.unlock_minutes)
+
+
+def remembered_key(settings: Settings) -> bytes | None:
+    """A key kept by an earlier command, if still valid."""
+    if store_state(settings) is not StoreState.ENCRYPTED:
+        return None
+    return key_cache.recall(str(settings.data_dir))
+
+
+def lock(settings: Settings) -> None:
+    """Forget any kept key."""
+    key_cache.forget(str(settings.data_dir))
+
+
+def change_passphrase(settings: Settings, old: str, new: str) -> None:
+    """Re-seal the data key under ``new``; one atomic rename, nothing re-encrypted."""
+    key_file = _encrypted_key_file(settings)
+    key = vault.unseal(key_file, old)
+    vault.write_key_file(settings.data_dir, vault.seal(new, key, kdf_params(settings)))
+
+
+def _encrypted_key_file(settings: Settings) -> vault.KeyFile:
+    state = store_state(settings)
+    if state is StoreState.NEW:
+        raise NotSetUp(_NOT_SET_UP)
+    key_file = vault.read_key_file(settings.data_dir)
+    if key_file is None or key_file.encryption != "sqlcipher":
+        raise Conflict("This store is not encrypted, so it has no passphrase.")
+    return key_file
+
+
+_NOT_SET_UP = (
+    "Closer is not set up here yet. Run `closer init` to choose a passphrase "
+    "(or open the web app, which asks for one)."
+)
+
+
+def require_key(settings: Settings, key: bytes | None) -> bytes | None:
+    """Check that the store can be opened with ``key``; raise what is missing."""
+    state = store_state(settings)
+    if state is StoreState.NEW:
+        raise NotSetUp(_NOT_SET_UP)
+    if state is StoreState.ENCRYPTED:
+        if key is None:
+            raise Locked("Your records are locked. Enter your passphrase to open them.")
+        return key
+    return None
+
+
+def encrypt_plain_store(settings: Settings, passphrase: str) -> bytes:
+    """Encrypt an existing plain store in place, safely.
+
+    The encrypted copy is written beside the plain file, then swapped in with
+    one rename. The key file is written first under a pending name and put in
+    place after the swap; ``store_state`` finishes or undoes an interrupted
+    run, so a crash at any point leaves a store that opens.
+    """
+    import sqlcipher3  # noqa: PLC0415 - only when encrypting
+
+    files = files_of(settings)
+    key = vault.new_data_key()
+    pending = files.folder / _PENDING_KEY
+    target = files.folder / _ENCRYPTING
+    target.unlink(missing_ok=True)
+    sealed = vault.seal(passphrase, key, kdf_params(settings))
+    vault.write_key_file(files.folder, sealed, name=_PENDING_KEY)
+    plain = sqlcipher3.connect(str(files.database))
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        plain.execute(
+            f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(target),)
+        )
+        plain.execute("SELECT sqlcipher_export('encrypted')")
+        plain.execute("DETACH DATABASE encrypted")
+    finally:
+        plain.close()
+    _fsync(target)
+    for suffix in ("-wal", "-shm"):
+        Path(str(files.database) + suffix).unlink(missing_ok=True)
+    os.replace(target, files.database)
+    os.replace(pending, files.key_file)
+    vault.sync_folder(files.folder)
+    remember(settings, key)
+    return key
+
+
+def _finish_interrupted_encryption(files: StoreFiles) -> None:
+    pending = files.folder / _PENDING_KEY
+    if not pending.exists():
+        return
+    target = files.folder / _ENCRYPTING
+    if target.exists():  # the swap never happened: the plain store is intact
+        target.unlink()
+        pending.unlink()
+    else:  # the encrypted file is in place: its key file goes with it
+        os.replace(pending, files.key_file)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def delete_everything(settings: Settings) -> list[Path]:
+    """Erase the local store, its key file and any kept key; return what went."""
+    lock(settings)
+    files = files_of(settings)
+    removed: list[Path] = []
+    names = [DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm",
+             vault.KEY_FILE_NAME, _ENCRYPTING, _PENDING_KEY]  # fmt: skip
+    for name in names:
+        path = files.folder / name
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed.append(path)
+    return removed

@@ -1,0 +1,164 @@
+"""The web app's first page chooses encryption; a locked store asks for the
+passphrase, and help stays reachable while locked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from closer.adapters.local_store import StoreState, store_state
+from closer.config import Settings
+from closer.web.app import create_app
+
+PASSPHRASE = "lantern by the river"
+
+
+def new_settings(tmp_path: Path, **changes: object) -> Settings:
+    values: dict[str, object] = {
+        "data_dir": tmp_path / "data",
+        "kdf_memory_kib": 1024,
+        "kdf_time_cost": 1,
+        "unlock_minutes": 0,
+    }
+    return Settings(**{**values, **changes})  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[TestClient]:
+    """The app on a machine where Closer was never set up."""
+    with TestClient(
+        create_app(new_settings(tmp_path)), follow_redirects=False
+    ) as client:
+        yield client
+
+
+def set_up(client: TestClient) -> None:
+    response = client.post(
+        "/setup",
+        data={"passphrase": PASSPHRASE, "confirm": PASSPHRASE, "choice": "encrypt"},
+    )
+    assert response.status_code == 303, response.text
+
+
+def test_the_first_visit_asks_how_to_protect_the_records(fresh: TestClient) -> None:
+    response = fresh.get("/")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/setup"
+    page = fresh.get("/setup").text
+    assert 'type="password"' in page
+    assert "Keep my records without encryption" in page
+
+
+def test_choosing_a_passphrase_encrypts_and_opens_the_store(
+    fresh: TestClient, tmp_path: Path
+) -> None:
+    set_up(fresh)
+    assert store_state(new_settings(tmp_path)) is StoreState.ENCRYPTED
+    assert fresh.get("/").status_code == 200
+    assert fresh.get("/api/v1/health").json()["store"] == "open"
+
+
+def test_two_different_passphrases_are_refused(
+    fresh: TestClient, tmp_path: Path
+) -> None:
+    response = fresh.post(
+        "/setup", data={"passphrase": PASSPHRASE, "confirm": "lantern by the rover"}
+    )
+    assert response.status_code == 422
+    assert "The two passphrases differ" in response.text
+    assert store_state(new_settings(tmp_path)) is StoreState.NEW
+
+
+def test_no_encryption_needs_the_box_ticked(fresh: TestClient, tmp_path: Path) -> None:
+    response = fresh.post("/setup", data={"choice": "plain"})
+    assert response.status_code == 422
+    assert "Tick the box" in response.text
+    assert store_state(new_settings(tmp_path)) is StoreState.NEW
+    response = fresh.post(
+        "/setup", data={"choice": "plain", "without_encryption": "yes"}
+    )
+    assert response.status_code == 303
+    assert store_state(new_settings(tmp_path)) is StoreState.PLAIN
+
+
+def test_a_locked_store_sends_pages_to_unlock_and_back(fresh: TestClient) -> None:
+    set_up(fresh)
+    assert fresh.post("/lock").headers["location"] == "/unlock"
+    response = fresh.get("/moments")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/unlock?next=%2Fmoments"
+    wrong = fresh.post(
+        "/unlock", data={"passphrase": "lantern by the sea", "next": "/moments"}
+    )
+    assert wrong.status_code == 403
+    assert "does not unlock your records" in wrong.text
+    right = fresh.post("/unlock", data={"passphrase": PASSPHRASE, "next": "/moments"})
+    assert right.status_code == 303
+    assert right.headers["location"] == "/moments"
+    assert fresh.get("/moments").status_code == 200
+
+
+def test_unlock_never_redirects_to_another_site(fresh: TestClient) -> None:
+    set_up(fresh)
+    fresh.post("/lock")
+    response = fresh.post(
+        "/unlock", data={"passphrase": PASSPHRASE, "next": "//evil.example/x"}
+    )
+    assert response.headers["location"] == "/"
+
+
+def test_need_help_now_works_while_locked(fresh: TestClient) -> None:
+    set_up(fresh)
+    fresh.post("/lock")
+    response = fresh.get("/help")
+    assert response.status_code == 200
+    assert "Crisis lines" in response.text
+    assert "kept with your locked records" in response.text
+    assert fresh.get("/help?country=GB").status_code == 200
+    assert fresh.get("/grounding").status_code == 200
+    assert fresh.get("/learn").status_code == 200
+
+
+def test_the_api_answers_423_while_locked_and_unlocks_with_the_passphrase(
+    fresh: TestClient,
+) -> None:
+    assert fresh.get("/api/v1/moments").status_code == 409  # not set up
+    body = fresh.post("/api/v1/store/setup", json={}).json()
+    assert body["error"]["code"] == "invalid_input"
+    setup = fresh.post("/api/v1/store/setup", json={"passphrase": PASSPHRASE})
+    assert setup.json() == {"state": "encrypted", "open": True}
+    assert fresh.post("/api/v1/store/lock").json() == {
+        "state": "encrypted",
+        "open": False,
+    }
+    locked = fresh.get("/api/v1/moments")
+    assert locked.status_code == 423
+    assert locked.json()["error"]["code"] == "locked"
+    assert fresh.get("/api/v1/health").json()["store"] == "locked"
+    wrong = fresh.post(
+        "/api/v1/store/unlock", json={"passphrase": "not the one at all"}
+    )
+    assert wrong.status_code == 403
+    assert wrong.json()["error"]["code"] == "wrong_passphrase"
+    assert fresh.post("/api/v1/store/unlock", json={"passphrase": PASSPHRASE}).json()[
+        "open"
+    ]
+    assert fresh.get("/api/v1/moments").status_code == 200
+
+
+def test_a_passphrase_file_unlocks_the_store_when_the_app_starts(
+    tmp_path: Path,
+) -> None:
+    with TestClient(
+        create_app(new_settings(tmp_path)), follow_redirects=False
+    ) as client:
+        set_up(client)
+    passphrase = tmp_path / "passphrase.txt"
+    passphrase.write_text(PASSPHRASE + "\n")
+    settings = new_settings(tmp_path, passphrase_file=passphrase)
+    with TestClient(create_app(settings), follow_redirects=False) as client:
+        assert client.get("/api/v1/health").json()["store"] == "open"
+        assert client.get("/moments").status_code == 200
