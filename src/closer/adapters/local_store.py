@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -237,15 +238,26 @@ def _fsync(path: Path) -> None:
 
 
 def delete_everything(settings: Settings) -> list[Path]:
-    """Erase the local store, its key file and any kept key; return what went."""
+    """Erase the local store, its key file, any kept key, and the backups and
+    set-aside stores in the data folder; return what was removed.
+
+    The key file goes first: without it an encrypted store cannot be opened
+    even from what a disk might still hold (crypto-shredding).
+    """
     lock(settings)
-    files = files_of(settings)
+    folder = files_of(settings).folder
+    names = [vault.KEY_FILE_NAME, _PENDING_KEY, DATABASE_NAME, f"{DATABASE_NAME}-wal",
+             f"{DATABASE_NAME}-shm", _ENCRYPTING]  # fmt: skip
     removed: list[Path] = []
-    names = [DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm",
-             vault.KEY_FILE_NAME, _ENCRYPTING, _PENDING_KEY]  # fmt: skip
     for name in names:
-        path = files.folder / name
+        path = folder / name
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
             removed.append(path)
+    for extra in [folder / "backups", *folder.glob("before-restore-*")]:
+        if extra.is_dir():
+            shutil.rmtree(extra)
+            removed.append(extra)
+    if removed:
+        vault.sync_folder(folder)
     return removed

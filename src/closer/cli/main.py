@@ -11,12 +11,15 @@ from typer.core import TyperGroup
 
 from closer import __version__
 from closer.cli import db, people, safety, settings
+from closer.cli.backup import backup_command, restore_command
+from closer.cli.export import export_command, import_command
 from closer.cli.help import help_command
 from closer.cli.learn import learn_command
 from closer.cli.moments import log_command, moments_command
 from closer.cli.output import print_error
 from closer.cli.serve import serve_command
 from closer.cli.store import (
+    delete_everything_command,
     init_command,
     lock_command,
     passphrase_command,
@@ -56,6 +59,11 @@ app.command("init")(init_command)
 app.command("unlock")(unlock_command)
 app.command("lock")(lock_command)
 app.command("passphrase")(passphrase_command)
+app.command("export")(export_command)
+app.command("import")(import_command)
+app.command("backup")(backup_command)
+app.command("restore")(restore_command)
+app.command("delete-everything")(delete_everything_command)
 
 
 def _version(value: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -131,4 +132,40 @@ def passphrase_command(
     else:
         console.print(
             "Your passphrase is changed. The old one no longer opens your records."
+        )
+
+
+def delete_everything_command(
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Do not ask (for scripts).")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Erase every record, the key file and the backups in the data folder.
+
+    This cannot be undone. Export first if you may want your records later.
+    """
+    settings = load_settings()
+    if local_store.store_state(settings) is StoreState.EXTERNAL:
+        raise Conflict(
+            "This store is a database server (CLOSER_DATABASE_URL); delete your "
+            "account from the web app's Privacy page instead."
+        )
+    if not yes:
+        if not sys.stdin.isatty():
+            raise InvalidInput("Add --yes to delete everything without a question.")
+        answer = typer.prompt(
+            "This erases all your records, your key and your backups here, for good. "
+            "Type DELETE to go on"
+        )
+        if answer.strip() != "DELETE":
+            console.print("Nothing was deleted.")
+            raise typer.Exit(1)
+    removed = local_store.delete_everything(settings)
+    if as_json:
+        print_json({"deleted": [str(p) for p in removed]})
+    else:
+        console.print(
+            f"Deleted {len(removed)} files and folders from {settings.data_dir}. "
+            "Closer is as new; `closer init` starts again."
         )

@@ -75,6 +75,10 @@ class MomentRepository(Protocol):
 
     def find(self, query: MomentQuery) -> tuple[list[Moment], int]: ...
 
+    def all(self) -> list[Moment]: ...
+
+    def exists(self, occurred_at: datetime, situation: str) -> bool: ...
+
 
 class UnitOfWork(Protocol):
     """One transaction over the repositories; nothing lasts until ``commit``."""

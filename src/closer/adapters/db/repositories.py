@@ -357,6 +357,27 @@ class SqlMomentRepository:
         names = self._names({p.person_id for r in rows for p in r.people})
         return [self._to_domain(r, names) for r in rows], int(total or 0)
 
+    def all(self) -> list[Moment]:
+        """Every moment not deleted, oldest first (for export)."""
+        rows = self._session.scalars(
+            select(MomentRow)
+            .where(MomentRow.deleted_at.is_(None))
+            .order_by(MomentRow.occurred_at, MomentRow.id)
+        ).all()
+        names = self._names({p.person_id for r in rows for p in r.people})
+        return [self._to_domain(r, names) for r in rows]
+
+    def exists(self, occurred_at: datetime, situation: str) -> bool:
+        """Whether a moment with this time and text is kept (imports skip it)."""
+        found = self._session.scalar(
+            select(MomentRow.id)
+            .where(MomentRow.deleted_at.is_(None))
+            .where(MomentRow.occurred_at == occurred_at)
+            .where(MomentRow.situation == situation)
+            .limit(1)
+        )
+        return found is not None
+
     def _conditions(self, query: MomentQuery) -> list[ColumnElement[bool]]:
         conditions: list[ColumnElement[bool]] = [MomentRow.deleted_at.is_(None)]
         if query.person_id is not None:

@@ -1,0 +1,107 @@
+"""The records as a readable Markdown journal."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from closer import __version__
+from closer.domain.content import Library
+from closer.domain.moments import APPROACHES, Moment
+from closer.domain.records import Records
+from closer.domain.safety.plan import GUIDES, PlanSection
+
+
+def render(records: Records, library: Library, *, now: datetime | None = None) -> str:
+    """A journal a person can read in any text editor, newest moment last."""
+    when = (now or datetime.now(UTC)).strftime("%Y-%m-%d")
+    lines = [
+        "# My Closer journal",
+        "",
+        f"Exported on {when} from Closer {__version__}. Times are in UTC.",
+        "",
+    ]
+    lines += _people(records)
+    lines += _plan(records)
+    lines += ["## Moments", ""]
+    if not records.moments:
+        lines += ["No moments yet.", ""]
+    for moment in records.moments:
+        lines += _moment(moment, library)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _people(records: Records) -> list[str]:
+    if not records.people:
+        return []
+    lines = ["## People", ""]
+    for person in records.people:
+        parts = [f"- **{person.name}** ({person.relationship.value})"]
+        if person.closeness_now is not None:
+            parts.append(f"close now {person.closeness_now}/10")
+        if person.closeness_wanted is not None:
+            parts.append(f"wanted {person.closeness_wanted}/10")
+        line = ", ".join(parts)
+        lines.append(line + (f". {person.notes}" if person.notes else ""))
+    return [*lines, ""]
+
+
+def _plan(records: Records) -> list[str]:
+    if not records.plan.has_content:
+        return []
+    lines = ["## My safety plan", ""]
+    for section in PlanSection:
+        items = records.plan.items(section)
+        if items:
+            lines += [f"### {GUIDES[section].title}", ""]
+            lines += [f"- {item}" for item in items] + [""]
+    return lines
+
+
+def _moment(moment: Moment, library: Library) -> list[str]:
+    lines = [
+        f"### {moment.occurred_at.astimezone(UTC):%Y-%m-%d %H:%M}",
+        "",
+        moment.situation,
+        "",
+    ]
+    details = []
+    if moment.person_names:
+        details.append(f"With: {', '.join(moment.person_names)}")
+    if moment.emotions:
+        felt = ", ".join(
+            f"{_emotion(e.emotion, library)} ({e.intensity}/10)"
+            for e in moment.emotions
+        )
+        details.append(f"Felt: {felt}")
+    if moment.urge is not None:
+        details.append(f"Urge to pull away: {moment.urge}/10")
+    if moment.action:
+        details.append(f"What I did: {_action(moment.action, library)}")
+    if moment.outcome:
+        details.append(f"How it turned out: {moment.outcome}")
+    if moment.felt_after is not None:
+        details.append(f"Afterwards: {moment.felt_after}/10")
+    if moment.causes:
+        details.append(
+            f"Why, I think: {', '.join(_cause(c, library) for c in moment.causes)}"
+        )
+    if moment.tags:
+        details.append(f"Tags: {' '.join('#' + t for t in moment.tags)}")
+    return [*lines, *(f"- {d}" for d in details), *([""] if details else [])]
+
+
+def _emotion(slug: str, library: Library) -> str:
+    found = library.emotions.get(slug)
+    return found.name if found else slug
+
+
+def _action(slug: str, library: Library) -> str:
+    if slug in APPROACHES:
+        return APPROACHES[slug]
+    found = library.signs.get(slug)
+    return found.name if found else slug
+
+
+def _cause(slug: str, library: Library) -> str:
+    found = library.causes.get(slug)
+    return found.name if found else slug

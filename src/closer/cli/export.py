@@ -1,0 +1,163 @@
+"""``closer export`` and ``closer import``: your records in open formats."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from closer.adapters.content import bundled_library
+from closer.adapters.export import closer_json, csv_tables, markdown
+from closer.adapters.export.files import write_private
+from closer.adapters.importers import ImportFormat, decode, guess_format, read
+from closer.cli.context import database
+from closer.cli.output import JsonFlag, console, errors, print_json
+from closer.domain.errors import InvalidInput
+from closer.domain.records import ImportReport, Records
+from closer.services.export import export_records
+from closer.services.imports import import_records
+from closer.services.unit_of_work import UnitOfWork
+
+
+class ExportFormat(StrEnum):
+    """What ``closer export`` writes."""
+
+    JSON = "json"
+    MD = "md"
+    CSV = "csv"
+
+
+def export_command(
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="json, md or csv.")
+    ] = ExportFormat.JSON,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (a folder, or a .zip, for csv). Default: stdout.",
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Export all your records: Closer JSON, a Markdown journal, or CSV tables."""
+    with database() as db:
+        records = export_records(db.unit_of_work())
+    if output is None:
+        if fmt is ExportFormat.CSV:
+            raise InvalidInput(
+                "CSV export writes several files: give -o FOLDER or -o FILE.zip."
+            )
+        typer.echo(_text(records, fmt), nl=False)
+        return
+    _write(records, fmt, output)
+    summary = {
+        "format": fmt.value,
+        "path": str(output),
+        "people": len(records.people),
+        "moments": len(records.moments),
+    }
+    if as_json:
+        print_json(summary)
+    else:
+        console.print(
+            f"Exported {len(records.moments)} moments and {len(records.people)} people "
+            f"to {output} (readable by you only)."
+        )
+
+
+def _text(records: Records, fmt: ExportFormat) -> str:
+    if fmt is ExportFormat.MD:
+        return markdown.render(records, bundled_library())
+    return closer_json.dumps(records)
+
+
+def _write(records: Records, fmt: ExportFormat, output: Path) -> None:
+    if fmt is not ExportFormat.CSV:
+        write_private(output, _text(records, fmt).encode("utf-8"))
+    elif output.suffix.lower() == ".zip":
+        write_private(output, csv_tables.zip_bytes(records))
+    else:
+        csv_tables.write_folder(records, output)
+
+
+def import_command(
+    path: Annotated[Path, typer.Argument(help="The file to import.")],
+    fmt: Annotated[
+        ImportFormat | None,
+        typer.Option(
+            "--format", "-f", help="closer, jrnl or daylio (default: guessed)."
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Import a Closer export, a jrnl JSON export or a Daylio CSV export.
+
+    All or nothing: a problem anywhere stops the import and names its place,
+    and nothing is written. Importing the same file again adds nothing.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+    text = decode(data)
+    chosen = fmt or guess_format(path.name, text)
+    records = read(text, chosen, bundled_library())
+    with database() as db:
+        report = _import_with_progress(db.unit_of_work, records, chosen, quiet=as_json)
+    if as_json:
+        print_json(report_data(report))
+    else:
+        for line in report_lines(report):
+            console.print(line)
+
+
+def _import_with_progress(
+    uow: Callable[[], UnitOfWork], records: Records, fmt: ImportFormat, *, quiet: bool
+) -> ImportReport:
+    if quiet or len(records.moments) < 1000:
+        return import_records(uow(), records, source=fmt.value)
+    from rich.progress import Progress  # noqa: PLC0415 - only for large files
+
+    with Progress(console=errors, transient=True) as bar:
+        task = bar.add_task("Importing moments", total=len(records.moments))
+
+        def advance(done: int, _total: int) -> None:
+            bar.update(task, completed=done)
+
+        return import_records(uow(), records, source=fmt.value, progress=advance)
+
+
+def report_data(report: ImportReport) -> dict[str, object]:
+    """The import report as JSON."""
+    return {
+        "source": report.source,
+        "people_added": report.people_added,
+        "people_skipped": report.people_skipped,
+        "moments_added": report.moments_added,
+        "moments_skipped": report.moments_skipped,
+        "plan_items_added": report.plan_items_added,
+        "needs_care": report.needs_care,
+    }
+
+
+def report_lines(report: ImportReport) -> list[str]:
+    """The import report in words."""
+    lines = [
+        f"Imported {report.moments_added} moments, {report.people_added} people and "
+        f"{report.plan_items_added} safety-plan lines."
+    ]
+    skipped = report.moments_skipped + report.people_skipped
+    if skipped:
+        lines.append(f"Skipped {skipped} already in Closer (nothing was doubled).")
+    if report.needs_care:
+        lines.append(
+            f"{report.needs_care} of the imported texts speak of wanting to die or of "
+            "self-harm. If that is how things are now, `closer help` shows who you "
+            "can talk to, today."
+        )
+    return lines

@@ -1,0 +1,98 @@
+"""``closer export``, ``import``, ``backup``, ``restore`` and ``delete-everything``."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+from tests.support.server import closer_env, init_store, run_closer
+
+
+def a_store(tmp_path: Path) -> dict[str, str]:
+    env = closer_env(tmp_path / "data")
+    init_store(env)
+    for args in (
+        ["log", "Cancelled on Sam again", "-p", "Sam", "--new-person", "-u", "8"],
+        ["log", "Stayed for the whole dinner", "--did", "stayed"],
+        ["safety", "plan", "add", "coping", "Cold water on my face"],
+    ):
+        assert run_closer(*args, env=env).returncode == 0
+    return env
+
+
+def test_export_json_then_import_into_a_new_store_round_trips(tmp_path: Path) -> None:
+    env = a_store(tmp_path)
+    out = tmp_path / "export.json"
+    summary = run_closer("export", "-f", "json", "-o", str(out), "--json", env=env)
+    assert json.loads(summary.stdout) == {
+        "format": "json", "path": str(out), "people": 1, "moments": 2,
+    }  # fmt: skip
+    assert out.stat().st_mode & 0o777 == 0o600
+    other = closer_env(tmp_path / "other" / "data")
+    init_store(other)
+    first = run_closer("import", str(out), "--json", env=other)
+    assert json.loads(first.stdout)["moments_added"] == 2, first.stderr
+    again = run_closer("import", str(out), "--json", env=other)
+    assert json.loads(again.stdout)["moments_skipped"] == 2
+    second = run_closer("export", "-f", "json", env=other).stdout
+    original = json.loads(out.read_text())
+    copied = json.loads(second)
+    original.pop("exported_at")
+    copied.pop("exported_at")
+    assert copied == original
+
+
+def test_export_markdown_to_stdout_and_csv_to_a_zip(tmp_path: Path) -> None:
+    env = a_store(tmp_path)
+    journal = run_closer("export", "-f", "md", env=env).stdout
+    assert "Cancelled on Sam again" in journal
+    assert "- Cold water on my face" in journal
+    result = run_closer("export", "-f", "csv", "-o", str(tmp_path / "t.zip"), env=env)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "t.zip") as archive:
+        assert "closer/moments.csv" in archive.namelist()
+    refused = run_closer("export", "-f", "csv", env=env)
+    assert refused.returncode == 1
+    assert "-o FOLDER" in refused.stderr
+
+
+def test_a_bad_import_names_the_line_and_changes_nothing(tmp_path: Path) -> None:
+    env = a_store(tmp_path)
+    bad = tmp_path / "daylio.csv"
+    bad.write_text(
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        '2021-09-28,28 September,Tuesday,10:00 pm,good,"","","fine"\n'
+        '2021-09-29,29 September,Wednesday,whenever,good,"","","bad"\n'
+    )
+    before = run_closer("moments", "--json", env=env).stdout
+    result = run_closer("import", str(bad), env=env)
+    assert result.returncode == 1
+    assert "line 3, time:" in result.stderr
+    assert run_closer("moments", "--json", env=env).stdout == before
+
+
+def test_backup_and_restore_from_the_command_line(tmp_path: Path) -> None:
+    env = a_store(tmp_path)
+    backup = tmp_path / "b.zip"
+    made = json.loads(run_closer("backup", str(backup), "--json", env=env).stdout)
+    assert made["encrypted"] is True
+    run_closer("log", "Written after the backup", env=env)
+    restored = run_closer("restore", str(backup), "--json", env=env)
+    assert json.loads(restored.stdout)["restored"] is True, restored.stderr
+    found = json.loads(run_closer("moments", "--json", env=env).stdout)
+    assert "Written after the backup" not in [m["situation"] for m in found["items"]]
+    assert found["total"] == 2
+
+
+def test_delete_everything_needs_a_yes_and_then_erases_it_all(tmp_path: Path) -> None:
+    env = a_store(tmp_path)
+    refused = run_closer("delete-everything", env=env)
+    assert refused.returncode == 1
+    assert "--yes" in refused.stderr
+    done = run_closer("delete-everything", "--yes", "--json", env=env)
+    deleted = {Path(p).name for p in json.loads(done.stdout)["deleted"]}
+    assert {"closer.db", "closer.key.json"} <= deleted
+    after = run_closer("moments", env=env)
+    assert after.returncode == 1
+    assert "closer init" in after.stderr
