@@ -25,6 +25,7 @@ PAGES = {
     "learn-search": "/learn?q=space",
     "learn-emotions": "/learn/emotions",
     "learn-reflection": "/learn/reflections/time-out-questions",
+    "privacy": "/privacy",
 }
 
 

@@ -180,6 +180,16 @@ def require_key(settings: Settings, key: bytes | None) -> bytes | None:
     return None
 
 
+def encrypt(settings: Settings, passphrase: str) -> bytes:
+    """Encrypt a plain store (plain by choice, or made before encryption)."""
+    state = store_state(settings)
+    if state not in (StoreState.PLAIN, StoreState.UNCHOSEN_PLAIN):
+        raise Conflict(
+            f"Only an unencrypted store can be encrypted; this one is {state}."
+        )
+    return encrypt_plain_store(settings, passphrase)
+
+
 def encrypt_plain_store(settings: Settings, passphrase: str) -> bytes:
     """Encrypt an existing plain store in place, safely.
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from closer.adapters.content import bundled_library
-from closer.adapters.export import closer_json, csv_tables, markdown
+from closer.adapters.export import ExportFormat, closer_json, csv_tables, markdown
 from closer.adapters.export.files import write_private
 from closer.adapters.importers import ImportFormat, decode, guess_format, read
 from closer.cli.context import database
@@ -20,14 +19,6 @@ from closer.domain.records import ImportReport, Records
 from closer.services.export import export_records
 from closer.services.imports import import_records
 from closer.services.unit_of_work import UnitOfWork
-
-
-class ExportFormat(StrEnum):
-    """What ``closer export`` writes."""
-
-    JSON = "json"
-    MD = "md"
-    CSV = "csv"
 
 
 def export_command(

@@ -55,8 +55,8 @@ def serve_command(
         overrides["port"] = port
     settings = load_settings(**overrides)
     sock = bind_socket(settings.host, settings.port)
-    database = open_at_start(settings)
-    app = create_app(settings, database=database)
+    store = open_at_start(settings)
+    app = create_app(settings, store=store)
     shown_host = f"[{settings.host}]" if ":" in settings.host else settings.host
     console.print(
         f"Closer is running at http://{shown_host}:{settings.port}  (Ctrl+C to stop)"
@@ -67,5 +67,4 @@ def serve_command(
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:
-        if database is not None:
-            database.close()
+        store.close()

@@ -17,6 +17,7 @@ from closer.web.errors import install_error_handlers
 from closer.web.rendering import STATIC_DIR
 from closer.web.routes import (
     api,
+    api_data,
     api_learn,
     api_moments,
     api_safety,
@@ -27,6 +28,7 @@ from closer.web.routes import (
     moments,
     pages,
     people,
+    privacy,
     safety,
 )
 from closer.web.security import SecurityHeadersMiddleware
@@ -34,17 +36,25 @@ from closer.web.store import StoreHolder, open_at_start
 
 
 def create_app(
-    settings: Settings | None = None, *, database: Database | None = None
+    settings: Settings | None = None,
+    *,
+    database: Database | None = None,
+    store: StoreHolder | None = None,
 ) -> FastAPI:
-    """Build the app. The store is opened on start-up unless one is passed in."""
+    """Build the app. The store is opened on start-up unless one is passed in
+    (an open ``database``, or a ``store`` prepared by ``closer serve``)."""
     resolved = settings or load_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         bundled_directory()  # fail at start, not on the first request
         bundled_library()
-        opened = database if database is not None else open_at_start(resolved)
-        app.state.store = StoreHolder(resolved, opened)
+        if store is not None:
+            app.state.store = store
+        elif database is not None:
+            app.state.store = StoreHolder(resolved, database)
+        else:
+            app.state.store = open_at_start(resolved)
         try:
             yield
         finally:
@@ -68,6 +78,7 @@ def create_app(
     app.include_router(api_learn.router)
     app.include_router(api_moments.router)
     app.include_router(api_store.router)
+    app.include_router(api_data.router)
     app.include_router(pages.router)
     app.include_router(help.router)
     app.include_router(safety.router)
@@ -75,4 +86,5 @@ def create_app(
     app.include_router(moments.router)
     app.include_router(people.router)
     app.include_router(lock.router)
+    app.include_router(privacy.router)
     return app

@@ -19,29 +19,38 @@ from closer.config import Settings
 from closer.domain.errors import Locked, NotSetUp
 
 
-def open_at_start(settings: Settings) -> Database | None:
-    """The store, if it can be opened without asking anyone; else None."""
+def open_at_start(settings: Settings) -> StoreHolder:
+    """The app's store: open if that needs no one (plain, external, or a
+    passphrase file), else waiting for set-up or the passphrase."""
     if settings.uses_sqlite:
         prepare_data_dir(settings.data_dir)  # say now if it cannot be written
     state = local_store.store_state(settings)
     if state is StoreState.NEW:
-        return None
+        return StoreHolder(settings, None)
     key = None
     if state is StoreState.ENCRYPTED:
         passphrase = local_store.passphrase_from_file(settings)
         if passphrase is None:
-            return None
+            return StoreHolder(settings, None)
         key = local_store.unlock(settings, passphrase)
-    return open_database(settings, key=key)
+    return StoreHolder(settings, open_database(settings, key=key), key)
 
 
 class StoreHolder:
     """The open store of a running app, if it is open."""
 
-    def __init__(self, settings: Settings, database: Database | None) -> None:
+    def __init__(
+        self, settings: Settings, database: Database | None, key: bytes | None = None
+    ) -> None:
         self.settings = settings
         self._database = database
+        self._key = key
         self._lock = threading.Lock()
+
+    @property
+    def key(self) -> bytes | None:
+        """The data key of the open encrypted store (for backups), else None."""
+        return self._key
 
     def state(self) -> StoreState:
         """Where the configured store stands (see ``local_store.StoreState``)."""
@@ -78,6 +87,17 @@ class StoreHolder:
         with self._lock:
             if self._database is None:
                 self._database = open_database(self.settings, key=key)
+                self._key = key
+
+    def encrypt(self, passphrase: str) -> None:
+        """Encrypt a plain local store in place, then reopen it."""
+        self.close()
+        self._open(local_store.encrypt(self.settings, passphrase))
+
+    def delete_everything(self) -> None:
+        """Close the store and erase it with its key and backups."""
+        self.close()
+        local_store.delete_everything(self.settings)
 
     def lock(self) -> bool:
         """Close an encrypted store and forget its key; False if it cannot lock."""
@@ -92,3 +112,4 @@ class StoreHolder:
             if self._database is not None:
                 self._database.close()
                 self._database = None
+            self._key = None

@@ -32,17 +32,22 @@ _TIME_FORMATS = ("%Y-%m-%d %I:%M %p", "%Y-%m-%d %H:%M")
 
 def loads(text: str, library: Library) -> Records:
     """Read a Daylio CSV export; errors name the line and the column."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    try:
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise InvalidInput(
+                "This is not a Daylio CSV export: line 1 lacks the column(s) "
+                f"{', '.join(missing)}."
+            )
+        moments: list[Moment] = []
+        for row in reader:
+            line = reader.line_num
+            moments.append(at(f"line {line}", partial(_moment, row, library)))
+    except csv.Error as exc:
         raise InvalidInput(
-            "This is not a Daylio CSV export: line 1 lacks the column(s) "
-            f"{', '.join(missing)}."
-        )
-    moments: list[Moment] = []
-    for row in reader:
-        line = reader.line_num
-        moments.append(at(f"line {line}", partial(_moment, row, library)))
+            f"Line {reader.line_num} cannot be read as CSV ({exc})."
+        ) from None
     return Records(moments=tuple(moments))
 
 

@@ -1,0 +1,89 @@
+"""Export and import over the API."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from closer.adapters.export import ExportFormat
+from closer.adapters.importers import ImportFormat, decode, guess_format, read
+from closer.services.imports import import_records
+from closer.web.dependencies import LibraryDep, UowDep
+from closer.web.downloads import export_download
+from closer.web.routes.api import API_PREFIX
+
+router = APIRouter(prefix=API_PREFIX, tags=["data"])
+
+_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "The file's bytes: a Closer export, a jrnl JSON export or a "
+        "Daylio CSV export (UTF-8).",
+        "content": {
+            "application/json": {"schema": {"type": "object"}},
+            "text/csv": {"schema": {"type": "string"}},
+        },
+    }
+}
+
+
+class ImportOut(BaseModel):
+    source: str
+    people_added: int
+    people_skipped: int
+    moments_added: int
+    moments_skipped: int
+    plan_items_added: int
+    needs_care: int
+
+
+@router.get(
+    "/export",
+    responses={
+        200: {
+            "description": "Closer JSON (docs/export-schema.json), Markdown, or a zip "
+            "of CSV tables",
+            "content": {
+                "application/json": {},
+                "text/markdown": {},
+                "application/zip": {},
+            },
+        }
+    },
+)
+def export(
+    uow: UowDep,
+    library: LibraryDep,
+    format: Annotated[ExportFormat, Query()] = ExportFormat.JSON,
+) -> Response:
+    """All of your records, as a file."""
+    return export_download(uow, library, format)
+
+
+@router.post("/import", openapi_extra=_BODY)
+async def import_(
+    request: Request,
+    uow: UowDep,
+    library: LibraryDep,
+    format: Annotated[ImportFormat | None, Query()] = None,
+) -> ImportOut:
+    """Import a file: all or nothing (422 names the place of the first problem),
+    and importing it again adds nothing."""
+    text = decode(await request.body())
+    is_csv = "csv" in request.headers.get("content-type", "")
+    chosen = format or guess_format("upload.csv" if is_csv else "upload", text)
+    records = await run_in_threadpool(read, text, chosen, library)
+    report = await run_in_threadpool(import_records, uow, records, source=chosen.value)
+    return ImportOut(
+        source=report.source,
+        people_added=report.people_added,
+        people_skipped=report.people_skipped,
+        moments_added=report.moments_added,
+        moments_skipped=report.moments_skipped,
+        plan_items_added=report.plan_items_added,
+        needs_care=report.needs_care,
+    )

@@ -1,0 +1,200 @@
+"""Privacy and your data: what is kept where, the passphrase, export, import,
+backup and delete everything. Every form works without JavaScript."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from closer.adapters import local_store
+from closer.adapters.export import ExportFormat
+from closer.adapters.importers import ImportFormat, decode, guess_format, read
+from closer.adapters.local_store import StoreState
+from closer.domain.errors import CloserError, InvalidInput
+from closer.domain.records import ImportReport
+from closer.services.imports import import_records
+from closer.web.dependencies import LibraryDep, ShellDep, StoreDep, UowDep
+from closer.web.downloads import export_download
+from closer.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+CONFIRM_WORD = "DELETE"
+
+
+def _page(
+    request: Request,
+    store: StoreDep,
+    shell: ShellDep,
+    *,
+    message: str | None = None,
+    error: str | None = None,
+    report: ImportReport | None = None,
+    status: int = 200,
+) -> Response:
+    state = store.state()
+    return render(
+        request,
+        "privacy.html",
+        shell=shell,
+        title="Privacy and your data",
+        state=state.value,
+        local=state is not StoreState.EXTERNAL,
+        data_dir=store.settings.data_dir,
+        message=message,
+        error=error,
+        report=report,
+        confirm_word=CONFIRM_WORD,
+        formats=[f.value for f in ImportFormat],
+        status_code=status,
+    )
+
+
+@router.get("/privacy", response_class=HTMLResponse)
+def privacy_page(
+    request: Request, store: StoreDep, shell: ShellDep, done: str = ""
+) -> Response:
+    """What Closer keeps, where, and how it is protected; your data's controls."""
+    messages = {
+        "passphrase": (
+            "Your passphrase is changed. The old one no longer opens your records."
+        ),
+        "encrypted": "Your records are now encrypted with your passphrase.",
+    }
+    return _page(request, store, shell, message=messages.get(done))
+
+
+@router.post("/privacy/passphrase")
+async def change_passphrase(
+    request: Request,
+    store: StoreDep,
+    shell: ShellDep,
+    current: Annotated[str, Form()] = "",
+    new: Annotated[str, Form()] = "",
+    confirm: Annotated[str, Form()] = "",
+) -> Response:
+    """Re-seal the data key under a new passphrase (one atomic step)."""
+    if new != confirm:
+        return _page(
+            request, store, shell, error="The two new passphrases differ.", status=422
+        )
+    try:
+        await run_in_threadpool(
+            local_store.change_passphrase, store.settings, current, new
+        )
+    except CloserError as exc:
+        return _page(request, store, shell, error=exc.message, status=exc.status)
+    return RedirectResponse("/privacy?done=passphrase", status_code=303)
+
+
+@router.post("/privacy/encrypt")
+async def encrypt_now(
+    request: Request,
+    store: StoreDep,
+    shell: ShellDep,
+    passphrase: Annotated[str, Form()] = "",
+    confirm: Annotated[str, Form()] = "",
+) -> Response:
+    """Encrypt a plain store in place (made before encryption, or plain by choice)."""
+    if passphrase != confirm:
+        return _page(
+            request, store, shell, error="The two passphrases differ.", status=422
+        )
+    try:
+        await run_in_threadpool(store.encrypt, passphrase)
+    except CloserError as exc:
+        return _page(request, store, shell, error=exc.message, status=exc.status)
+    return RedirectResponse("/privacy?done=encrypted", status_code=303)
+
+
+@router.get("/privacy/export")
+def export_file(uow: UowDep, library: LibraryDep, format: str = "json") -> Response:
+    """Download everything as Closer JSON, a Markdown journal or CSV tables."""
+    try:
+        chosen = ExportFormat(format)
+    except ValueError:
+        raise InvalidInput("Choose json, md or csv.", field="format") from None
+    return export_download(uow, library, chosen)
+
+
+@router.post("/privacy/import", response_class=HTMLResponse)
+async def import_file(
+    request: Request,
+    store: StoreDep,
+    shell: ShellDep,
+    uow: UowDep,
+    library: LibraryDep,
+    file: Annotated[UploadFile, File()],
+    format: Annotated[str, Form()] = "",
+) -> Response:
+    """Import a file: all or nothing, never twice; the result on the same page."""
+    try:
+        text = decode(await file.read())
+        chosen = (
+            ImportFormat(format) if format else guess_format(file.filename or "", text)
+        )
+        records = await run_in_threadpool(read, text, chosen, library)
+        report = await run_in_threadpool(
+            import_records, uow, records, source=chosen.value
+        )
+    except CloserError as exc:
+        return _page(request, store, shell, error=exc.message, status=exc.status)
+    except ValueError:
+        return _page(
+            request, store, shell, error="Choose closer, jrnl or daylio.", status=422
+        )
+    return _page(request, store, shell, report=report)
+
+
+@router.post("/privacy/backup")
+async def backup_download(store: StoreDep) -> Response:
+    """A backup zip of the local store, made now, sent as a download."""
+    from closer.adapters.backup import make_backup  # noqa: PLC0415
+
+    store.require()
+    if store.state() is StoreState.EXTERNAL:
+        raise InvalidInput(
+            "This store lives on a database server; its operator backs it up "
+            "(docs/deploy.md). Use Export to keep a copy of your records."
+        )
+    stamp = f"{datetime.now(UTC):%Y%m%d-%H%M%S}"
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "backup.zip"
+        await run_in_threadpool(make_backup, store.settings, store.key, target)
+        data = target.read_bytes()
+    return Response(
+        data,
+        media_type="application/zip",
+        headers={
+            "Content-Disposition": f'attachment; filename="closer-backup-{stamp}.zip"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@router.post("/privacy/lock")
+def lock_now(store: StoreDep) -> Response:
+    """Close the records until the passphrase is entered again."""
+    store.lock()
+    return RedirectResponse("/unlock", status_code=303)
+
+
+@router.post("/privacy/delete")
+def delete_everything(
+    request: Request,
+    store: StoreDep,
+    shell: ShellDep,
+    confirm: Annotated[str, Form()] = "",
+) -> Response:
+    """Erase every record and key, after the word is typed."""
+    if confirm.strip() != CONFIRM_WORD:
+        message = f"Nothing was deleted. To go on, type {CONFIRM_WORD} in capitals."
+        return _page(request, store, shell, error=message, status=422)
+    store.delete_everything()
+    return RedirectResponse("/setup", status_code=303)
