@@ -70,3 +70,49 @@ def test_the_sqlite_file_lands_in_the_data_folder(tmp_path: Path) -> None:
 
 def test_the_fast_paths_know_the_newest_revision() -> None:
     assert head_revision() == HEAD_REVISION
+
+
+def test_upgrading_a_filled_store_to_accounts_keeps_every_row(
+    settings: Settings, store_key: bytes | None
+) -> None:
+    db = open_database(settings, key=store_key, migrate=False)
+    try:
+        upgrade(db.engine, "0004")
+        now = "2026-01-01 10:00:00"
+        with db.engine.begin() as conn:
+            for statement in (
+                "INSERT INTO app_settings (id, country, theme, country_prompt_dismissed, "
+                f"updated_at) VALUES (1, 'GB', 'dark', false, '{now}')",
+                "INSERT INTO safety_plan_items (section, position, text, updated_at) "
+                f"VALUES ('coping', 0, 'Walk', '{now}')",
+                "INSERT INTO people (id, name, name_key, relationship, notes, created_at, "
+                f"updated_at) VALUES (7, 'Sam', 'sam', 'friend', '', '{now}', '{now}')",
+                "INSERT INTO moments (id, occurred_at, situation, outcome, search_text, "
+                f"created_at, updated_at) VALUES (3, '{now}', 'x', '', 'x', '{now}', '{now}')",
+                "INSERT INTO moment_people (moment_id, person_id, position) VALUES (3, 7, 0)",
+                "INSERT INTO moment_emotions (moment_id, emotion, intensity, position) "
+                "VALUES (3, 'anxious', 5, 0)",
+            ):
+                conn.execute(text(statement))
+        upgrade(db.engine)
+        with db.engine.connect() as conn:
+            counts = {
+                table: conn.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+                for table in ("moment_people", "moment_emotions", "people", "moments")
+            }
+            owners = {
+                table: conn.execute(text(f"SELECT DISTINCT user_id FROM {table}")).all()
+                for table in ("app_settings", "safety_plan_items", "people", "moments")
+            }
+        assert counts == {
+            "moment_people": 1,
+            "moment_emotions": 1,
+            "people": 1,
+            "moments": 1,
+        }
+        assert all(rows == [(1,)] for rows in owners.values()), owners
+        with db.unit_of_work() as uow:
+            assert uow.preferences.get().country == "GB"
+            assert [p.name for p in uow.people.list()] == ["Sam"]
+    finally:
+        db.close()

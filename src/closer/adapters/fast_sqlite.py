@@ -12,7 +12,7 @@ import os
 import sqlite3
 from datetime import UTC, datetime
 
-from closer.adapters.db.schema import SQLITE_PRAGMAS
+from closer.adapters.db.schema import LOCAL_USER_ID, SQLITE_PRAGMAS
 from closer.adapters.db.search import fts5_query
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (start-up)
@@ -230,9 +230,9 @@ def people_ids(
                 return None
             now = _stamp(datetime.now(UTC))
             cursor = conn.execute(
-                "INSERT INTO people (name, name_key, relationship, notes, created_at, "
-                "updated_at) VALUES (?, ?, 'other', '', ?, ?)",
-                (name, name.casefold(), now, now),
+                "INSERT INTO people (user_id, name, name_key, relationship, notes, "
+                "created_at, updated_at) VALUES (?, ?, ?, 'other', '', ?, ?)",
+                (LOCAL_USER_ID, name, name.casefold(), now, now),
             )
             row = (cursor.lastrowid, name)
         if all(row[0] != known for known, _ in found):
@@ -244,10 +244,11 @@ def add_moment(conn: sqlite3.Connection, moment: Any) -> int:
     """Insert a validated moment (closer.domain.moments.Moment) and index it."""
     now = _stamp(datetime.now(UTC))
     cursor = conn.execute(
-        "INSERT INTO moments (occurred_at, situation, urge, action, outcome, "
+        "INSERT INTO moments (user_id, occurred_at, situation, urge, action, outcome, "
         "felt_after, search_text, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (_stamp(moment.occurred_at), moment.situation, moment.urge, moment.action,
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (LOCAL_USER_ID, _stamp(moment.occurred_at), moment.situation, moment.urge,
+         moment.action,
          moment.outcome, moment.felt_after, moment.search_text(), now, now),
     )  # fmt: skip
     moment_id = int(cursor.lastrowid or 0)
@@ -278,7 +279,7 @@ def add_moment(conn: sqlite3.Connection, moment: Any) -> int:
 def open_support(conn: sqlite3.Connection, level: str, about: str, source: str) -> None:
     """Open the support panel, as SqlSupportAlertRepository.open does."""
     conn.execute(
-        "INSERT INTO support_alerts (level, about, source, opened_at) "
-        "VALUES (?, ?, ?, ?)",
-        (level, about, source, _stamp(datetime.now(UTC))),
+        "INSERT INTO support_alerts (user_id, level, about, source, opened_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (LOCAL_USER_ID, level, about, source, _stamp(datetime.now(UTC))),
     )

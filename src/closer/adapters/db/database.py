@@ -9,7 +9,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from closer.adapters.data_dir import prepare_data_dir
+from closer.adapters.db import ownership
 from closer.adapters.db.engine import build_engine, check_connection
+from closer.adapters.db.orm import LOCAL_USER_ID
 from closer.adapters.db.schema import HEAD_REVISION
 from closer.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from closer.adapters.local_store import require_key
@@ -23,9 +25,10 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
 
-    def unit_of_work(self) -> SqlAlchemyUnitOfWork:
-        """A fresh unit of work over this store."""
-        return SqlAlchemyUnitOfWork(self.sessions)
+    def unit_of_work(self, owner_id: int = LOCAL_USER_ID) -> SqlAlchemyUnitOfWork:
+        """A fresh unit of work over one person's records (the local person's
+        unless another account is named)."""
+        return SqlAlchemyUnitOfWork(self.sessions, owner_id)
 
     def close(self) -> None:
         """Release every pooled connection."""
@@ -50,9 +53,8 @@ def open_database(
         from closer.adapters.db.migrate import upgrade  # noqa: PLC0415 - rarely needed
 
         upgrade(engine)
-    return Database(
-        engine=engine, sessions=sessionmaker(engine, expire_on_commit=False)
-    )
+    sessions = ownership.install(sessionmaker(engine, expire_on_commit=False))
+    return Database(engine=engine, sessions=sessions)
 
 
 def stored_revision(engine: Engine) -> str | None:

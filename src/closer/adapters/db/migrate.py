@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -44,9 +46,46 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the database to the newest revision, in one transaction."""
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the database to ``revision`` (the newest), in one transaction."""
     config = alembic_config()
-    with engine.begin() as connection:
+    with (
+        engine.connect() as connection,
+        foreign_keys_off(connection),
+        connection.begin(),
+    ):
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
+        check_foreign_keys(connection)
+
+
+@contextmanager
+def foreign_keys_off(connection: Connection) -> Iterator[None]:
+    """On SQLite, foreign keys off while batch migrations rebuild tables.
+
+    Rebuilding a table drops the old one, and with foreign keys on that would
+    cascade into its children (Alembic's batch documentation warns of it).
+    The pragma only works outside a transaction; other databases need nothing.
+    """
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+    try:
+        yield
+    finally:
+        if sqlite:
+            connection.rollback()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
+
+
+def check_foreign_keys(connection: Connection) -> None:
+    """Refuse (and so roll back) a migration that left a dangling reference."""
+    if connection.dialect.name != "sqlite":
+        return
+    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise RuntimeError(
+            f"the migration broke {len(problems)} references: {problems[:3]}"
+        )

@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     Boolean,
-    CheckConstraint,
     DateTime,
     ForeignKey,
     Index,
@@ -18,6 +17,10 @@ from sqlalchemy import (
     false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from closer.adapters.db.schema import LOCAL_USER_ID
+
+__all__ = ["LOCAL_USER_ID"]
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -39,11 +42,58 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class AppSettingsRow(Base):
-    """The person's preferences: a single row with id 1."""
+class UserRow(Base):
+    """An account. A local store has one, with no email and no password."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str | None] = mapped_column(String(254))
+    email_key: Mapped[str | None] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Owned:
+    """A row that belongs to one person. Every query through a unit of work is
+    limited to its owner's rows, and new rows get its owner, in one place
+    (``adapters.db.ownership``), never in each query."""
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+
+
+class SessionRow(Base):
+    """A signed-in browser (hosted mode). Only a hash of the cookie is kept."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LoginFailureRow(Base):
+    """One failed sign-in, counted per account and per address for rate limits."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(300))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AppSettingsRow(Owned, Base):
+    """The person's preferences: one row per person."""
 
     __tablename__ = "app_settings"
-    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+    __table_args__ = (UniqueConstraint("user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     country: Mapped[str | None] = mapped_column(String(2))
@@ -54,11 +104,11 @@ class AppSettingsRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-class SafetyPlanItemRow(Base):
+class SafetyPlanItemRow(Owned, Base):
     """One line of the personal safety plan."""
 
     __tablename__ = "safety_plan_items"
-    __table_args__ = (UniqueConstraint("section", "position"),)
+    __table_args__ = (UniqueConstraint("user_id", "section", "position"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     section: Mapped[str] = mapped_column(String(32))
@@ -67,7 +117,7 @@ class SafetyPlanItemRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-class SupportAlertRow(Base):
+class SupportAlertRow(Owned, Base):
     """A support panel that opened; open until ``resolved_at`` is set.
 
     Holds no text and no reasons: only how worrying, about whom, and where.
@@ -84,14 +134,15 @@ class SupportAlertRow(Base):
     resolution: Mapped[str | None] = mapped_column(String(16))
 
 
-class PersonRow(Base):
+class PersonRow(Owned, Base):
     """Someone in the person's life."""
 
     __tablename__ = "people"
+    __table_args__ = (UniqueConstraint("user_id", "name_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
-    name_key: Mapped[str] = mapped_column(String(100), unique=True)
+    name_key: Mapped[str] = mapped_column(String(100))
     relationship: Mapped[str] = mapped_column(String(16))
     closeness_now: Mapped[int | None] = mapped_column(Integer)
     closeness_wanted: Mapped[int | None] = mapped_column(Integer)
@@ -100,7 +151,7 @@ class PersonRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-class MomentRow(Base):
+class MomentRow(Owned, Base):
     """One logged moment. ``deleted_at`` marks a deletion that can be undone."""
 
     __tablename__ = "moments"

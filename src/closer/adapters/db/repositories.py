@@ -30,18 +30,19 @@ from closer.domain.safety.assessment import About, Level
 from closer.domain.safety.plan import PlanSection, SafetyPlan
 from closer.domain.safety.support import Choice, SupportAlert
 
-_SETTINGS_ID = 1
-
 
 class SqlPreferencesRepository:
-    """Stores the person's preferences in the single ``app_settings`` row."""
+    """Stores the person's preferences in their ``app_settings`` row."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
 
+    def _row(self) -> AppSettingsRow | None:
+        return self._session.scalars(select(AppSettingsRow)).first()  # the owner's
+
     def get(self) -> Preferences:
         """The stored preferences, or the defaults when none were saved."""
-        row = self._session.get(AppSettingsRow, _SETTINGS_ID)
+        row = self._row()
         if row is None:
             return Preferences()
         return Preferences(
@@ -52,9 +53,9 @@ class SqlPreferencesRepository:
 
     def save(self, preferences: Preferences) -> None:
         """Insert or update the single row."""
-        row = self._session.get(AppSettingsRow, _SETTINGS_ID)
+        row = self._row()
         if row is None:
-            row = AppSettingsRow(id=_SETTINGS_ID)
+            row = AppSettingsRow()
             self._session.add(row)
         row.country = preferences.country
         row.theme = preferences.theme.value

@@ -7,7 +7,10 @@ head, so opening an up-to-date store never needs to import Alembic.
 
 from __future__ import annotations
 
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
+
+# The one person of a local store (created by migration 0005).
+LOCAL_USER_ID = 1
 
 # Every SQLite connection: readers never block the writer, foreign keys are
 # enforced, and an acknowledged write survives a crash or a power cut.

@@ -6,6 +6,7 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from closer.adapters.db.ownership import OWNER_KEY
 from closer.adapters.db.repositories import (
     SqlMomentRepository,
     SqlPeopleRepository,
@@ -24,12 +25,18 @@ class SqlAlchemyUnitOfWork:
     people: SqlPeopleRepository
     moments: SqlMomentRepository
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], owner_id: int) -> None:
         self._sessions = sessions
+        self._owner_id = owner_id
         self._session: Session | None = None
 
+    @property
+    def owner_id(self) -> int:
+        """Whose records this unit of work reads and writes."""
+        return self._owner_id
+
     def __enter__(self) -> SqlAlchemyUnitOfWork:
-        self._session = self._sessions()
+        self._session = self._sessions(info={OWNER_KEY: self._owner_id})
         self.preferences = SqlPreferencesRepository(self._session)
         self.safety_plan = SqlSafetyPlanRepository(self._session)
         self.support = SqlSupportAlertRepository(self._session)

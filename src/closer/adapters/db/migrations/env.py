@@ -13,7 +13,11 @@ from sqlalchemy import Connection
 
 from closer.adapters.data_dir import prepare_data_dir
 from closer.adapters.db.engine import build_engine
-from closer.adapters.db.migrate import include_name
+from closer.adapters.db.migrate import (
+    check_foreign_keys,
+    foreign_keys_off,
+    include_name,
+)
 from closer.adapters.db.orm import Base
 from closer.config import load_settings
 
@@ -44,8 +48,9 @@ def run_migrations_online() -> None:
     if settings.uses_sqlite:
         prepare_data_dir(settings.data_dir)
     engine = build_engine(settings.effective_database_url)
-    with engine.connect() as conn:
+    with engine.connect() as conn, foreign_keys_off(conn):
         _run(conn)
+        check_foreign_keys(conn)
         conn.commit()
     engine.dispose()
 
