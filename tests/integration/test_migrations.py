@@ -78,22 +78,23 @@ def test_upgrading_a_filled_store_to_accounts_keeps_every_row(
     db = open_database(settings, key=store_key, migrate=False)
     try:
         upgrade(db.engine, "0004")
-        now = "2026-01-01 10:00:00"
+        now = "'2026-01-01 10:00:00'"
+        rows = {
+            "app_settings (id, country, theme, country_prompt_dismissed, updated_at)":
+                f"1, 'GB', 'dark', false, {now}",
+            "safety_plan_items (section, position, text, updated_at)":
+                f"'coping', 0, 'Walk', {now}",
+            "people (id, name, name_key, relationship, notes, created_at, updated_at)":
+                f"7, 'Sam', 'sam', 'friend', '', {now}, {now}",
+            "moments (id, occurred_at, situation, outcome, search_text, created_at, "
+            "updated_at)": f"3, {now}, 'x', '', 'x', {now}, {now}",
+            "moment_people (moment_id, person_id, position)": "3, 7, 0",
+            "moment_emotions (moment_id, emotion, intensity, position)":
+                "3, 'anxious', 5, 0",
+        }  # fmt: skip
         with db.engine.begin() as conn:
-            for statement in (
-                "INSERT INTO app_settings (id, country, theme, country_prompt_dismissed, "
-                f"updated_at) VALUES (1, 'GB', 'dark', false, '{now}')",
-                "INSERT INTO safety_plan_items (section, position, text, updated_at) "
-                f"VALUES ('coping', 0, 'Walk', '{now}')",
-                "INSERT INTO people (id, name, name_key, relationship, notes, created_at, "
-                f"updated_at) VALUES (7, 'Sam', 'sam', 'friend', '', '{now}', '{now}')",
-                "INSERT INTO moments (id, occurred_at, situation, outcome, search_text, "
-                f"created_at, updated_at) VALUES (3, '{now}', 'x', '', 'x', '{now}', '{now}')",
-                "INSERT INTO moment_people (moment_id, person_id, position) VALUES (3, 7, 0)",
-                "INSERT INTO moment_emotions (moment_id, emotion, intensity, position) "
-                "VALUES (3, 'anxious', 5, 0)",
-            ):
-                conn.execute(text(statement))
+            for into, values in rows.items():
+                conn.execute(text(f"INSERT INTO {into} VALUES ({values})"))
         upgrade(db.engine)
         with db.engine.connect() as conn:
             counts = {
