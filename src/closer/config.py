@@ -7,8 +7,9 @@ is not.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from closer.domain.errors import ConfigurationError
@@ -25,6 +26,13 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="CLOSER_", extra="ignore")
 
+    mode: Literal["local", "hosted"] = Field(
+        default="local",
+        description=(
+            "local: one person, on this device. hosted: accounts for many "
+            "people on one database server (CLOSER_DATABASE_URL required)."
+        ),
+    )
     data_dir: Path = Field(
         default_factory=default_data_dir,
         description="Folder for the database and other local files.",
@@ -68,6 +76,20 @@ class Settings(BaseSettings):
         ge=8,
         description="Argon2id memory in KiB when a passphrase is chosen or changed.",
     )
+    session_days: int = Field(
+        default=30,
+        ge=1,
+        le=365,
+        description="Hosted mode: how long a sign-in lasts without signing in again.",
+    )
+    cookie_secure: bool | None = Field(
+        default=None,
+        description=(
+            "Hosted mode: send the session cookie only over HTTPS. Empty: "
+            "when the request came over HTTPS (behind a proxy, run uvicorn "
+            "with --proxy-headers so it knows)."
+        ),
+    )
     log_level: str = Field(
         default="info",
         description="How much the server logs: debug, info, warning or error.",
@@ -80,6 +102,19 @@ class Settings(BaseSettings):
         if level not in {"debug", "info", "warning", "error"}:
             raise ValueError("must be debug, info, warning or error")
         return level
+
+    @model_validator(mode="after")
+    def _hosted_needs_a_server(self) -> Settings:
+        if self.mode == "hosted" and not self.database_url:
+            raise ValueError(
+                "hosted mode needs CLOSER_DATABASE_URL (a PostgreSQL database)"
+            )
+        return self
+
+    @property
+    def hosted(self) -> bool:
+        """Whether accounts are on (many people on one database)."""
+        return self.mode == "hosted"
 
     @property
     def effective_database_url(self) -> str:
@@ -99,8 +134,11 @@ def load_settings(**overrides: object) -> Settings:
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
-        problems = "; ".join(
-            f"CLOSER_{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}"
-            for err in exc.errors()
-        )
+        problems = "; ".join(_problem(err["loc"], err["msg"]) for err in exc.errors())
         raise ConfigurationError(f"Invalid setting — {problems}.") from None
+
+
+def _problem(location: tuple[int | str, ...], message: str) -> str:
+    name = "_".join(str(p) for p in location).upper()
+    message = message.removeprefix("Value error, ")
+    return f"CLOSER_{name}: {message}" if name else message

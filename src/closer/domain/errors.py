@@ -14,7 +14,10 @@ them: they say what was wrong and, where possible, what to do.
     ├── StorageUnavailable (503, "storage_unavailable")
     ├── NotSetUp (409, "not_set_up")
     ├── Locked (423, "locked")
-    └── WrongPassphrase (403, "wrong_passphrase")
+    ├── WrongPassphrase (403, "wrong_passphrase")
+    ├── Forbidden (403, "forbidden")
+    ├── NotSignedIn (401, "not_signed_in")
+    └── TooManyAttempts (429, "too_many_attempts")
 """
 
 from __future__ import annotations
@@ -89,3 +92,25 @@ class WrongPassphrase(CloserError):
 
     status = 403
     code = "wrong_passphrase"
+
+
+class NotSignedIn(CloserError):
+    """Hosted mode: this needs an account, and the request has no valid sign-in
+    (or the email and password do not match one)."""
+
+    status = 401
+    code = "not_signed_in"
+
+
+class TooManyAttempts(CloserError):
+    """Too many failed sign-ins in a short time; try again later."""
+
+    status = 429
+    code = "too_many_attempts"
+
+
+class Forbidden(CloserError):
+    """The request is not allowed (for example, it came from another website)."""
+
+    status = 403
+    code = "forbidden"

@@ -17,6 +17,7 @@ class Shell:
     preferences: Preferences
     support: SupportPanel | None
     locked: bool = False
+    account: str | None = None  # hosted mode: who is signed in
 
 
 def load_shell(uow: UnitOfWork, directory: HelpDirectory) -> Shell:

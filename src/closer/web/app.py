@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from closer import __version__
@@ -16,7 +16,9 @@ from closer.config import Settings, load_settings
 from closer.web.errors import install_error_handlers
 from closer.web.rendering import STATIC_DIR
 from closer.web.routes import (
+    account,
     api,
+    api_account,
     api_data,
     api_learn,
     api_moments,
@@ -31,7 +33,7 @@ from closer.web.routes import (
     privacy,
     safety,
 )
-from closer.web.security import SecurityHeadersMiddleware
+from closer.web.security import SecurityHeadersMiddleware, refuse_cross_site
 from closer.web.store import StoreHolder, open_at_start
 
 
@@ -68,6 +70,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=[Depends(refuse_cross_site)],
     )
     app.state.settings = resolved
     app.add_middleware(SecurityHeadersMiddleware)
@@ -87,4 +90,6 @@ def create_app(
     app.include_router(people.router)
     app.include_router(lock.router)
     app.include_router(privacy.router)
+    app.include_router(account.router)
+    app.include_router(api_account.router)
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -9,8 +10,10 @@ from fastapi import Depends, Request
 from closer.adapters.content import bundled_library
 from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import Database
+from closer.adapters.db.schema import LOCAL_USER_ID
 from closer.domain.content import Library
 from closer.domain.crisis_lines import HelpDirectory
+from closer.domain.errors import NotFound, NotSignedIn
 from closer.domain.preferences import Preferences
 from closer.services.shell import Shell, load_shell
 from closer.services.unit_of_work import UnitOfWork
@@ -31,14 +34,59 @@ def get_database(store: StoreDep) -> Database:
     return store.require()
 
 
-def get_uow(database: Annotated[Database, Depends(get_database)]) -> UnitOfWork:
-    """A fresh unit of work for this request."""
-    return database.unit_of_work()
+SESSION_COOKIE = "closer_session"
 
 
-def get_optional_uow(store: StoreDep) -> UnitOfWork | None:
-    """A unit of work if the store is open, else None (for pages that work locked)."""
-    return store.require().unit_of_work() if store.is_open else None
+def signed_in(request: Request, store: StoreHolder) -> int | None:
+    """Whose request this is: the local person, or the signed-in account
+    (hosted mode), or None when no one is signed in."""
+    if not store.settings.hosted:
+        return LOCAL_USER_ID
+    from closer.adapters import accounts  # noqa: PLC0415 - hosted mode only
+
+    return accounts.user_for(store.require(), request.cookies.get(SESSION_COOKIE))
+
+
+def get_owner(request: Request, store: StoreDep) -> int:
+    """The person whose records this request may read and write."""
+    owner = signed_in(request, store)
+    if owner is None:
+        raise NotSignedIn("Sign in to see your records.")
+    return owner
+
+
+OwnerDep = Annotated[int, Depends(get_owner)]
+DatabaseDep = Annotated[Database, Depends(get_database)]
+
+
+def get_uow(database: DatabaseDep, owner: OwnerDep) -> UnitOfWork:
+    """A fresh unit of work over this person's records, for this request."""
+    return database.unit_of_work(owner)
+
+
+def get_optional_uow(request: Request, store: StoreDep) -> UnitOfWork | None:
+    """A unit of work if records can be read (open, signed in), else None: for
+    pages that work without records, such as "Need help now"."""
+    if not store.is_open:
+        return None
+    owner = signed_in(request, store)
+    return None if owner is None else store.require().unit_of_work(owner)
+
+
+def local_only(store: StoreDep) -> None:
+    """Pages about the local store (passphrase, backup) do not exist when hosted."""
+    if store.settings.hosted:
+        raise NotFound("There is nothing at this address.")
+
+
+def hosted_only(store: StoreDep) -> None:
+    """Account pages exist only in hosted mode."""
+    if not store.settings.hosted:
+        raise NotFound("There is nothing at this address.")
+
+
+LocalOnly = Depends(local_only)
+HostedOnly = Depends(hosted_only)
 
 
 def get_directory() -> HelpDirectory:
@@ -51,20 +99,27 @@ def get_library() -> Library:
     return bundled_library()
 
 
-DatabaseDep = Annotated[Database, Depends(get_database)]
 LibraryDep = Annotated[Library, Depends(get_library)]
 UowDep = Annotated[UnitOfWork, Depends(get_uow)]
 OptionalUowDep = Annotated[UnitOfWork | None, Depends(get_optional_uow)]
 DirectoryDep = Annotated[HelpDirectory, Depends(get_directory)]
 
 
-def get_shell(uow: OptionalUowDep, directory: DirectoryDep) -> Shell:
-    """The layout's data: preferences and any open support panel.
-
-    While the records are locked: the defaults, and no panel."""
+def get_shell(
+    request: Request, store: StoreDep, uow: OptionalUowDep, directory: DirectoryDep
+) -> Shell:
+    """The layout's data: preferences, any open support panel, and (hosted)
+    who is signed in. While the records are locked: the defaults, no panel."""
     if uow is None:
         return Shell(preferences=Preferences(), support=None, locked=True)
-    return load_shell(uow, directory)
+    shell = load_shell(uow, directory)
+    if store.settings.hosted:
+        from closer.adapters import accounts  # noqa: PLC0415 - hosted mode only
+
+        owner = signed_in(request, store)
+        email = accounts.email_of(store.require(), owner) if owner else None
+        shell = replace(shell, account=email)
+    return shell
 
 
 ShellDep = Annotated[Shell, Depends(get_shell)]

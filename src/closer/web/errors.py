@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from closer.domain.errors import CloserError, Locked, NotSetUp
+from closer.domain.errors import CloserError, Locked, NotSetUp, NotSignedIn
 from closer.web.rendering import is_htmx, render
 
 logger = logging.getLogger("closer.web")
@@ -60,6 +60,8 @@ def _to_unlock_or_setup(request: Request, exc: CloserError) -> Response | None:
         return None
     if isinstance(exc, Locked):
         target = "/unlock?" + urlencode({"next": request.url.path})
+    elif isinstance(exc, NotSignedIn):
+        target = "/login?" + urlencode({"next": request.url.path})
     elif isinstance(exc, NotSetUp):
         target = "/setup"
     else:

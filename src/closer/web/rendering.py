@@ -65,6 +65,7 @@ def render(
         "version": __version__,
         "support": shell.support if shell is not None else None,
         "preferences": shell.preferences if shell is not None else None,
+        "account": shell.account if shell is not None else None,
     }
     return templates.TemplateResponse(
         request, template, {**shared, **context}, status_code=status_code

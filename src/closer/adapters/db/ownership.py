@@ -46,7 +46,9 @@ def _limit_to_owner(state: ORMExecuteState) -> None:
         return
     owner = state.session.info.get(OWNER_KEY)
     if owner is None:
-        return  # only non-owned tables may be used then; flushes check writes
+        if any(issubclass(m.class_, Owned) for m in state.all_mappers):
+            raise OwnershipError("a query of people's records needs an owner")
+        return
     state.statement = state.statement.options(
         with_loader_criteria(
             Owned,

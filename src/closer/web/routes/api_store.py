@@ -7,10 +7,12 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from closer.domain.errors import InvalidInput
-from closer.web.dependencies import StoreDep
+from closer.web.dependencies import LocalOnly, StoreDep
 from closer.web.routes.api import API_PREFIX
 
-router = APIRouter(prefix=f"{API_PREFIX}/store", tags=["store"])
+router = APIRouter(
+    prefix=f"{API_PREFIX}/store", tags=["store"], dependencies=[LocalOnly]
+)
 
 
 class StoreOut(BaseModel):

@@ -11,11 +11,11 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from closer.adapters.local_store import StoreState, store_state
 from closer.adapters.vault import MIN_PASSPHRASE
 from closer.domain.errors import CloserError, InvalidInput
-from closer.web.dependencies import ShellDep, StoreDep
+from closer.web.dependencies import LocalOnly, ShellDep, StoreDep
 from closer.web.rendering import render
 from closer.web.routes.safety import safe_next
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[LocalOnly])
 
 
 @router.get("/setup", response_class=HTMLResponse)

@@ -19,7 +19,15 @@ from closer.adapters.local_store import StoreState
 from closer.domain.errors import CloserError, InvalidInput
 from closer.domain.records import ImportReport
 from closer.services.imports import import_records
-from closer.web.dependencies import LibraryDep, ShellDep, StoreDep, UowDep
+from closer.web.dependencies import (
+    SESSION_COOKIE,
+    LibraryDep,
+    LocalOnly,
+    OwnerDep,
+    ShellDep,
+    StoreDep,
+    UowDep,
+)
 from closer.web.downloads import export_download
 from closer.web.rendering import render
 
@@ -46,6 +54,7 @@ def _page(
         title="Privacy and your data",
         state=state.value,
         local=state is not StoreState.EXTERNAL,
+        hosted=store.settings.hosted,
         data_dir=store.settings.data_dir,
         message=message,
         error=error,
@@ -70,7 +79,7 @@ def privacy_page(
     return _page(request, store, shell, message=messages.get(done))
 
 
-@router.post("/privacy/passphrase")
+@router.post("/privacy/passphrase", dependencies=[LocalOnly])
 async def change_passphrase(
     request: Request,
     store: StoreDep,
@@ -93,7 +102,7 @@ async def change_passphrase(
     return RedirectResponse("/privacy?done=passphrase", status_code=303)
 
 
-@router.post("/privacy/encrypt")
+@router.post("/privacy/encrypt", dependencies=[LocalOnly])
 async def encrypt_now(
     request: Request,
     store: StoreDep,
@@ -152,7 +161,7 @@ async def import_file(
     return _page(request, store, shell, report=report)
 
 
-@router.post("/privacy/backup")
+@router.post("/privacy/backup", dependencies=[LocalOnly])
 async def backup_download(store: StoreDep) -> Response:
     """A backup zip of the local store, made now, sent as a download."""
     from closer.adapters.backup import make_backup  # noqa: PLC0415
@@ -178,7 +187,7 @@ async def backup_download(store: StoreDep) -> Response:
     )
 
 
-@router.post("/privacy/lock")
+@router.post("/privacy/lock", dependencies=[LocalOnly])
 def lock_now(store: StoreDep) -> Response:
     """Close the records until the passphrase is entered again."""
     store.lock()
@@ -190,11 +199,20 @@ def delete_everything(
     request: Request,
     store: StoreDep,
     shell: ShellDep,
+    owner: OwnerDep,
     confirm: Annotated[str, Form()] = "",
 ) -> Response:
-    """Erase every record and key, after the word is typed."""
+    """Erase every record and key (hosted: the account and all its rows),
+    after the word is typed."""
     if confirm.strip() != CONFIRM_WORD:
         message = f"Nothing was deleted. To go on, type {CONFIRM_WORD} in capitals."
         return _page(request, store, shell, error=message, status=422)
+    if store.settings.hosted:
+        from closer.adapters import accounts  # noqa: PLC0415 - hosted mode only
+
+        accounts.delete_account(store.require(), owner)
+        response = RedirectResponse("/signup", status_code=303)
+        response.delete_cookie(SESSION_COOKIE, path="/")
+        return response
     store.delete_everything()
     return RedirectResponse("/setup", status_code=303)

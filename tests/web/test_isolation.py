@@ -1,0 +1,152 @@
+"""No one sees another's records: every endpoint tried as another person.
+
+For every route that takes an id, Bo uses Ana's ids: he must get exactly what
+he gets for an id that does not exist (no existence leak), nothing of Ana's
+may change (no write leak), and every list, search, export and page he can
+open must not show a word of Ana's (no read leak). Ana then sends the same
+requests to prove they were valid ones.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import re
+from typing import Any
+
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+import closer.web.routes as route_modules
+from tests.web.conftest import Person
+
+SECRETS = ["Zanzibarina", "Quillifer", "lighthouse-marmalade", "Oswinterbridge"]
+MISSING = 987654
+
+
+def all_routes() -> list[APIRoute]:
+    found: list[APIRoute] = []
+    for info in pkgutil.iter_modules(route_modules.__path__):
+        module = importlib.import_module(f"{route_modules.__name__}.{info.name}")
+        found += [r for r in module.router.routes if isinstance(r, APIRoute)]
+    return found
+
+
+def methods_of(route: APIRoute) -> list[str]:
+    return sorted((route.methods or set()) - {"HEAD"})
+
+
+def body_for(method: str, path: str) -> dict[str, Any]:
+    """A request that would be valid for Ana on her own records."""
+    if not path.startswith("/api/"):
+        if method == "GET" or path.endswith(("/delete", "/restore")):
+            return {}
+        form = {"situation": "Changed", "name": "Changed", "relationship": "friend"}
+        return {"data": {**form, "causes": "fear-of-rejection"}}
+    bodies = {
+        ("PATCH", "/api/v1/people/{person_id}"): {"notes": "Changed"},
+        ("PATCH", "/api/v1/moments/{moment_id}"): {"situation": "Changed"},
+        ("PUT", "/api/v1/moments/{moment_id}/causes"): {
+            "causes": ["fear-of-rejection"]
+        },
+    }
+    body = bodies.get((method, path))
+    return {"json": body} if body is not None else {}
+
+
+def fill(ana: TestClient) -> dict[str, int]:
+    """Ana's records, with a secret word in every kind of text."""
+    person = ana.post(
+        "/api/v1/people", json={"name": SECRETS[0], "notes": f"likes {SECRETS[2]}"}
+    ).json()["id"]
+    moment = ana.post(
+        "/api/v1/moments",
+        json={"situation": f"{SECRETS[1]} and I argued", "people": [person],
+              "outcome": f"walked to {SECRETS[3]}", "tags": ["secret"]},
+    ).json()["moment"]["id"]  # fmt: skip
+    deleted = ana.post("/api/v1/moments", json={"situation": f"{SECRETS[1]} again"})
+    deleted_id = deleted.json()["moment"]["id"]
+    ana.delete(f"/api/v1/moments/{deleted_id}")
+    ana.put(
+        "/api/v1/safety/plan", json={"sections": {"people": [f"Call {SECRETS[0]}"]}}
+    )
+    ana.patch("/api/v1/settings", json={"country": "NZ", "theme": "dark"})
+    return {"person_id": person, "moment_id": moment, "deleted_id": deleted_id}
+
+
+def fill_path(path: str, ids: dict[str, int], moment_key: str = "moment_id") -> str:
+    return path.format(person_id=ids["person_id"], moment_id=ids[moment_key])
+
+
+def snapshot(ana: TestClient) -> dict[str, Any]:
+    doc = json.loads(ana.get("/api/v1/export").content)
+    doc.pop("exported_at")
+    restorable = ana.get("/api/v1/moments").json()["total"]
+    return {"export": doc, "live": restorable}
+
+
+def normalised(text: str, number: int) -> str:
+    return re.sub(rf"\bid {number}\b", "id <n>", text)  # "no moment with id 5"
+
+
+def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
+    ana, bo = person("ana"), person("bo")
+    ids = fill(ana)
+    before = snapshot(ana)
+    with_ids = [
+        r for r in all_routes() if "{person_id}" in r.path or "{moment_id}" in r.path
+    ]
+    assert len(with_ids) >= 18
+    tried = 0
+    for route in with_ids:
+        for method in methods_of(route):
+            key = "deleted_id" if route.path.endswith("/restore") else "moment_id"
+            theirs = fill_path(route.path, ids, key)
+            missing = route.path.format(person_id=MISSING, moment_id=MISSING)
+            extra = body_for(method, route.path)
+            got = bo.request(method, theirs, **extra)
+            none = bo.request(method, missing, **extra)
+            where = f"{method} {route.path}"
+            assert got.status_code == 404, (where, got.status_code, got.text[:200])
+            assert none.status_code == got.status_code, where
+            own_id = ids["person_id"] if "{person_id}" in route.path else ids[key]
+            assert normalised(got.text, own_id) == normalised(none.text, MISSING), where
+            tried += 1
+    assert tried >= 18
+    assert snapshot(ana) == before  # nothing of Ana's changed
+
+    lists = [
+        r.path for r in all_routes() if "GET" in methods_of(r) and "{" not in r.path
+    ]
+    lists += ["/api/v1/export?format=md", "/privacy/export?format=csv",
+              "/api/v1/people", "/help"]  # fmt: skip
+    found = bo.get("/api/v1/moments", params={"search": SECRETS[1]}).json()
+    assert found["total"] == 0
+    page = bo.get("/moments", params={"q": SECRETS[1]}).text  # echoes Bo's words only
+    assert not [s for s in SECRETS if s != SECRETS[1] and s.lower() in page.lower()]
+    for path in lists:
+        response = bo.get(path)
+        shown = response.content.decode("utf-8", "replace")
+        leaked = [s for s in SECRETS if s.lower() in shown.lower()]
+        assert leaked == [], (path, leaked)
+    assert bo.get("/api/v1/settings").json() == {"country": None, "theme": "system"}
+
+    # The same requests, as Ana on her own records, are valid ones (each
+    # deletion on records made for it).
+    for n, route in enumerate(with_ids):
+        for method in methods_of(route):
+            destructive = method == "DELETE" or route.path.endswith("/delete")
+            own = fresh_ids(ana, n) if destructive else ids
+            key = "deleted_id" if route.path.endswith("/restore") else "moment_id"
+            response = ana.request(
+                method, fill_path(route.path, own, key), **body_for(method, route.path)
+            )
+            assert response.status_code < 400, (method, route.path, response.text[:300])
+
+
+def fresh_ids(ana: TestClient, n: int) -> dict[str, int]:
+    person = ana.post("/api/v1/people", json={"name": f"Spare {n}"}).json()["id"]
+    moment = ana.post("/api/v1/moments", json={"situation": f"Spare {n}"})
+    moment_id = moment.json()["moment"]["id"]
+    return {"person_id": person, "moment_id": moment_id, "deleted_id": moment_id}
