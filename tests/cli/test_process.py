@@ -6,8 +6,9 @@ import socket
 from pathlib import Path
 
 import httpx2
+import pytest
 
-from tests.support.postgres import free_port
+from tests.support.postgres import PostgresCluster, free_port
 from tests.support.server import closer_env, init_store, run_closer, running_server
 
 
@@ -65,3 +66,48 @@ def test_a_malformed_setting_gives_one_line(tmp_path: Path) -> None:
     result = run_closer("serve", env=env)
     assert result.returncode == 1
     assert "CLOSER_PORT" in _one_error_line(result.stderr)
+
+
+@pytest.mark.postgres
+def test_two_hosted_servers_share_sign_ins_through_the_database(
+    tmp_path: Path, postgres_cluster: PostgresCluster
+) -> None:
+    url = postgres_cluster.create_database()
+    try:
+        env = closer_env(
+            tmp_path / "data", CLOSER_MODE="hosted", CLOSER_DATABASE_URL=url
+        )
+        with running_server(env) as first, running_server(env) as second:
+            assert first != second
+            browser = httpx2.Client()
+            account = {"email": "ana@example.org", "password": "ana password 123"}
+            assert (
+                browser.post(f"{first}/api/v1/account", json=account).status_code == 201
+            )
+            cookie = browser.cookies.get("closer_session")
+            assert cookie
+            headers = {"cookie": f"closer_session={cookie}"}
+            moment = {"situation": "Written via the second"}
+            written = httpx2.post(
+                f"{second}/api/v1/moments", json=moment, headers=headers
+            )
+            assert written.status_code == 201, written.text
+            seen = httpx2.get(f"{first}/api/v1/moments", headers=headers).json()
+            assert [m["situation"] for m in seen["items"]] == ["Written via the second"]
+            httpx2.delete(f"{first}/api/v1/account/session", headers=headers)
+            assert (
+                httpx2.get(f"{second}/api/v1/moments", headers=headers).status_code
+                == 401
+            )
+            browser.close()
+    finally:
+        postgres_cluster.drop_database(url)
+
+
+def test_the_cli_leaves_records_alone_in_hosted_mode(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'hosted.db'}"
+    env = closer_env(tmp_path / "data", CLOSER_MODE="hosted", CLOSER_DATABASE_URL=url)
+    assert run_closer("db", "upgrade", env=env).returncode == 0
+    result = run_closer("moments", env=env)
+    assert result.returncode == 1
+    assert "use the web app or the API" in _one_error_line(result.stderr)

@@ -16,7 +16,7 @@ def upgrade_command(as_json: JsonFlag = False) -> None:
     """Apply any pending migrations (safe to run again)."""
     from closer.adapters.db.migrate import current_revision, upgrade  # noqa: PLC0415
 
-    with database(migrate=False) as db:
+    with database(migrate=False, records=False) as db:
         before = current_revision(db.engine)
         upgrade(db.engine)
         after = current_revision(db.engine)
@@ -44,7 +44,7 @@ def status_command(as_json: JsonFlag = False) -> None:
         head_revision,
     )
 
-    with database(migrate=False) as db:
+    with database(migrate=False, records=False) as db:
         current = current_revision(db.engine)
         url = redact(str(db.engine.url))
         dialect = db.engine.dialect.name
