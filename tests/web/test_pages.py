@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -48,6 +52,32 @@ def test_every_response_carries_a_strict_content_security_policy(
         assert "unsafe-inline" not in csp
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_https_responses_tell_browsers_to_stay_on_https(client: TestClient) -> None:
+    assert "strict-transport-security" not in client.get("/help").headers
+    secure = client.get("https://testserver/help").headers
+    assert secure["strict-transport-security"] == "max-age=31536000"
+
+
+def test_the_asgi_module_serves_the_configured_app(tmp_path: Path) -> None:
+    env = {**os.environ, "CLOSER_DATA_DIR": str(tmp_path), "CLOSER_MODE": "hosted",
+           "CLOSER_DATABASE_URL": f"sqlite:///{tmp_path / 'h.db'}"}  # fmt: skip
+    probe = (
+        "from fastapi.testclient import TestClient\n"
+        "from closer.web.asgi import app\n"
+        "with TestClient(app) as c:\n"
+        "    print(c.get('/moments', follow_redirects=False).headers['location'])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "/login?next=%2Fmoments"
 
 
 def test_pages_have_no_inline_script_or_style(client: TestClient) -> None:

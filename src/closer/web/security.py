@@ -50,10 +50,14 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
+        headers = SECURITY_HEADERS
+        if scope.get("scheme") == "https":  # browsers keep to HTTPS from then on
+            headers = (*headers, (b"strict-transport-security", b"max-age=31536000"))
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {name for name, _ in message.get("headers", [])}
-                extra = [h for h in SECURITY_HEADERS if h[0] not in names]
+                extra = [h for h in headers if h[0] not in names]
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
