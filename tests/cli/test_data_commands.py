@@ -6,6 +6,12 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
+from fastapi.testclient import TestClient
+
+from closer.config import Settings
+from closer.web.app import create_app
+from tests.support.postgres import PostgresCluster
 from tests.support.server import closer_env, init_store, run_closer
 
 
@@ -96,3 +102,36 @@ def test_delete_everything_needs_a_yes_and_then_erases_it_all(tmp_path: Path) ->
     after = run_closer("moments", env=env)
     assert after.returncode == 1
     assert "closer init" in after.stderr
+
+
+@pytest.mark.postgres
+def test_a_postgresql_store_is_backed_up_and_restored_with_its_tools(
+    tmp_path: Path, postgres_cluster: PostgresCluster
+) -> None:
+    url = postgres_cluster.create_database()
+    try:
+        settings = Settings(mode="hosted", data_dir=tmp_path, database_url=url)
+        with TestClient(create_app(settings)) as browser:
+            account = {"email": "ana@example.org", "password": "ana password 123"}
+            browser.post("/api/v1/account", json=account)
+            browser.post("/api/v1/moments", json={"situation": "Before the backup"})
+            env = closer_env(
+                tmp_path / "data", CLOSER_MODE="hosted", CLOSER_DATABASE_URL=url
+            )
+            dump = tmp_path / "closer.pgdump"
+            made = run_closer("backup", str(dump), "--json", env=env)
+            assert json.loads(made.stdout)["kind"] == "pg_dump", made.stderr
+            assert dump.stat().st_mode & 0o777 == 0o600
+            browser.post("/api/v1/moments", json={"situation": "After the backup"})
+            broken = tmp_path / "broken.pgdump"
+            broken.write_bytes(dump.read_bytes()[:200])
+            refused = run_closer("restore", str(broken), env=env)
+            assert refused.returncode == 1
+            assert "nothing was changed" in refused.stderr
+            assert browser.get("/api/v1/moments").json()["total"] == 2
+            restored = run_closer("restore", str(dump), "--json", env=env)
+            assert restored.returncode == 0, restored.stderr
+            items = browser.get("/api/v1/moments").json()["items"]
+            assert [m["situation"] for m in items] == ["Before the backup"]
+    finally:
+        postgres_cluster.drop_database(url)
