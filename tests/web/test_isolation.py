@@ -50,6 +50,11 @@ def body_for(method: str, path: str) -> dict[str, Any]:
         ("PUT", "/api/v1/moments/{moment_id}/causes"): {
             "causes": ["fear-of-rejection"]
         },
+        ("POST", "/api/v1/ladder/steps/{step_id}/done"): {
+            "actual_discomfort": 10,
+            "outcome": "good",
+            "note": "Changed",
+        },
     }
     body = bodies.get((method, path))
     return {"json": body} if body is not None else {}
@@ -72,11 +77,29 @@ def fill(ana: TestClient) -> dict[str, int]:
         "/api/v1/safety/plan", json={"sections": {"people": [f"Call {SECRETS[0]}"]}}
     )
     ana.patch("/api/v1/settings", json={"country": "NZ", "theme": "dark"})
-    return {"person_id": person, "moment_id": moment, "deleted_id": deleted_id}
+    step = ana.post(
+        "/api/v1/ladder/steps",
+        json={"text": f"Call {SECRETS[0]}", "predicted_discomfort": 40,
+              "feared_outcome": f"{SECRETS[2]} again", "person_id": person},
+    ).json()["step"]["id"]  # fmt: skip
+    ana.post("/api/v1/good-shares", json={"percent": 5, "note": SECRETS[3]})
+    return {"person_id": person, "moment_id": moment, "deleted_id": deleted_id,
+            "step_id": step}  # fmt: skip
+
+
+ID_PARAMS = ("person_id", "moment_id", "step_id")
 
 
 def fill_path(path: str, ids: dict[str, int], moment_key: str = "moment_id") -> str:
-    return path.format(person_id=ids["person_id"], moment_id=ids[moment_key])
+    return path.format(
+        person_id=ids["person_id"], moment_id=ids[moment_key], step_id=ids["step_id"]
+    )
+
+
+def own_id(path: str, ids: dict[str, int], moment_key: str) -> int:
+    if "{person_id}" in path:
+        return ids["person_id"]
+    return ids["step_id"] if "{step_id}" in path else ids[moment_key]
 
 
 def snapshot(ana: TestClient) -> dict[str, Any]:
@@ -94,24 +117,24 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
     ana, bo = person("ana"), person("bo")
     ids = fill(ana)
     before = snapshot(ana)
-    with_ids = [
-        r for r in all_routes() if "{person_id}" in r.path or "{moment_id}" in r.path
-    ]
-    assert len(with_ids) >= 18
+    with_ids = [r for r in all_routes() if any(f"{{{p}}}" in r.path for p in ID_PARAMS)]
+    assert len(with_ids) >= 21
     tried = 0
     for route in with_ids:
         for method in methods_of(route):
             key = "deleted_id" if route.path.endswith("/restore") else "moment_id"
             theirs = fill_path(route.path, ids, key)
-            missing = route.path.format(person_id=MISSING, moment_id=MISSING)
+            missing = route.path.format(
+                person_id=MISSING, moment_id=MISSING, step_id=MISSING
+            )
             extra = body_for(method, route.path)
             got = bo.request(method, theirs, **extra)
             none = bo.request(method, missing, **extra)
             where = f"{method} {route.path}"
             assert got.status_code == 404, (where, got.status_code, got.text[:200])
             assert none.status_code == got.status_code, where
-            own_id = ids["person_id"] if "{person_id}" in route.path else ids[key]
-            assert normalised(got.text, own_id) == normalised(none.text, MISSING), where
+            mine = own_id(route.path, ids, key)
+            assert normalised(got.text, mine) == normalised(none.text, MISSING), where
             tried += 1
     assert tried >= 18
     assert snapshot(ana) == before  # nothing of Ana's changed
@@ -119,8 +142,8 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
     lists = [
         r.path for r in all_routes() if "GET" in methods_of(r) and "{" not in r.path
     ]
-    lists += ["/api/v1/export?format=md", "/privacy/export?format=csv",
-              "/api/v1/people", "/help"]  # fmt: skip
+    lists += ["/api/v1/export?format=md", "/privacy/export?format=csv", "/help",
+              "/api/v1/people", "/api/v1/ladder", "/api/v1/good-shares"]  # fmt: skip
     found = bo.get("/api/v1/moments", params={"search": SECRETS[1]}).json()
     assert found["total"] == 0
     page = bo.get("/moments", params={"q": SECRETS[1]}).text  # echoes Bo's words only
@@ -149,4 +172,8 @@ def fresh_ids(ana: TestClient, n: int) -> dict[str, int]:
     person = ana.post("/api/v1/people", json={"name": f"Spare {n}"}).json()["id"]
     moment = ana.post("/api/v1/moments", json={"situation": f"Spare {n}"})
     moment_id = moment.json()["moment"]["id"]
-    return {"person_id": person, "moment_id": moment_id, "deleted_id": moment_id}
+    step = ana.post(
+        "/api/v1/ladder/steps", json={"text": f"Spare {n}", "predicted_discomfort": 5}
+    ).json()["step"]["id"]
+    return {"person_id": person, "moment_id": moment_id, "deleted_id": moment_id,
+            "step_id": step}  # fmt: skip

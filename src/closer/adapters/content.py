@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from closer.adapters.content_files import FILES, library_from_raw
 from closer.domain.content import Library, PromptInput
 from closer.domain.errors import ConfigurationError
+from closer.domain.ladder import Level, StepIdea
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -250,3 +251,34 @@ def bundled_library() -> Library:
     """The content that ships with Closer (validated once per process)."""
     with resources.as_file(resources.files("closer.content")) as folder:
         return load_library(Path(folder))
+
+
+class _StepIdea(_Model):
+    slug: Slug
+    text: Text
+    difficulty: Literal[1, 2, 3]
+    strategy: Slug
+
+
+def load_step_ideas(folder: Path, library: Library) -> list[StepIdea]:
+    """Ladder step ideas (``steps.toml``), each linked to a strategy."""
+    path = folder / "steps.toml"
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise _fail("steps", str(path), "the file is missing") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail("steps", "syntax", str(exc)) from None
+    ideas = _entries("steps", raw, "step", _StepIdea)
+    for idea in ideas:
+        if idea.strategy not in library.strategies:
+            raise _fail("steps", f"step {idea.slug!r}, strategy", "no such strategy")
+    return [StepIdea(i.slug, i.text, Level(i.difficulty), i.strategy) for i in ideas]
+
+
+@cache
+def bundled_step_ideas() -> tuple[StepIdea, ...]:
+    """The ladder step ideas that ship with Closer, gentle ones first."""
+    with resources.as_file(resources.files("closer.content")) as folder:
+        ideas = load_step_ideas(Path(folder), bundled_library())
+    return tuple(sorted(ideas, key=lambda i: i.difficulty))

@@ -6,6 +6,8 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from closer.domain.accept_good import GoodShare
+from closer.domain.ladder import Step
 from closer.domain.moments import Moment, MomentQuery
 from closer.domain.people import Person
 from closer.domain.preferences import Preferences
@@ -80,6 +82,28 @@ class MomentRepository(Protocol):
     def exists(self, occurred_at: datetime, situation: str) -> bool: ...
 
 
+class LadderRepository(Protocol):
+    """Steps on the vulnerability ladder."""
+
+    def add(self, step: Step) -> Step: ...
+
+    def update(self, step: Step) -> Step: ...
+
+    def get(self, step_id: int) -> Step | None: ...
+
+    def delete(self, step_id: int) -> None: ...
+
+    def list(self, person_id: int | None = None) -> list[Step]: ...
+
+
+class GoodShareRepository(Protocol):
+    """Shares chosen in "accept a little more good"."""
+
+    def add(self, share: GoodShare) -> GoodShare: ...
+
+    def list(self) -> list[GoodShare]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over the repositories; nothing lasts until ``commit``."""
 
@@ -97,6 +121,12 @@ class UnitOfWork(Protocol):
 
     @property
     def moments(self) -> MomentRepository: ...
+
+    @property
+    def steps(self) -> LadderRepository: ...
+
+    @property
+    def good_shares(self) -> GoodShareRepository: ...
 
     def __enter__(self) -> Self: ...
 

@@ -22,6 +22,7 @@ from closer.web.routes import (
     api_data,
     api_learn,
     api_moments,
+    api_practice,
     api_safety,
     api_store,
     help,
@@ -82,6 +83,7 @@ def create_app(
     app.include_router(api_moments.router)
     app.include_router(api_store.router)
     app.include_router(api_data.router)
+    app.include_router(api_practice.router)
     app.include_router(pages.router)
     app.include_router(help.router)
     app.include_router(safety.router)

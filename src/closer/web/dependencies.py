@@ -7,13 +7,14 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from closer.adapters.content import bundled_library
+from closer.adapters.content import bundled_library, bundled_step_ideas
 from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import Database
 from closer.adapters.db.schema import LOCAL_USER_ID
 from closer.domain.content import Library
 from closer.domain.crisis_lines import HelpDirectory
 from closer.domain.errors import NotFound, NotSignedIn
+from closer.domain.ladder import StepIdea
 from closer.domain.preferences import Preferences
 from closer.services.shell import Shell, load_shell
 from closer.services.unit_of_work import UnitOfWork
@@ -92,6 +93,14 @@ HostedOnly = Depends(hosted_only)
 def get_directory() -> HelpDirectory:
     """The crisis-lines directory."""
     return bundled_directory()
+
+
+def get_step_ideas() -> tuple[StepIdea, ...]:
+    """Ladder step ideas, gentle ones first."""
+    return bundled_step_ideas()
+
+
+StepIdeasDep = Annotated[tuple[StepIdea, ...], Depends(get_step_ideas)]
 
 
 def get_library() -> Library:

@@ -226,3 +226,34 @@ class MomentTagRow(Base):
         ForeignKey("moments.id", ondelete="CASCADE"), primary_key=True
     )
     tag: Mapped[str] = mapped_column(String(30), primary_key=True)
+
+
+class LadderStepRow(Owned, Base):
+    """A step on the vulnerability ladder (planned, and once done, rated)."""
+
+    __tablename__ = "ladder_steps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    predicted_discomfort: Mapped[int] = mapped_column(Integer)
+    feared_outcome: Mapped[str] = mapped_column(Text, server_default="")
+    planned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    idea: Mapped[str | None] = mapped_column(String(60))
+    done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    actual_discomfort: Mapped[int | None] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class GoodShareRow(Owned, Base):
+    """One choice of how much good to accept on purpose."""
+
+    __tablename__ = "good_shares"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    percent: Mapped[int] = mapped_column(Integer)
+    chosen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str] = mapped_column(Text, server_default="")

@@ -8,6 +8,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from closer.adapters.db.ownership import OWNER_KEY
 from closer.adapters.db.repositories import (
+    SqlGoodShareRepository,
+    SqlLadderRepository,
     SqlMomentRepository,
     SqlPeopleRepository,
     SqlPreferencesRepository,
@@ -24,6 +26,8 @@ class SqlAlchemyUnitOfWork:
     support: SqlSupportAlertRepository
     people: SqlPeopleRepository
     moments: SqlMomentRepository
+    steps: SqlLadderRepository
+    good_shares: SqlGoodShareRepository
 
     def __init__(self, sessions: sessionmaker[Session], owner_id: int) -> None:
         self._sessions = sessions
@@ -42,6 +46,8 @@ class SqlAlchemyUnitOfWork:
         self.support = SqlSupportAlertRepository(self._session)
         self.people = SqlPeopleRepository(self._session)
         self.moments = SqlMomentRepository(self._session)
+        self.steps = SqlLadderRepository(self._session)
+        self.good_shares = SqlGoodShareRepository(self._session)
         return self
 
     def __exit__(
