@@ -71,6 +71,9 @@ def _fresh_settings(base_url: str) -> None:
     moments = httpx2.get(base_url + "/api/v1/moments", params={"limit": 500}).json()
     for moment in moments["items"]:
         httpx2.delete(f"{base_url}/api/v1/moments/{moment['id']}").raise_for_status()
+    ladder = httpx2.get(base_url + "/api/v1/ladder").json()
+    for step in ladder["planned"] + ladder["finished"]:
+        httpx2.delete(f"{base_url}/api/v1/ladder/steps/{step['id']}").raise_for_status()
 
 
 NewPage = Callable[..., Page]

@@ -26,6 +26,7 @@ PAGES = {
     "learn-emotions": "/learn/emotions",
     "learn-reflection": "/learn/reflections/time-out-questions",
     "privacy": "/privacy",
+    "practice": "/practice",
 }
 
 

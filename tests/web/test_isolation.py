@@ -43,7 +43,8 @@ def body_for(method: str, path: str) -> dict[str, Any]:
         if method == "GET" or path.endswith(("/delete", "/restore")):
             return {}
         form = {"situation": "Changed", "name": "Changed", "relationship": "friend"}
-        return {"data": {**form, "causes": "fear-of-rejection"}}
+        done = {"actual_discomfort": "10", "outcome": "good"}
+        return {"data": {**form, **done, "causes": "fear-of-rejection"}}
     bodies = {
         ("PATCH", "/api/v1/people/{person_id}"): {"notes": "Changed"},
         ("PATCH", "/api/v1/moments/{moment_id}"): {"situation": "Changed"},

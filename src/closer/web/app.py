@@ -31,6 +31,7 @@ from closer.web.routes import (
     moments,
     pages,
     people,
+    practice,
     privacy,
     safety,
 )
@@ -90,6 +91,7 @@ def create_app(
     app.include_router(learn.router)
     app.include_router(moments.router)
     app.include_router(people.router)
+    app.include_router(practice.router)
     app.include_router(lock.router)
     app.include_router(privacy.router)
     app.include_router(account.router)

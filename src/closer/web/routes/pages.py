@@ -19,11 +19,6 @@ router = APIRouter(include_in_schema=False)
 
 # The sections a later issue fills in, with a sentence on what each will hold.
 SECTIONS: dict[str, tuple[str, str]] = {
-    "practice": (
-        "Practice",
-        "Small steps toward someone, guided reflections, and planning a time-out "
-        "on purpose instead of disappearing.",
-    ),
     "insights": (
         "Insights",
         "Patterns in your own records: which situations, feelings and people "

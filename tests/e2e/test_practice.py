@@ -1,0 +1,49 @@
+"""A ladder step in a real browser, and the Practice page's accessibility with
+a step waiting to be rated."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import httpx2
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import NewPage, screenshot
+from tests.e2e.test_shell import violations
+
+
+@pytest.mark.browser
+def test_a_ladder_step_is_planned_and_rated_in_the_browser(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + "/practice")
+    page.get_by_label("The step").fill("Text Jo back today")
+    page.get_by_label("How uncomfortable do you expect it to be?").fill("40")
+    page.get_by_label("What do you fear will happen?").fill(
+        "Jo is annoyed I took so long"
+    )
+    page.get_by_role("button", name="Plan this step").click()
+    expect(page.get_by_role("status")).to_have_text("Step planned.")
+    page.get_by_label("How uncomfortable was it really?").fill("15")
+    page.get_by_label("Good", exact=True).check()
+    page.get_by_role("button", name="Save how it went").click()
+    expect(page.get_by_role("status")).to_contain_text("Step recorded")
+    row = page.get_by_role("row", name="Text Jo back today")
+    expect(row).to_contain_text("40")
+    expect(row).to_contain_text("15")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_practice_with_a_planned_step_meets_wcag_22_aa(
+    new_page: NewPage, base_url: str, scheme: Literal["light", "dark"]
+) -> None:
+    httpx2.post(
+        base_url + "/api/v1/ladder/steps",
+        json={"text": "Ask for help with the move", "predicted_discomfort": 70},
+    ).raise_for_status()
+    page = new_page(color_scheme=scheme)
+    page.goto(base_url + "/practice")
+    screenshot(page, f"practice-step-{scheme}")
+    assert violations(page) == []
