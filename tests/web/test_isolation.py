@@ -84,23 +84,30 @@ def fill(ana: TestClient) -> dict[str, int]:
               "feared_outcome": f"{SECRETS[2]} again", "person_id": person},
     ).json()["step"]["id"]  # fmt: skip
     ana.post("/api/v1/good-shares", json={"percent": 5, "note": SECRETS[3]})
+    entry = ana.post(
+        "/api/v1/reflections",
+        json={"reflection": "escape-questions", "answers": [SECRETS[1]],
+              "person_id": person, "moment_id": moment},
+    ).json()["entry"]["id"]  # fmt: skip
     return {"person_id": person, "moment_id": moment, "deleted_id": deleted_id,
-            "step_id": step}  # fmt: skip
+            "step_id": step, "entry_id": entry}  # fmt: skip
 
 
-ID_PARAMS = ("person_id", "moment_id", "step_id")
+ID_PARAMS = ("person_id", "moment_id", "step_id", "entry_id")
 
 
 def fill_path(path: str, ids: dict[str, int], moment_key: str = "moment_id") -> str:
     return path.format(
-        person_id=ids["person_id"], moment_id=ids[moment_key], step_id=ids["step_id"]
-    )
+        person_id=ids["person_id"], moment_id=ids[moment_key], step_id=ids["step_id"],
+        entry_id=ids["entry_id"],
+    )  # fmt: skip
 
 
 def own_id(path: str, ids: dict[str, int], moment_key: str) -> int:
-    if "{person_id}" in path:
-        return ids["person_id"]
-    return ids["step_id"] if "{step_id}" in path else ids[moment_key]
+    for name in ("person_id", "step_id", "entry_id"):
+        if f"{{{name}}}" in path:
+            return ids[name]
+    return ids[moment_key]
 
 
 def snapshot(ana: TestClient) -> dict[str, Any]:
@@ -119,15 +126,13 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
     ids = fill(ana)
     before = snapshot(ana)
     with_ids = [r for r in all_routes() if any(f"{{{p}}}" in r.path for p in ID_PARAMS)]
-    assert len(with_ids) >= 21
+    assert len(with_ids) >= 27
     tried = 0
     for route in with_ids:
         for method in methods_of(route):
             key = "deleted_id" if route.path.endswith("/restore") else "moment_id"
             theirs = fill_path(route.path, ids, key)
-            missing = route.path.format(
-                person_id=MISSING, moment_id=MISSING, step_id=MISSING
-            )
+            missing = route.path.format(**dict.fromkeys(ID_PARAMS, MISSING))
             extra = body_for(method, route.path)
             got = bo.request(method, theirs, **extra)
             none = bo.request(method, missing, **extra)
@@ -144,7 +149,8 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
         r.path for r in all_routes() if "GET" in methods_of(r) and "{" not in r.path
     ]
     lists += ["/api/v1/export?format=md", "/privacy/export?format=csv", "/help",
-              "/api/v1/people", "/api/v1/ladder", "/api/v1/good-shares"]  # fmt: skip
+              "/api/v1/people", "/api/v1/ladder", "/api/v1/good-shares",
+              "/api/v1/reflections", "/practice/reflections"]  # fmt: skip
     found = bo.get("/api/v1/moments", params={"search": SECRETS[1]}).json()
     assert found["total"] == 0
     page = bo.get("/moments", params={"q": SECRETS[1]}).text  # echoes Bo's words only
@@ -176,5 +182,8 @@ def fresh_ids(ana: TestClient, n: int) -> dict[str, int]:
     step = ana.post(
         "/api/v1/ladder/steps", json={"text": f"Spare {n}", "predicted_discomfort": 5}
     ).json()["step"]["id"]
+    entry = ana.post(
+        "/api/v1/reflections", json={"reflection": "escape-questions", "answers": ["x"]}
+    ).json()["entry"]["id"]
     return {"person_id": person, "moment_id": moment_id, "deleted_id": moment_id,
-            "step_id": step}  # fmt: skip
+            "step_id": step, "entry_id": entry}  # fmt: skip

@@ -11,6 +11,7 @@ from closer.domain.ladder import Step
 from closer.domain.moments import Moment, MomentQuery
 from closer.domain.people import Person
 from closer.domain.preferences import Preferences
+from closer.domain.reflection_entries import ReflectionEntry
 from closer.domain.safety.assessment import About, Level
 from closer.domain.safety.plan import SafetyPlan
 from closer.domain.safety.support import Choice, SupportAlert
@@ -104,6 +105,20 @@ class GoodShareRepository(Protocol):
     def list(self) -> list[GoodShare]: ...
 
 
+class ReflectionEntryRepository(Protocol):
+    """Guided reflections gone through."""
+
+    def add(self, entry: ReflectionEntry) -> ReflectionEntry: ...
+
+    def get(self, entry_id: int) -> ReflectionEntry | None: ...
+
+    def delete(self, entry_id: int) -> None: ...
+
+    def list(
+        self, *, moment_id: int | None = None, person_id: int | None = None
+    ) -> list[ReflectionEntry]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over the repositories; nothing lasts until ``commit``."""
 
@@ -127,6 +142,9 @@ class UnitOfWork(Protocol):
 
     @property
     def good_shares(self) -> GoodShareRepository: ...
+
+    @property
+    def reflections(self) -> ReflectionEntryRepository: ...
 
     def __enter__(self) -> Self: ...
 

@@ -23,6 +23,7 @@ from closer.web.routes import (
     api_learn,
     api_moments,
     api_practice,
+    api_reflections,
     api_safety,
     api_store,
     help,
@@ -33,6 +34,7 @@ from closer.web.routes import (
     people,
     practice,
     privacy,
+    reflections,
     safety,
 )
 from closer.web.security import SecurityHeadersMiddleware, refuse_cross_site
@@ -85,12 +87,14 @@ def create_app(
     app.include_router(api_store.router)
     app.include_router(api_data.router)
     app.include_router(api_practice.router)
+    app.include_router(api_reflections.router)
     app.include_router(pages.router)
     app.include_router(help.router)
     app.include_router(safety.router)
     app.include_router(learn.router)
     app.include_router(moments.router)
     app.include_router(people.router)
+    app.include_router(reflections.router)
     app.include_router(practice.router)
     app.include_router(lock.router)
     app.include_router(privacy.router)

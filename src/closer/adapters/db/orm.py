@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     DateTime,
     ForeignKey,
@@ -257,3 +258,20 @@ class GoodShareRow(Owned, Base):
     percent: Mapped[int] = mapped_column(Integer)
     chosen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class ReflectionEntryRow(Owned, Base):
+    """A guided reflection gone through, with its answers (a JSON list)."""
+
+    __tablename__ = "reflection_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reflection: Mapped[str] = mapped_column(String(60))
+    answers: Mapped[list[str]] = mapped_column(JSON)
+    written_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    moment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("moments.id", ondelete="SET NULL"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )

@@ -11,8 +11,6 @@ from sqlalchemy.orm import Session
 
 from closer.adapters.db.orm import (
     AppSettingsRow,
-    GoodShareRow,
-    LadderStepRow,
     MomentCauseRow,
     MomentEmotionRow,
     MomentPersonRow,
@@ -24,10 +22,7 @@ from closer.adapters.db.orm import (
     utc_now,
 )
 from closer.adapters.db.search import fts5_query
-from closer.domain.accept_good import GoodShare
 from closer.domain.errors import NotFound
-from closer.domain.ladder import Outcome as StepOutcome
-from closer.domain.ladder import Step
 from closer.domain.moments import Felt, Moment, MomentQuery
 from closer.domain.people import Person, Relationship
 from closer.domain.preferences import Preferences, Theme
@@ -216,7 +211,7 @@ class SqlPeopleRepository:
             .where(MomentRow.deleted_at.is_(None))
             .group_by(MomentPersonRow.person_id)
         )
-        return {int(row[0]): _aware(row[1]) for row in rows}
+        return {int(row[0]): aware(row[1]) for row in rows}
 
 
 class SqlMomentRepository:
@@ -241,7 +236,7 @@ class SqlMomentRepository:
         )
         return Moment(
             id=row.id,
-            occurred_at=_aware(row.occurred_at),
+            occurred_at=aware(row.occurred_at),
             situation=row.situation,
             people=people,
             person_names=tuple(names[p] for p in people if p in names),
@@ -436,120 +431,6 @@ class SqlMomentRepository:
         return MomentRow.search_text.ilike(f"%{words}%")
 
 
-def _aware(when: datetime) -> datetime:
+def aware(when: datetime) -> datetime:
     """SQLite hands back naive datetimes; they were stored in UTC."""
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
-
-
-class SqlLadderRepository:
-    """Steps on the vulnerability ladder."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def _to_domain(self, row: LadderStepRow, name: str | None) -> Step:
-        return Step(
-            id=row.id,
-            text=row.text,
-            predicted_discomfort=row.predicted_discomfort,
-            feared_outcome=row.feared_outcome,
-            planned_at=_aware(row.planned_at),
-            person_id=row.person_id,
-            idea=row.idea,
-            done_at=_aware(row.done_at) if row.done_at else None,
-            actual_discomfort=row.actual_discomfort,
-            outcome=StepOutcome(row.outcome) if row.outcome else None,
-            note=row.note,
-            person_name=name,
-        )
-
-    def _name(self, person_id: int | None) -> str | None:
-        if person_id is None:
-            return None
-        return self._session.scalar(
-            select(PersonRow.name).where(PersonRow.id == person_id)
-        )
-
-    def _fill(self, row: LadderStepRow, step: Step) -> None:
-        if step.person_id is not None and self._name(step.person_id) is None:
-            raise NotFound(f"There is no person with id {step.person_id}.")
-        row.text = step.text
-        row.predicted_discomfort = step.predicted_discomfort
-        row.feared_outcome = step.feared_outcome
-        row.planned_at = step.planned_at
-        row.person_id = step.person_id
-        row.idea = step.idea
-        row.done_at = step.done_at
-        row.actual_discomfort = step.actual_discomfort
-        row.outcome = step.outcome.value if step.outcome else None
-        row.note = step.note
-
-    def add(self, step: Step) -> Step:
-        row = LadderStepRow()
-        self._fill(row, step)
-        self._session.add(row)
-        self._session.flush()
-        return self._to_domain(row, self._name(row.person_id))
-
-    def update(self, step: Step) -> Step:
-        row = self._row(step.id)
-        self._fill(row, step)
-        self._session.flush()
-        return self._to_domain(row, self._name(row.person_id))
-
-    def _row(self, step_id: int | None) -> LadderStepRow:
-        row = self._session.get(LadderStepRow, step_id) if step_id is not None else None
-        if row is None:
-            raise NotFound(f"There is no step with id {step_id}.")
-        return row
-
-    def get(self, step_id: int) -> Step | None:
-        row = self._session.get(LadderStepRow, step_id)
-        return None if row is None else self._to_domain(row, self._name(row.person_id))
-
-    def delete(self, step_id: int) -> None:
-        self._session.delete(self._row(step_id))
-
-    def list(self, person_id: int | None = None) -> list[Step]:
-        """Newest first (finished ones by when they were done)."""
-        query = select(LadderStepRow, PersonRow.name).outerjoin(
-            PersonRow, PersonRow.id == LadderStepRow.person_id
-        )
-        if person_id is not None:
-            query = query.where(LadderStepRow.person_id == person_id)
-        rows = self._session.execute(
-            query.order_by(
-                func.coalesce(LadderStepRow.done_at, LadderStepRow.planned_at).desc(),
-                LadderStepRow.id.desc(),
-            )
-        ).all()
-        return [self._to_domain(row, name) for row, name in rows]
-
-
-class SqlGoodShareRepository:
-    """The shares chosen in "accept a little more good"."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def add(self, share: GoodShare) -> GoodShare:
-        row = GoodShareRow(
-            percent=share.percent, chosen_at=share.chosen_at, note=share.note
-        )
-        self._session.add(row)
-        self._session.flush()
-        return replace(share, id=row.id)
-
-    def list(self) -> list[GoodShare]:
-        """Newest first."""
-        rows = self._session.scalars(
-            select(GoodShareRow).order_by(
-                GoodShareRow.chosen_at.desc(), GoodShareRow.id.desc()
-            )
-        )
-        return [
-            GoodShare(
-                percent=r.percent, chosen_at=_aware(r.chosen_at), note=r.note, id=r.id
-            )
-            for r in rows
-        ]

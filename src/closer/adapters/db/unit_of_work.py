@@ -7,9 +7,12 @@ from types import TracebackType
 from sqlalchemy.orm import Session, sessionmaker
 
 from closer.adapters.db.ownership import OWNER_KEY
-from closer.adapters.db.repositories import (
+from closer.adapters.db.practice_repositories import (
     SqlGoodShareRepository,
     SqlLadderRepository,
+    SqlReflectionEntryRepository,
+)
+from closer.adapters.db.repositories import (
     SqlMomentRepository,
     SqlPeopleRepository,
     SqlPreferencesRepository,
@@ -28,6 +31,7 @@ class SqlAlchemyUnitOfWork:
     moments: SqlMomentRepository
     steps: SqlLadderRepository
     good_shares: SqlGoodShareRepository
+    reflections: SqlReflectionEntryRepository
 
     def __init__(self, sessions: sessionmaker[Session], owner_id: int) -> None:
         self._sessions = sessions
@@ -48,6 +52,7 @@ class SqlAlchemyUnitOfWork:
         self.moments = SqlMomentRepository(self._session)
         self.steps = SqlLadderRepository(self._session)
         self.good_shares = SqlGoodShareRepository(self._session)
+        self.reflections = SqlReflectionEntryRepository(self._session)
         return self
 
     def __exit__(
