@@ -174,7 +174,9 @@ class SqlReflectionEntryRepository:
         )  # fmt: skip
         self._session.add(row)
         self._session.flush()
-        return replace(entry, id=row.id)
+        saved = self.get(row.id)
+        assert saved is not None
+        return saved
 
     def _query(self) -> Select[ReflectionEntryRow, str]:
         return select(ReflectionEntryRow, PersonRow.name).outerjoin(
