@@ -43,13 +43,19 @@ def body_for(method: str, path: str) -> dict[str, Any]:
         if method == "GET" or path.endswith(("/delete", "/restore")):
             return {}
         form = {"situation": "Changed", "name": "Changed", "relationship": "friend"}
-        done = {"actual_discomfort": "10", "outcome": "good"}
+        done = {"actual_discomfort": "10", "outcome": "good",
+                "automatic_thought": "Changed", "belief_before": "50"}  # fmt: skip
         return {"data": {**form, **done, "causes": "fear-of-rejection"}}
     bodies = {
         ("PATCH", "/api/v1/people/{person_id}"): {"notes": "Changed"},
         ("PATCH", "/api/v1/moments/{moment_id}"): {"situation": "Changed"},
         ("PUT", "/api/v1/moments/{moment_id}/causes"): {
             "causes": ["fear-of-rejection"]
+        },
+        ("PUT", "/api/v1/thoughts/{record_id}"): {
+            "situation": "Changed",
+            "automatic_thought": "Changed",
+            "belief_before": 5,
         },
         ("POST", "/api/v1/ladder/steps/{step_id}/done"): {
             "actual_discomfort": 10,
@@ -89,22 +95,27 @@ def fill(ana: TestClient) -> dict[str, int]:
         json={"reflection": "escape-questions", "answers": [SECRETS[1]],
               "person_id": person, "moment_id": moment},
     ).json()["entry"]["id"]  # fmt: skip
+    record = ana.post(
+        "/api/v1/thoughts",
+        json={"situation": f"{SECRETS[0]} was late", "automatic_thought": SECRETS[1],
+              "belief_before": 60, "moment_id": moment},
+    ).json()["record"]["id"]  # fmt: skip
     return {"person_id": person, "moment_id": moment, "deleted_id": deleted_id,
-            "step_id": step, "entry_id": entry}  # fmt: skip
+            "step_id": step, "entry_id": entry, "record_id": record}  # fmt: skip
 
 
-ID_PARAMS = ("person_id", "moment_id", "step_id", "entry_id")
+ID_PARAMS = ("person_id", "moment_id", "step_id", "entry_id", "record_id")
 
 
 def fill_path(path: str, ids: dict[str, int], moment_key: str = "moment_id") -> str:
     return path.format(
         person_id=ids["person_id"], moment_id=ids[moment_key], step_id=ids["step_id"],
-        entry_id=ids["entry_id"],
+        entry_id=ids["entry_id"], record_id=ids["record_id"],
     )  # fmt: skip
 
 
 def own_id(path: str, ids: dict[str, int], moment_key: str) -> int:
-    for name in ("person_id", "step_id", "entry_id"):
+    for name in ("person_id", "step_id", "entry_id", "record_id"):
         if f"{{{name}}}" in path:
             return ids[name]
     return ids[moment_key]
@@ -126,7 +137,7 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
     ids = fill(ana)
     before = snapshot(ana)
     with_ids = [r for r in all_routes() if any(f"{{{p}}}" in r.path for p in ID_PARAMS)]
-    assert len(with_ids) >= 27
+    assert len(with_ids) >= 33
     tried = 0
     for route in with_ids:
         for method in methods_of(route):
@@ -150,7 +161,8 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
     ]
     lists += ["/api/v1/export?format=md", "/privacy/export?format=csv", "/help",
               "/api/v1/people", "/api/v1/ladder", "/api/v1/good-shares",
-              "/api/v1/reflections", "/practice/reflections"]  # fmt: skip
+              "/api/v1/reflections", "/practice/reflections", "/api/v1/thoughts",
+              "/practice/thoughts"]  # fmt: skip
     found = bo.get("/api/v1/moments", params={"search": SECRETS[1]}).json()
     assert found["total"] == 0
     page = bo.get("/moments", params={"q": SECRETS[1]}).text  # echoes Bo's words only
@@ -185,5 +197,9 @@ def fresh_ids(ana: TestClient, n: int) -> dict[str, int]:
     entry = ana.post(
         "/api/v1/reflections", json={"reflection": "escape-questions", "answers": ["x"]}
     ).json()["entry"]["id"]
+    record = ana.post(
+        "/api/v1/thoughts",
+        json={"situation": "Spare", "automatic_thought": "Spare", "belief_before": 5},
+    ).json()["record"]["id"]
     return {"person_id": person, "moment_id": moment_id, "deleted_id": moment_id,
-            "step_id": step, "entry_id": entry}  # fmt: skip
+            "step_id": step, "entry_id": entry, "record_id": record}  # fmt: skip

@@ -15,6 +15,7 @@ from closer.domain.reflection_entries import ReflectionEntry
 from closer.domain.safety.assessment import About, Level
 from closer.domain.safety.plan import SafetyPlan
 from closer.domain.safety.support import Choice, SupportAlert
+from closer.domain.thoughts import ThoughtRecord
 
 
 class PreferencesRepository(Protocol):
@@ -119,6 +120,20 @@ class ReflectionEntryRepository(Protocol):
     ) -> list[ReflectionEntry]: ...
 
 
+class ThoughtRecordRepository(Protocol):
+    """Thought records."""
+
+    def add(self, record: ThoughtRecord) -> ThoughtRecord: ...
+
+    def update(self, record: ThoughtRecord) -> ThoughtRecord: ...
+
+    def get(self, record_id: int) -> ThoughtRecord | None: ...
+
+    def delete(self, record_id: int) -> None: ...
+
+    def list(self) -> list[ThoughtRecord]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over the repositories; nothing lasts until ``commit``."""
 
@@ -145,6 +160,9 @@ class UnitOfWork(Protocol):
 
     @property
     def reflections(self) -> ReflectionEntryRepository: ...
+
+    @property
+    def thoughts(self) -> ThoughtRecordRepository: ...
 
     def __enter__(self) -> Self: ...
 

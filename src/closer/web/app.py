@@ -26,6 +26,7 @@ from closer.web.routes import (
     api_reflections,
     api_safety,
     api_store,
+    api_thoughts,
     help,
     learn,
     lock,
@@ -36,6 +37,7 @@ from closer.web.routes import (
     privacy,
     reflections,
     safety,
+    thoughts,
 )
 from closer.web.security import SecurityHeadersMiddleware, refuse_cross_site
 from closer.web.store import StoreHolder, open_at_start
@@ -88,6 +90,7 @@ def create_app(
     app.include_router(api_data.router)
     app.include_router(api_practice.router)
     app.include_router(api_reflections.router)
+    app.include_router(api_thoughts.router)
     app.include_router(pages.router)
     app.include_router(help.router)
     app.include_router(safety.router)
@@ -95,6 +98,7 @@ def create_app(
     app.include_router(moments.router)
     app.include_router(people.router)
     app.include_router(reflections.router)
+    app.include_router(thoughts.router)
     app.include_router(practice.router)
     app.include_router(lock.router)
     app.include_router(privacy.router)

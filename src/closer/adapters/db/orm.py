@@ -275,3 +275,25 @@ class ReflectionEntryRow(Owned, Base):
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL"), index=True
     )
+
+
+class ThoughtRecordRow(Owned, Base):
+    """A thought record; feelings as [[emotion, intensity], ...], traps as slugs."""
+
+    __tablename__ = "thought_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    situation: Mapped[str] = mapped_column(Text)
+    automatic_thought: Mapped[str] = mapped_column(Text)
+    belief_before: Mapped[int] = mapped_column(Integer)
+    emotions: Mapped[list[list[str | int]]] = mapped_column(JSON)
+    traps: Mapped[list[str]] = mapped_column(JSON)
+    evidence_for: Mapped[str] = mapped_column(Text, server_default="")
+    evidence_against: Mapped[str] = mapped_column(Text, server_default="")
+    balanced_thought: Mapped[str] = mapped_column(Text, server_default="")
+    belief_after: Mapped[int | None] = mapped_column(Integer)
+    emotions_after: Mapped[list[list[str | int]]] = mapped_column(JSON)
+    written_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    moment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("moments.id", ondelete="SET NULL"), index=True
+    )

@@ -13,13 +13,16 @@ from closer.adapters.db.orm import (
     MomentRow,
     PersonRow,
     ReflectionEntryRow,
+    ThoughtRecordRow,
 )
 from closer.adapters.db.repositories import aware
 from closer.domain.accept_good import GoodShare
 from closer.domain.errors import NotFound
 from closer.domain.ladder import Outcome as StepOutcome
 from closer.domain.ladder import Step
+from closer.domain.moments import Felt
 from closer.domain.reflection_entries import ReflectionEntry
+from closer.domain.thoughts import ThoughtRecord
 
 
 class SqlLadderRepository:
@@ -210,3 +213,86 @@ class SqlReflectionEntryRepository:
             )
         ).all()
         return [self._to_domain(row, name) for row, name in rows]
+
+
+def _felt_rows(felt: tuple[Felt, ...]) -> list[list[str | int]]:
+    return [[f.emotion, f.intensity] for f in felt]
+
+
+def _felt(rows: list[list[str | int]]) -> tuple[Felt, ...]:
+    return tuple(Felt(str(e), int(i)) for e, i in rows)
+
+
+class SqlThoughtRecordRepository:
+    """Thought records."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @staticmethod
+    def _to_domain(row: ThoughtRecordRow) -> ThoughtRecord:
+        return ThoughtRecord(
+            id=row.id, situation=row.situation, automatic_thought=row.automatic_thought,
+            belief_before=row.belief_before, written_at=aware(row.written_at),
+            emotions=_felt(row.emotions), traps=tuple(row.traps),
+            evidence_for=row.evidence_for, evidence_against=row.evidence_against,
+            balanced_thought=row.balanced_thought, belief_after=row.belief_after,
+            emotions_after=_felt(row.emotions_after), moment_id=row.moment_id,
+        )  # fmt: skip
+
+    def _fill(self, row: ThoughtRecordRow, record: ThoughtRecord) -> None:
+        if record.moment_id is not None:
+            moment = self._session.get(MomentRow, record.moment_id)
+            if moment is None or moment.deleted_at is not None:
+                raise NotFound(f"There is no moment with id {record.moment_id}.")
+        row.situation = record.situation
+        row.automatic_thought = record.automatic_thought
+        row.belief_before = record.belief_before
+        row.emotions = _felt_rows(record.emotions)
+        row.traps = list(record.traps)
+        row.evidence_for = record.evidence_for
+        row.evidence_against = record.evidence_against
+        row.balanced_thought = record.balanced_thought
+        row.belief_after = record.belief_after
+        row.emotions_after = _felt_rows(record.emotions_after)
+        row.written_at = record.written_at
+        row.moment_id = record.moment_id
+
+    def _row(self, record_id: int | None) -> ThoughtRecordRow:
+        row = (
+            self._session.get(ThoughtRecordRow, record_id)
+            if record_id is not None
+            else None
+        )
+        if row is None:
+            raise NotFound(f"There is no thought record with id {record_id}.")
+        return row
+
+    def add(self, record: ThoughtRecord) -> ThoughtRecord:
+        row = ThoughtRecordRow()
+        self._fill(row, record)
+        self._session.add(row)
+        self._session.flush()
+        return self._to_domain(row)
+
+    def update(self, record: ThoughtRecord) -> ThoughtRecord:
+        row = self._row(record.id)
+        self._fill(row, record)
+        self._session.flush()
+        return self._to_domain(row)
+
+    def get(self, record_id: int) -> ThoughtRecord | None:
+        row = self._session.get(ThoughtRecordRow, record_id)
+        return None if row is None else self._to_domain(row)
+
+    def delete(self, record_id: int) -> None:
+        self._session.delete(self._row(record_id))
+
+    def list(self) -> list[ThoughtRecord]:
+        """Newest first."""
+        rows = self._session.scalars(
+            select(ThoughtRecordRow).order_by(
+                ThoughtRecordRow.written_at.desc(), ThoughtRecordRow.id.desc()
+            )
+        )
+        return [self._to_domain(r) for r in rows]

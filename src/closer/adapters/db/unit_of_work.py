@@ -11,6 +11,7 @@ from closer.adapters.db.practice_repositories import (
     SqlGoodShareRepository,
     SqlLadderRepository,
     SqlReflectionEntryRepository,
+    SqlThoughtRecordRepository,
 )
 from closer.adapters.db.repositories import (
     SqlMomentRepository,
@@ -32,6 +33,7 @@ class SqlAlchemyUnitOfWork:
     steps: SqlLadderRepository
     good_shares: SqlGoodShareRepository
     reflections: SqlReflectionEntryRepository
+    thoughts: SqlThoughtRecordRepository
 
     def __init__(self, sessions: sessionmaker[Session], owner_id: int) -> None:
         self._sessions = sessions
@@ -53,6 +55,7 @@ class SqlAlchemyUnitOfWork:
         self.steps = SqlLadderRepository(self._session)
         self.good_shares = SqlGoodShareRepository(self._session)
         self.reflections = SqlReflectionEntryRepository(self._session)
+        self.thoughts = SqlThoughtRecordRepository(self._session)
         return self
 
     def __exit__(
