@@ -71,7 +71,7 @@ def test_the_api_lists_traps_and_removes_records(web: TestClient) -> None:
 
 def test_words_of_crisis_in_a_record_open_the_support_panel(web: TestClient) -> None:
     thought = "Everyone would be better off without me"
-    made = web.post("/api/v1/thoughts", json={
-        "situation": "Alone again", "automatic_thought": thought, "belief_before": 90})  # fmt: skip
+    body = {"situation": "Alone", "automatic_thought": thought, "belief_before": 90}
+    made = web.post("/api/v1/thoughts", json=body)
     assert made.status_code == 201
     assert made.json()["support"] is not None
