@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from closer import __version__
-from closer.cli import db, ladder, people, reflect, safety, settings
+from closer.cli import db, ladder, people, reflect, safety, settings, thought
 from closer.cli.backup import backup_command, restore_command
 from closer.cli.export import export_command, import_command
 from closer.cli.help import help_command
@@ -52,6 +52,7 @@ app.add_typer(safety.app, name="safety")
 app.add_typer(people.app, name="person")
 app.add_typer(ladder.app, name="step")
 app.add_typer(reflect.app, name="reflect")
+app.add_typer(thought.app, name="thought")
 app.command("log")(log_command)
 app.command("moments")(moments_command)
 app.command("serve")(serve_command)
