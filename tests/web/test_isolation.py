@@ -52,6 +52,7 @@ def body_for(method: str, path: str) -> dict[str, Any]:
         ("PUT", "/api/v1/moments/{moment_id}/causes"): {
             "causes": ["fear-of-rejection"]
         },
+        ("POST", "/api/v1/timeouts/{timeout_id}/return"): {"answers": ["Changed"]},
         ("PUT", "/api/v1/thoughts/{record_id}"): {
             "situation": "Changed",
             "automatic_thought": "Changed",
@@ -100,22 +101,31 @@ def fill(ana: TestClient) -> dict[str, int]:
         json={"situation": f"{SECRETS[0]} was late", "automatic_thought": SECRETS[1],
               "belief_before": 60, "moment_id": moment},
     ).json()["record"]["id"]  # fmt: skip
+    timeout = ana.post(
+        "/api/v1/timeouts",
+        json={"reason": f"Away from {SECRETS[0]}", "returns_on": "2099-01-02",
+              "starts_on": "2099-01-01", "message": SECRETS[2], "person_id": person},
+    ).json()["timeout"]["id"]  # fmt: skip
     return {"person_id": person, "moment_id": moment, "deleted_id": deleted_id,
-            "step_id": step, "entry_id": entry, "record_id": record}  # fmt: skip
+            "step_id": step, "entry_id": entry, "record_id": record,
+            "timeout_id": timeout}  # fmt: skip
 
 
-ID_PARAMS = ("person_id", "moment_id", "step_id", "entry_id", "record_id")
+ID_PARAMS = (
+    "person_id", "moment_id", "step_id", "entry_id", "record_id", "timeout_id"
+)  # fmt: skip
 
 
 def fill_path(path: str, ids: dict[str, int], moment_key: str = "moment_id") -> str:
     return path.format(
         person_id=ids["person_id"], moment_id=ids[moment_key], step_id=ids["step_id"],
         entry_id=ids["entry_id"], record_id=ids["record_id"],
+        timeout_id=ids["timeout_id"],
     )  # fmt: skip
 
 
 def own_id(path: str, ids: dict[str, int], moment_key: str) -> int:
-    for name in ("person_id", "step_id", "entry_id", "record_id"):
+    for name in ("person_id", "step_id", "entry_id", "record_id", "timeout_id"):
         if f"{{{name}}}" in path:
             return ids[name]
     return ids[moment_key]
@@ -137,7 +147,7 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
     ids = fill(ana)
     before = snapshot(ana)
     with_ids = [r for r in all_routes() if any(f"{{{p}}}" in r.path for p in ID_PARAMS)]
-    assert len(with_ids) >= 33
+    assert len(with_ids) >= 38
     tried = 0
     for route in with_ids:
         for method in methods_of(route):
@@ -162,7 +172,8 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
     lists += ["/api/v1/export?format=md", "/privacy/export?format=csv", "/help",
               "/api/v1/people", "/api/v1/ladder", "/api/v1/good-shares",
               "/api/v1/reflections", "/practice/reflections", "/api/v1/thoughts",
-              "/practice/thoughts"]  # fmt: skip
+              "/practice/thoughts", "/api/v1/timeouts",
+              "/practice/timeouts"]  # fmt: skip
     found = bo.get("/api/v1/moments", params={"search": SECRETS[1]}).json()
     assert found["total"] == 0
     page = bo.get("/moments", params={"q": SECRETS[1]}).text  # echoes Bo's words only
@@ -201,5 +212,10 @@ def fresh_ids(ana: TestClient, n: int) -> dict[str, int]:
         "/api/v1/thoughts",
         json={"situation": "Spare", "automatic_thought": "Spare", "belief_before": 5},
     ).json()["record"]["id"]
+    timeout = ana.post(
+        "/api/v1/timeouts", json={"reason": "Spare", "returns_on": "2099-01-02",
+                                  "starts_on": "2099-01-01"},
+    ).json()["timeout"]["id"]  # fmt: skip
     return {"person_id": person, "moment_id": moment_id, "deleted_id": moment_id,
-            "step_id": step, "entry_id": entry, "record_id": record}  # fmt: skip
+            "step_id": step, "entry_id": entry, "record_id": record,
+            "timeout_id": timeout}  # fmt: skip

@@ -16,6 +16,7 @@ from closer.domain.safety.assessment import About, Level
 from closer.domain.safety.plan import SafetyPlan
 from closer.domain.safety.support import Choice, SupportAlert
 from closer.domain.thoughts import ThoughtRecord
+from closer.domain.timeouts import TimeOut
 
 
 class PreferencesRepository(Protocol):
@@ -134,6 +135,20 @@ class ThoughtRecordRepository(Protocol):
     def list(self) -> list[ThoughtRecord]: ...
 
 
+class TimeOutRepository(Protocol):
+    """Healthy time-outs."""
+
+    def add(self, timeout: TimeOut) -> TimeOut: ...
+
+    def update(self, timeout: TimeOut) -> TimeOut: ...
+
+    def get(self, timeout_id: int) -> TimeOut | None: ...
+
+    def delete(self, timeout_id: int) -> None: ...
+
+    def list(self) -> list[TimeOut]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over the repositories; nothing lasts until ``commit``."""
 
@@ -163,6 +178,9 @@ class UnitOfWork(Protocol):
 
     @property
     def thoughts(self) -> ThoughtRecordRepository: ...
+
+    @property
+    def timeouts(self) -> TimeOutRepository: ...
 
     def __enter__(self) -> Self: ...
 

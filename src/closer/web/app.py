@@ -27,6 +27,7 @@ from closer.web.routes import (
     api_safety,
     api_store,
     api_thoughts,
+    api_timeouts,
     help,
     learn,
     lock,
@@ -38,6 +39,7 @@ from closer.web.routes import (
     reflections,
     safety,
     thoughts,
+    timeouts,
 )
 from closer.web.security import SecurityHeadersMiddleware, refuse_cross_site
 from closer.web.store import StoreHolder, open_at_start
@@ -91,6 +93,7 @@ def create_app(
     app.include_router(api_practice.router)
     app.include_router(api_reflections.router)
     app.include_router(api_thoughts.router)
+    app.include_router(api_timeouts.router)
     app.include_router(pages.router)
     app.include_router(help.router)
     app.include_router(safety.router)
@@ -99,6 +102,7 @@ def create_app(
     app.include_router(people.router)
     app.include_router(reflections.router)
     app.include_router(thoughts.router)
+    app.include_router(timeouts.router)
     app.include_router(practice.router)
     app.include_router(lock.router)
     app.include_router(privacy.router)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -296,4 +297,24 @@ class ThoughtRecordRow(Owned, Base):
     written_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     moment_id: Mapped[int | None] = mapped_column(
         ForeignKey("moments.id", ondelete="SET NULL"), index=True
+    )
+
+
+class TimeOutRow(Owned, Base):
+    """A deliberate step back from someone (or everyone), with a return date."""
+
+    __tablename__ = "timeouts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    starts_on: Mapped[date] = mapped_column(Date)
+    returns_on: Mapped[date] = mapped_column(Date)
+    message: Mapped[str] = mapped_column(Text, server_default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    returned_on: Mapped[date | None] = mapped_column(Date)
+    reflection_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reflection_entries.id", ondelete="SET NULL"), index=True
     )

@@ -14,6 +14,7 @@ from closer.adapters.db.orm import (
     PersonRow,
     ReflectionEntryRow,
     ThoughtRecordRow,
+    TimeOutRow,
 )
 from closer.adapters.db.repositories import aware
 from closer.domain.accept_good import GoodShare
@@ -23,6 +24,7 @@ from closer.domain.ladder import Step
 from closer.domain.moments import Felt
 from closer.domain.reflection_entries import ReflectionEntry
 from closer.domain.thoughts import ThoughtRecord
+from closer.domain.timeouts import TimeOut
 
 
 class SqlLadderRepository:
@@ -296,3 +298,86 @@ class SqlThoughtRecordRepository:
             )
         )
         return [self._to_domain(r) for r in rows]
+
+
+class SqlTimeOutRepository:
+    """Healthy time-outs."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @staticmethod
+    def _to_domain(row: TimeOutRow, name: str | None) -> TimeOut:
+        return TimeOut(
+            id=row.id, reason=row.reason, starts_on=row.starts_on,
+            returns_on=row.returns_on, message=row.message,
+            created_at=aware(row.created_at), person_id=row.person_id,
+            returned_on=row.returned_on, reflection_id=row.reflection_id,
+            person_name=name,
+        )  # fmt: skip
+
+    def _row(self, timeout_id: int | None) -> TimeOutRow:
+        row = (
+            self._session.get(TimeOutRow, timeout_id)
+            if timeout_id is not None
+            else None
+        )
+        if row is None:
+            raise NotFound(f"There is no time-out with id {timeout_id}.")
+        return row
+
+    def _fill(self, row: TimeOutRow, timeout: TimeOut) -> None:
+        if (
+            timeout.person_id is not None
+            and self._session.get(PersonRow, timeout.person_id) is None
+        ):
+            raise NotFound(f"There is no person with id {timeout.person_id}.")
+        row.reason = timeout.reason
+        row.starts_on = timeout.starts_on
+        row.returns_on = timeout.returns_on
+        row.message = timeout.message
+        row.created_at = timeout.created_at
+        row.person_id = timeout.person_id
+        row.returned_on = timeout.returned_on
+        row.reflection_id = timeout.reflection_id
+
+    def add(self, timeout: TimeOut) -> TimeOut:
+        row = TimeOutRow()
+        self._fill(row, timeout)
+        self._session.add(row)
+        self._session.flush()
+        saved = self.get(row.id)
+        assert saved is not None
+        return saved
+
+    def update(self, timeout: TimeOut) -> TimeOut:
+        row = self._row(timeout.id)
+        self._fill(row, timeout)
+        self._session.flush()
+        saved = self.get(row.id)
+        assert saved is not None
+        return saved
+
+    def get(self, timeout_id: int) -> TimeOut | None:
+        found = self._session.execute(
+            self._query().where(TimeOutRow.id == timeout_id)
+        ).first()
+        return None if found is None else self._to_domain(found[0], found[1])
+
+    def delete(self, timeout_id: int) -> None:
+        self._session.delete(self._row(timeout_id))
+
+    def _query(self) -> Select[TimeOutRow, str]:
+        return select(TimeOutRow, PersonRow.name).outerjoin(
+            PersonRow, PersonRow.id == TimeOutRow.person_id
+        )
+
+    def list(self) -> list[TimeOut]:
+        """Ongoing first (by return date), then the ones you came back from."""
+        rows = self._session.execute(
+            self._query().order_by(
+                TimeOutRow.returned_on.is_not(None), TimeOutRow.returns_on.desc(),
+                TimeOutRow.id.desc(),
+            )
+        ).all()  # fmt: skip
+        return [self._to_domain(row, name) for row, name in rows]

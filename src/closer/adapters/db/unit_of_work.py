@@ -12,6 +12,7 @@ from closer.adapters.db.practice_repositories import (
     SqlLadderRepository,
     SqlReflectionEntryRepository,
     SqlThoughtRecordRepository,
+    SqlTimeOutRepository,
 )
 from closer.adapters.db.repositories import (
     SqlMomentRepository,
@@ -34,6 +35,7 @@ class SqlAlchemyUnitOfWork:
     good_shares: SqlGoodShareRepository
     reflections: SqlReflectionEntryRepository
     thoughts: SqlThoughtRecordRepository
+    timeouts: SqlTimeOutRepository
 
     def __init__(self, sessions: sessionmaker[Session], owner_id: int) -> None:
         self._sessions = sessions
@@ -56,6 +58,7 @@ class SqlAlchemyUnitOfWork:
         self.good_shares = SqlGoodShareRepository(self._session)
         self.reflections = SqlReflectionEntryRepository(self._session)
         self.thoughts = SqlThoughtRecordRepository(self._session)
+        self.timeouts = SqlTimeOutRepository(self._session)
         return self
 
     def __exit__(

@@ -54,10 +54,16 @@ def _page(
 
 @router.get("/practice", response_class=HTMLResponse)
 def practice_page(
-    request: Request, uow: UowDep, shell: ShellDep, ideas: StepIdeasDep, saved: str = ""
+    request: Request,
+    uow: UowDep,
+    shell: ShellDep,
+    ideas: StepIdeasDep,
+    saved: str = "",
+    person: str = "",
 ) -> Response:
-    """The ladder: what to try next, steps planned and done; the good share."""
-    return _page(request, uow, shell, ideas, saved=saved)
+    """The ladder: what to try next, steps planned and done; the good share.
+    ``person`` chooses whom the next step is toward (after a time-out)."""
+    return _page(request, uow, shell, ideas, saved=saved, form={"person_id": person})
 
 
 def _discomfort(value: str, field: str) -> int:
