@@ -10,7 +10,16 @@ import typer
 from typer.core import TyperGroup
 
 from closer import __version__
-from closer.cli import db, ladder, people, reflect, safety, settings, thought
+from closer.cli import (
+    db,
+    ladder,
+    people,
+    reflect,
+    safety,
+    settings,
+    thought,
+    timeout,
+)
 from closer.cli.backup import backup_command, restore_command
 from closer.cli.export import export_command, import_command
 from closer.cli.help import help_command
@@ -53,6 +62,7 @@ app.add_typer(people.app, name="person")
 app.add_typer(ladder.app, name="step")
 app.add_typer(reflect.app, name="reflect")
 app.add_typer(thought.app, name="thought")
+app.add_typer(timeout.app, name="timeout")
 app.command("log")(log_command)
 app.command("moments")(moments_command)
 app.command("serve")(serve_command)
