@@ -7,7 +7,7 @@ import csv
 import io
 import json
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +27,13 @@ from closer.domain.errors import InvalidInput
 from closer.domain.moments import Felt
 from closer.services.export import export_records
 from closer.services.imports import import_records
-from closer.services.moments import log_moment
+from closer.services.ladder import choose_share, finish_step, plan_step
+from closer.services.moments import list_moments, log_moment
 from closer.services.people import add_person
+from closer.services.reflections import write_reflection
 from closer.services.safety import add_plan_item
+from closer.services.thoughts import ThoughtFields, write_thought
+from closer.services.timeouts import come_back, plan_timeout
 
 ROOT = Path(__file__).resolve().parents[2]
 LIBRARY = bundled_library()
@@ -52,6 +56,34 @@ def fill(database: Database) -> None:
     )  # fmt: skip
     add_plan_item(uow(), "coping", "Walk round the block")
     add_plan_item(uow(), "reasons", "My sister")
+    fill_practice(database, sam.id or 0)
+
+
+def fill_practice(database: Database, person_id: int) -> None:
+    """One of each practice record, linked to a person, a moment, a reflection."""
+    uow = database.unit_of_work
+    when = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
+    step = plan_step(
+        uow(), [], text="Ask Sam for coffee", predicted_discomfort=60,
+        feared_outcome="Sam says no", person_id=person_id, when=when,
+    ).step  # fmt: skip
+    finish_step(uow(), step.id or 0, actual_discomfort=20, outcome="good", note="Yes!")
+    choose_share(uow(), 5, "compliments", when=when)
+    moment_id = list_moments(uow()).items[-1].id
+    entry = write_reflection(
+        uow(), LIBRARY, "time-out-questions", ["Sam, a week", "", "Mostly"],
+        moment_id=moment_id, person_id=person_id, when=when,
+    ).entry  # fmt: skip
+    write_thought(uow(), LIBRARY, ThoughtFields(
+        situation="Sam was quiet", automatic_thought="Sam is bored of me",
+        belief_before=70, emotions=[Felt("anxious", 5)], traps=["mind-reading"],
+        belief_after=30, moment_id=moment_id), when=when)  # fmt: skip
+    timeout = plan_timeout(
+        uow(), reason="Tired", returns_on=date(2026, 3, 10),
+        starts_on=date(2026, 3, 4), person_id=person_id,
+    ).timeout  # fmt: skip
+    come_back(uow(), LIBRARY, timeout.id or 0, ["", "", "Yes"], on=date(2026, 3, 9))
+    assert entry.id
 
 
 def new_local_store(tmp_path: Path, name: str) -> Database:
@@ -80,6 +112,7 @@ def test_export_then_import_into_an_empty_store_gives_the_same_export(
         report = import_records(target.unit_of_work(), records, source="closer")
         added = (report.people_added, report.moments_added, report.plan_items_added)
         assert added == (2, 2, 2)
+        assert report.practice_added == 6
         assert exported(target) == exported(database)
     finally:
         target.close()
@@ -101,6 +134,7 @@ def test_importing_the_same_file_again_adds_nothing(database: Database) -> None:
     report = import_records(database.unit_of_work(), records, source="closer")
     assert report.added == 0
     assert (report.moments_skipped, report.people_skipped) == (2, 2)
+    assert report.practice_skipped == 6
     assert exported(database) == before
 
 
@@ -262,6 +296,31 @@ def test_files_that_are_not_text_or_not_known_are_refused_clearly() -> None:
         decode(b"\xff\xfe\x00garbage")
     with pytest.raises(InvalidInput, match="cannot tell what this file is"):
         guess_format("notes.txt", "Dear diary")
+
+
+def test_practice_records_travel_with_their_links(database: Database) -> None:
+    fill(database)
+    doc = exported(database)
+    assert [s["outcome"] for s in doc["ladder_steps"]] == ["good"]
+    assert doc["reflections"][0]["moment"] == 1  # the first moment, by time
+    assert doc["reflections"][0]["person"] == "Sam"
+    assert doc["thought_records"][0]["moment"] == 1
+    assert doc["timeouts"][0]["reflection"] == 2  # written on the way back
+    text = markdown.render(export_records(database.unit_of_work()), LIBRARY)
+    assert "## Steps toward people" in text
+    assert "Expected 60/100, felt 20/100, went good" in text
+    assert "## Thought record, 2026-03-03" in text
+
+
+def test_a_link_to_a_moment_that_is_not_there_is_named(database: Database) -> None:
+    broken = broken_export(
+        "doc['reflections'] = [{'reflection': 'escape-questions', 'answers': ['x'], "
+        "'written_at': '2026-03-01T10:00:00Z', 'moment': 9}]"
+    )
+    with pytest.raises(
+        InvalidInput, match=r"reflections\[0\].moment: there is no moment"
+    ):
+        load_and_import(database, broken)
 
 
 def test_markdown_is_a_readable_journal(database: Database) -> None:

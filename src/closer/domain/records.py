@@ -4,24 +4,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from closer.domain.accept_good import GoodShare
+from closer.domain.ladder import Step
 from closer.domain.moments import Moment
 from closer.domain.people import Person
 from closer.domain.preferences import Preferences
+from closer.domain.reflection_entries import ReflectionEntry
 from closer.domain.safety.plan import SafetyPlan
+from closer.domain.thoughts import ThoughtRecord
+from closer.domain.timeouts import TimeOut
 
 
 @dataclass(frozen=True)
 class Records:
     """Everything a person keeps in Closer, independent of storage.
 
-    Moments name their people (``person_names``); ids are the store's own
-    business and never leave it, so records can move between stores.
+    Records name their people (``person_names``, ``person_name``); ids are
+    the store's own business and never leave it, so records can move between
+    stores. Inside a ``Records``, ``moment_id`` of a reflection or a thought
+    record is the 1-based position of its moment in ``moments``, and
+    ``reflection_id`` of a time-out the position of its entry in
+    ``reflections``.
     """
 
     preferences: Preferences = field(default_factory=Preferences)
     plan: SafetyPlan = field(default_factory=SafetyPlan)
     people: tuple[Person, ...] = ()
     moments: tuple[Moment, ...] = ()
+    steps: tuple[Step, ...] = ()
+    good_shares: tuple[GoodShare, ...] = ()
+    reflections: tuple[ReflectionEntry, ...] = ()
+    thoughts: tuple[ThoughtRecord, ...] = ()
+    timeouts: tuple[TimeOut, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,9 +48,14 @@ class ImportReport:
     moments_added: int = 0
     moments_skipped: int = 0
     plan_items_added: int = 0
+    practice_added: int = 0  # steps, shares, reflections, thought records, time-outs
+    practice_skipped: int = 0
     needs_care: int = 0  # imported texts with words of crisis in them
 
     @property
     def added(self) -> int:
         """How many records were added in all."""
-        return self.people_added + self.moments_added + self.plan_items_added
+        return (
+            self.people_added + self.moments_added + self.plan_items_added
+            + self.practice_added
+        )  # fmt: skip

@@ -11,7 +11,7 @@ person can be offered help gently.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from closer.domain.moments import Moment
@@ -40,10 +40,13 @@ def import_records(
         report = _plan(uow, records.plan, report)
         ids, report = _people(uow, records, report)
         total = len(records.moments)
+        moment_ids: list[int] = []
         for done, moment in enumerate(records.moments, start=1):
-            report = _moment(uow, moment, ids, report)
+            moment_id, report = _moment(uow, moment, ids, report)
+            moment_ids.append(moment_id)
             if progress is not None and (done % 500 == 0 or done == total):
                 progress(done, total)
+        report = _practice(uow, records, ids, moment_ids, report)
         uow.commit()
     return replace(report, needs_care=_needing_care(records))
 
@@ -82,9 +85,12 @@ def _people(
 ) -> tuple[dict[str, int], ImportReport]:
     """Every person named in the records, by name key, added when new."""
     wanted: dict[str, Person] = {p.name.casefold(): p for p in records.people}
-    for moment in records.moments:
-        for name in moment.person_names:
-            wanted.setdefault(name.casefold(), Person(name=name))
+    named = [n for m in records.moments for n in m.person_names]
+    named += [s.person_name for s in records.steps if s.person_name]
+    named += [r.person_name for r in records.reflections if r.person_name]
+    named += [t.person_name for t in records.timeouts if t.person_name]
+    for name in named:
+        wanted.setdefault(name.casefold(), Person(name=name))
     ids: dict[str, int] = {}
     added = skipped = 0
     for key, person in wanted.items():
@@ -101,15 +107,110 @@ def _people(
 
 def _moment(
     uow: UnitOfWork, moment: Moment, ids: dict[str, int], report: ImportReport
-) -> ImportReport:
-    if uow.moments.exists(moment.occurred_at, moment.situation):
-        return replace(report, moments_skipped=report.moments_skipped + 1)
+) -> tuple[int, ImportReport]:
+    existing = uow.moments.id_of(moment.occurred_at, moment.situation)
+    if existing is not None:
+        return existing, replace(report, moments_skipped=report.moments_skipped + 1)
     people = tuple(ids[name.casefold()] for name in moment.person_names)
-    uow.moments.add(replace(moment, id=None, people=people))
-    return replace(report, moments_added=report.moments_added + 1)
+    added = uow.moments.add(replace(moment, id=None, people=people))
+    assert added.id is not None
+    return added.id, replace(report, moments_added=report.moments_added + 1)
+
+
+def _linked(ids: Sequence[int], position: int | None) -> int | None:
+    """The stored id of the record at a 1-based position in the import."""
+    return (
+        ids[position - 1] if position is not None and 0 < position <= len(ids) else None
+    )
+
+
+def _person_id(ids: dict[str, int], name: str | None) -> int | None:
+    return ids[name.casefold()] if name else None
+
+
+def _practice(
+    uow: UnitOfWork,
+    records: Records,
+    people: dict[str, int],
+    moment_ids: list[int],
+    report: ImportReport,
+) -> ImportReport:
+    """Steps, shares, reflections, thought records and time-outs, each once."""
+    added = skipped = 0
+
+    def count(is_new: bool) -> None:
+        nonlocal added, skipped
+        added, skipped = (added + 1, skipped) if is_new else (added, skipped + 1)
+
+    have_steps = {(s.planned_at, s.text) for s in uow.steps.list()}
+    for step in records.steps:
+        key = (step.planned_at, step.text)
+        count(key not in have_steps)
+        if key not in have_steps:
+            uow.steps.add(
+                replace(step, id=None, person_id=_person_id(people, step.person_name))
+            )
+            have_steps.add(key)
+    have_shares = {(s.chosen_at, s.percent) for s in uow.good_shares.list()}
+    for share in records.good_shares:
+        key2 = (share.chosen_at, share.percent)
+        count(key2 not in have_shares)
+        if key2 not in have_shares:
+            uow.good_shares.add(replace(share, id=None))
+            have_shares.add(key2)
+    entry_ids = _reflections(uow, records, people, moment_ids, count)
+    have_thoughts = {(t.written_at, t.automatic_thought) for t in uow.thoughts.list()}
+    for thought in records.thoughts:
+        key3 = (thought.written_at, thought.automatic_thought)
+        count(key3 not in have_thoughts)
+        if key3 not in have_thoughts:
+            moment_id = _linked(moment_ids, thought.moment_id)
+            uow.thoughts.add(replace(thought, id=None, moment_id=moment_id))
+            have_thoughts.add(key3)
+    have_timeouts = {(t.created_at, t.starts_on) for t in uow.timeouts.list()}
+    for timeout in records.timeouts:
+        key4 = (timeout.created_at, timeout.starts_on)
+        count(key4 not in have_timeouts)
+        if key4 not in have_timeouts:
+            uow.timeouts.add(replace(
+                timeout, id=None, person_id=_person_id(people, timeout.person_name),
+                reflection_id=_linked(entry_ids, timeout.reflection_id),
+            ))  # fmt: skip
+            have_timeouts.add(key4)
+    return replace(report, practice_added=added, practice_skipped=skipped)
+
+
+def _reflections(
+    uow: UnitOfWork,
+    records: Records,
+    people: dict[str, int],
+    moment_ids: list[int],
+    count: Callable[[bool], None],
+) -> list[int]:
+    """Import reflections; the stored id of each, in the import's order."""
+    have = {(e.reflection, e.written_at): e.id for e in uow.reflections.list()}
+    ids: list[int] = []
+    for entry in records.reflections:
+        key = (entry.reflection, entry.written_at)
+        existing = have.get(key)
+        count(existing is None)
+        if existing is None:
+            saved = uow.reflections.add(replace(
+                entry, id=None, person_id=_person_id(people, entry.person_name),
+                moment_id=_linked(moment_ids, entry.moment_id),
+            ))  # fmt: skip
+            existing = saved.id
+            have[key] = existing
+        assert existing is not None
+        ids.append(existing)
+    return ids
 
 
 def _needing_care(records: Records) -> int:
     texts = [t for m in records.moments for t in m.texts()]
+    texts += [t for s in records.steps for t in s.texts()]
+    texts += [t for r in records.reflections for t in r.texts()]
+    texts += [t for r in records.thoughts for t in r.texts()]
+    texts += [t for r in records.timeouts for t in r.texts()]
     texts += [p.notes for p in records.people if p.notes] + records.plan.texts()
     return sum(1 for text in texts if detect(text).level is not Level.NONE)

@@ -368,8 +368,8 @@ class SqlMomentRepository:
         names = self._names({p.person_id for r in rows for p in r.people})
         return [self._to_domain(r, names) for r in rows]
 
-    def exists(self, occurred_at: datetime, situation: str) -> bool:
-        """Whether a moment with this time and text is kept (imports skip it)."""
+    def id_of(self, occurred_at: datetime, situation: str) -> int | None:
+        """The id of a kept moment with this time and text (imports skip it)."""
         found = self._session.scalar(
             select(MomentRow.id)
             .where(MomentRow.deleted_at.is_(None))
@@ -377,7 +377,7 @@ class SqlMomentRepository:
             .where(MomentRow.situation == situation)
             .limit(1)
         )
-        return found is not None
+        return None if found is None else int(found)
 
     def _conditions(self, query: MomentQuery) -> list[ColumnElement[bool]]:
         conditions: list[ColumnElement[bool]] = [MomentRow.deleted_at.is_(None)]

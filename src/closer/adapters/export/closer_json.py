@@ -21,20 +21,25 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import partial
 from typing import Any, Literal, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from closer import __version__
+from closer.domain.accept_good import new_share
 from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
+from closer.domain.ladder import Step, finish, new_step
 from closer.domain.moments import Felt, Moment, new_moment
 from closer.domain.people import Person, new_person
 from closer.domain.preferences import Preferences, parse_country, parse_theme
 from closer.domain.records import Records
+from closer.domain.reflection_entries import ReflectionEntry, new_entry
 from closer.domain.safety.plan import PlanSection, SafetyPlan, parse_section_name
+from closer.domain.thoughts import ThoughtRecord, new_record
+from closer.domain.timeouts import TimeOut, new_timeout
 
 FORMAT = 1
 SCHEMA_ID = "https://closer.example/export-schema/1.json"
@@ -77,6 +82,61 @@ class MomentDoc(_Strict):
     tags: list[str] = Field(default_factory=list)
 
 
+class StepDoc(_Strict):
+    text: str
+    predicted_discomfort: int = Field(ge=0, le=100)
+    feared_outcome: str = ""
+    planned_at: AwareDatetime
+    person: str | None = Field(default=None, description="A person's name")
+    idea: str | None = None
+    done_at: AwareDatetime | None = None
+    actual_discomfort: int | None = Field(default=None, ge=0, le=100)
+    outcome: Literal["bad", "neutral", "good"] | None = None
+    note: str = ""
+
+
+class ShareDoc(_Strict):
+    percent: int = Field(ge=1, le=100)
+    chosen_at: AwareDatetime
+    note: str = ""
+
+
+class ReflectionDoc(_Strict):
+    reflection: str = Field(description="A reflection's slug")
+    answers: list[str]
+    written_at: AwareDatetime
+    moment: int | None = Field(default=None, description="1-based position in moments")
+    person: str | None = None
+
+
+class ThoughtDoc(_Strict):
+    situation: str
+    automatic_thought: str
+    belief_before: int = Field(ge=0, le=100)
+    emotions: list[FeltDoc] = Field(default_factory=list)
+    traps: list[str] = Field(default_factory=list)
+    evidence_for: str = ""
+    evidence_against: str = ""
+    balanced_thought: str = ""
+    belief_after: int | None = Field(default=None, ge=0, le=100)
+    emotions_after: list[FeltDoc] = Field(default_factory=list)
+    written_at: AwareDatetime
+    moment: int | None = Field(default=None, description="1-based position in moments")
+
+
+class TimeOutDoc(_Strict):
+    reason: str
+    starts_on: date
+    returns_on: date
+    message: str = ""
+    created_at: AwareDatetime
+    person: str | None = None
+    returned_on: date | None = None
+    reflection: int | None = Field(
+        default=None, description="1-based position in reflections"
+    )
+
+
 class ExportDoc(_Strict):
     """A person's records in Closer's export format 1."""
 
@@ -95,6 +155,11 @@ class ExportDoc(_Strict):
     )
     people: list[PersonDoc] = Field(default_factory=list)
     moments: list[MomentDoc] = Field(default_factory=list)
+    ladder_steps: list[StepDoc] = Field(default_factory=list)
+    good_shares: list[ShareDoc] = Field(default_factory=list)
+    reflections: list[ReflectionDoc] = Field(default_factory=list)
+    thought_records: list[ThoughtDoc] = Field(default_factory=list)
+    timeouts: list[TimeOutDoc] = Field(default_factory=list)
 
 
 def json_schema() -> dict[str, Any]:
@@ -129,8 +194,50 @@ def to_document(records: Records, *, now: datetime | None = None) -> dict[str, A
             for p in records.people
         ],
         moments=[_moment_doc(m) for m in records.moments],
-    )
+        ladder_steps=[_step_doc(s) for s in records.steps],
+        good_shares=[ShareDoc(percent=s.percent, chosen_at=s.chosen_at, note=s.note)
+                     for s in records.good_shares],
+        reflections=[
+            ReflectionDoc(reflection=e.reflection, answers=list(e.answers),
+                          written_at=e.written_at, moment=e.moment_id,
+                          person=e.person_name)
+            for e in records.reflections
+        ],
+        thought_records=[_thought_doc(t) for t in records.thoughts],
+        timeouts=[
+            TimeOutDoc(reason=t.reason, starts_on=t.starts_on, returns_on=t.returns_on,
+                       message=t.message, created_at=t.created_at, person=t.person_name,
+                       returned_on=t.returned_on, reflection=t.reflection_id)
+            for t in records.timeouts
+        ],
+    )  # fmt: skip
     return doc.model_dump(mode="json")
+
+
+def _felt_docs(felt: tuple[Felt, ...]) -> list[FeltDoc]:
+    return [FeltDoc(emotion=f.emotion, intensity=f.intensity) for f in felt]
+
+
+def _step_doc(step: Step) -> StepDoc:
+    return StepDoc(
+        text=step.text, predicted_discomfort=step.predicted_discomfort,
+        feared_outcome=step.feared_outcome, planned_at=step.planned_at,
+        person=step.person_name, idea=step.idea, done_at=step.done_at,
+        actual_discomfort=step.actual_discomfort,
+        outcome=step.outcome.value if step.outcome else None, note=step.note,
+    )  # fmt: skip
+
+
+def _thought_doc(record: ThoughtRecord) -> ThoughtDoc:
+    return ThoughtDoc(
+        situation=record.situation, automatic_thought=record.automatic_thought,
+        belief_before=record.belief_before, emotions=_felt_docs(record.emotions),
+        traps=list(record.traps), evidence_for=record.evidence_for,
+        evidence_against=record.evidence_against,
+        balanced_thought=record.balanced_thought, belief_after=record.belief_after,
+        emotions_after=_felt_docs(record.emotions_after), written_at=record.written_at,
+        moment=record.moment_id,
+    )  # fmt: skip
 
 
 def _moment_doc(moment: Moment) -> MomentDoc:
@@ -230,7 +337,86 @@ def _records(doc: ExportDoc, library: Library) -> Records:
         plan=SafetyPlan(sections),
         people=people,
         moments=moments,
+        steps=tuple(
+            _at(f"ladder_steps[{i}]", partial(_step, s))
+            for i, s in enumerate(doc.ladder_steps)
+        ),
+        good_shares=tuple(
+            _at(f"good_shares[{i}]", partial(new_share, s.percent, s.chosen_at, s.note))
+            for i, s in enumerate(doc.good_shares)
+        ),
+        reflections=tuple(
+            _at(f"reflections[{i}]", partial(_reflection, e, library, len(moments)))
+            for i, e in enumerate(doc.reflections)
+        ),
+        thoughts=tuple(
+            _at(f"thought_records[{i}]", partial(_thought, t, library, len(moments)))
+            for i, t in enumerate(doc.thought_records)
+        ),
+        timeouts=tuple(
+            _at(f"timeouts[{i}]", partial(_timeout, t, len(doc.reflections)))
+            for i, t in enumerate(doc.timeouts)
+        ),
     )
+
+
+def _position(value: int | None, count: int, what: str) -> int | None:
+    if value is not None and not 1 <= value <= count:
+        raise InvalidInput(f"there is no {what} number {value}", field=what)
+    return value
+
+
+def _name(name: str | None) -> str | None:
+    return new_person(name).name if name else None
+
+
+def _step(doc: StepDoc) -> Step:
+    step = new_step(
+        text=doc.text, predicted_discomfort=doc.predicted_discomfort,
+        feared_outcome=doc.feared_outcome, planned_at=doc.planned_at, idea=doc.idea,
+    )  # fmt: skip
+    if doc.done_at is not None or doc.outcome is not None:
+        if doc.done_at is None or doc.outcome is None or doc.actual_discomfort is None:
+            raise InvalidInput(
+                "a finished step needs done_at, actual_discomfort and outcome",
+                field="done_at",
+            )
+        step = finish(step, actual_discomfort=doc.actual_discomfort,
+                      outcome=doc.outcome, note=doc.note, when=doc.done_at)  # fmt: skip
+    return replace(step, person_name=_name(doc.person))
+
+
+def _reflection(doc: ReflectionDoc, library: Library, moments: int) -> ReflectionEntry:
+    reflection = library.reflections.get(doc.reflection)
+    if reflection is None:
+        raise InvalidInput(
+            f"there is no reflection {doc.reflection!r}", field="reflection"
+        )
+    entry = new_entry(reflection, doc.answers, written_at=doc.written_at,
+                      moment_id=_position(doc.moment, moments, "moment"))  # fmt: skip
+    return replace(entry, person_name=_name(doc.person))
+
+
+def _thought(doc: ThoughtDoc, library: Library, moments: int) -> ThoughtRecord:
+    return new_record(
+        library, situation=doc.situation, automatic_thought=doc.automatic_thought,
+        belief_before=doc.belief_before, written_at=doc.written_at,
+        emotions=[Felt(e.emotion, e.intensity) for e in doc.emotions], traps=doc.traps,
+        evidence_for=doc.evidence_for, evidence_against=doc.evidence_against,
+        balanced_thought=doc.balanced_thought, belief_after=doc.belief_after,
+        emotions_after=[Felt(e.emotion, e.intensity) for e in doc.emotions_after],
+        moment_id=_position(doc.moment, moments, "moment"),
+    )  # fmt: skip
+
+
+def _timeout(doc: TimeOutDoc, reflections: int) -> TimeOut:
+    timeout = new_timeout(reason=doc.reason, starts_on=doc.starts_on,
+                          returns_on=doc.returns_on, message=doc.message,
+                          created_at=doc.created_at)  # fmt: skip
+    return replace(
+        timeout, person_name=_name(doc.person), returned_on=doc.returned_on,
+        reflection_id=_position(doc.reflection, reflections, "reflection"),
+    )  # fmt: skip
 
 
 def _person(doc: PersonDoc) -> Person:

@@ -87,6 +87,7 @@ def tables(records: Records) -> dict[str, Table]:
                 for i, item in enumerate(records.plan.items(s), start=1)
             ],
         ),
+        **practice_tables(records),
         "preferences.csv": (
             ("setting", "value"),
             [
@@ -130,3 +131,43 @@ def zip_bytes(records: Records) -> bytes:
         for name, (header, rows) in tables(records).items():
             archive.writestr(f"closer/{name}", render(header, rows))
     return buffer.getvalue()
+
+
+def practice_tables(records: Records) -> dict[str, Table]:
+    """Steps, shares, reflections (one row per answer), thoughts, time-outs."""
+    return {
+        "ladder_steps.csv": (
+            ("planned_at", "text", "person", "predicted_discomfort", "feared_outcome",
+             "done_at", "actual_discomfort", "outcome", "note"),
+            [(s.planned_at.isoformat(), s.text, s.person_name, s.predicted_discomfort,
+              s.feared_outcome, s.done_at.isoformat() if s.done_at else None,
+              s.actual_discomfort, s.outcome.value if s.outcome else None, s.note)
+             for s in records.steps],
+        ),
+        "good_shares.csv": (
+            ("chosen_at", "percent", "note"),
+            [(s.chosen_at.isoformat(), s.percent, s.note) for s in records.good_shares],
+        ),
+        "reflections.csv": (
+            ("reflection_number", "reflection", "written_at", "question", "answer"),
+            [(n, e.reflection, e.written_at.isoformat(), q, a)
+             for n, e in enumerate(records.reflections, start=1)
+             for q, a in enumerate(e.answers, start=1)],
+        ),
+        "thought_records.csv": (
+            ("written_at", "situation", "automatic_thought", "belief_before",
+             "traps", "evidence_for", "evidence_against", "balanced_thought",
+             "belief_after"),
+            [(t.written_at.isoformat(), t.situation, t.automatic_thought,
+              t.belief_before, "; ".join(t.traps), t.evidence_for,
+              t.evidence_against, t.balanced_thought, t.belief_after)
+             for t in records.thoughts],
+        ),
+        "timeouts.csv": (
+            ("person", "reason", "starts_on", "returns_on", "message", "returned_on"),
+            [(t.person_name, t.reason, t.starts_on.isoformat(),
+              t.returns_on.isoformat(), t.message,
+              t.returned_on.isoformat() if t.returned_on else None)
+             for t in records.timeouts],
+        ),
+    }  # fmt: skip

@@ -27,7 +27,53 @@ def render(records: Records, library: Library, *, now: datetime | None = None) -
         lines += ["No moments yet.", ""]
     for moment in records.moments:
         lines += _moment(moment, library)
+    lines += _practice(records, library)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _practice(records: Records, library: Library) -> list[str]:
+    lines: list[str] = []
+    if records.steps:
+        lines += ["## Steps toward people", ""]
+        for step in records.steps:
+            who = f" ({step.person_name})" if step.person_name else ""
+            expected = f"Expected {step.predicted_discomfort}/100"
+            line = f"- {step.planned_at:%Y-%m-%d}: {step.text}{who}. {expected}"
+            if step.done:
+                line += f", felt {step.actual_discomfort}/100, went {step.outcome}"
+            lines.append(line + (f". {step.note}" if step.note else "."))
+        lines.append("")
+    if records.good_shares:
+        lines += ["## Accepting a little more good", ""]
+        lines += [
+            f"- {s.chosen_at:%Y-%m-%d}: {s.percent}%" for s in records.good_shares
+        ]
+        lines.append("")
+    for entry in records.reflections:
+        reflection = library.reflections.get(entry.reflection)
+        name = reflection.name if reflection else entry.reflection
+        lines += [f"## Reflection: {name}, {entry.written_at:%Y-%m-%d}", ""]
+        questions = [p.text for p in reflection.prompts] if reflection else []
+        for n, answer in enumerate(entry.answers):
+            if answer:
+                question = questions[n] if n < len(questions) else f"Question {n + 1}"
+                lines += [f"**{question}**", "", answer, ""]
+    for record in records.thoughts:
+        lines += [f"## Thought record, {record.written_at:%Y-%m-%d}", "",
+                  f"- Situation: {record.situation}",
+                  f"- Thought: {record.automatic_thought} "
+                  f"(believed {record.belief_before}/100)"]  # fmt: skip
+        if record.balanced_thought:
+            lines.append(f"- Balanced thought: {record.balanced_thought}")
+        if record.belief_after is not None:
+            lines.append(f"- Believed afterwards: {record.belief_after}/100")
+        lines.append("")
+    for timeout in records.timeouts:
+        who = timeout.person_name or "everyone"
+        dates = f"{timeout.starts_on} to {timeout.returns_on}"
+        lines += [f"## Time-out from {who}, {dates}", "",
+                  timeout.reason, ""]  # fmt: skip
+    return lines
 
 
 def _people(records: Records) -> list[str]:
