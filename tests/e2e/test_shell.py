@@ -27,6 +27,10 @@ PAGES = {
     "learn-reflection": "/learn/reflections/time-out-questions",
     "privacy": "/privacy",
     "practice": "/practice",
+    "reflections": "/practice/reflections",
+    "reflection-form": "/practice/reflections/time-out-questions",
+    "thought-new": "/practice/thoughts/new",
+    "timeouts": "/practice/timeouts",
 }
 
 

@@ -45,6 +45,7 @@ def _page(
         view=view,
         shares=shares(uow),
         people=[s.person for s in list_people(uow)],
+        ideas=ideas,
         error=error,
         form=form or {},
         saved=saved,
