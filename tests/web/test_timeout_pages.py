@@ -105,3 +105,17 @@ def test_the_api_plans_lists_and_removes(web: TestClient) -> None:
     assert [t["id"] for t in web.get("/api/v1/timeouts").json()] == [made_id]
     assert web.delete(f"/api/v1/timeouts/{made_id}").status_code == 204
     assert web.get(f"/api/v1/timeouts/{made_id}").status_code == 404
+
+
+def test_today_asks_gently_once_the_return_day_has_come(web: TestClient) -> None:
+    jo = web.post("/api/v1/people", json={"name": "Jo"}).json()["id"]
+    started = (TODAY - timedelta(days=6)).isoformat()
+    back = (TODAY - timedelta(days=2)).isoformat()
+    later = (TODAY + timedelta(days=2)).isoformat()
+    web.post("/api/v1/timeouts", json={"reason": "Rest", "starts_on": started,
+                                      "returns_on": back, "person_id": jo})  # fmt: skip
+    web.post("/api/v1/timeouts", json={"reason": "Quiet", "returns_on": later})
+    page = web.get("/").text
+    assert "Coming back from your time-out from Jo" in page
+    assert "Whenever you are ready." in page
+    assert page.count("Coming back from your time-out") == 1  # not the ongoing one

@@ -11,6 +11,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
 from closer.domain.moments import APPROACHES, Felt, MomentQuery
+from closer.domain.timeouts import Stage, note_for
 from closer.services.moments import (
     choose_causes,
     delete_moment,
@@ -22,6 +23,7 @@ from closer.services.moments import (
     update_moment,
 )
 from closer.services.people import list_people, resolve_names
+from closer.services.timeouts import list_timeouts, today
 from closer.services.unit_of_work import UnitOfWork
 from closer.web import forms
 from closer.web.dependencies import LibraryDep, ShellDep, UowDep
@@ -89,9 +91,16 @@ async def log_from_form(
 
 
 def today_context(uow: UnitOfWork, library: Library) -> dict[str, Any]:
-    """Today's page data: the form's choices and the last few moments."""
+    """Today's page data: the form's choices, the last few moments, and any
+    time-out whose return day has come (asked about gently, once it is due)."""
     recent = list_moments(uow, MomentQuery(limit=3)).items
-    return {**choices(uow, library), "recent": recent}
+    day = today()
+    returning = [
+        (t, note_for(t, day))
+        for t in list_timeouts(uow)
+        if t.stage(day) in (Stage.DUE, Stage.PAST_DUE)
+    ]
+    return {**choices(uow, library), "recent": recent, "returning": returning}
 
 
 def _query(params: dict[str, str], offset: int) -> MomentQuery:
