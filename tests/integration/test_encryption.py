@@ -22,19 +22,10 @@ from closer.domain.errors import (
 from closer.services.moments import list_moments, log_moment
 from closer.services.people import add_person, list_people
 from closer.services.safety import add_plan_item, get_plan
+from tests.support.stores import local_settings
 
 PASSPHRASE = "blue kettle on the hill"
 SECRETS = ("Zanzibarina", "Quillifer", "marmalade-lighthouse", "Oswintergarden")
-
-
-def local_settings(tmp_path: Path, **changes: object) -> Settings:
-    values: dict[str, object] = {
-        "data_dir": tmp_path / "data",
-        "kdf_memory_kib": 1024,
-        "kdf_time_cost": 1,
-        "unlock_minutes": 0,
-    }
-    return Settings(**{**values, **changes})  # type: ignore[arg-type]
 
 
 def write_secrets(database: Database) -> None:

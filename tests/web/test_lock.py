@@ -10,20 +10,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from closer.adapters.local_store import StoreState, store_state
-from closer.config import Settings
 from closer.web.app import create_app
+from tests.support.stores import local_settings
 
 PASSPHRASE = "lantern by the river"
 
 
-def new_settings(tmp_path: Path, **changes: object) -> Settings:
-    values: dict[str, object] = {
-        "data_dir": tmp_path / "data",
-        "kdf_memory_kib": 1024,
-        "kdf_time_cost": 1,
-        "unlock_minutes": 0,
-    }
-    return Settings(**{**values, **changes})  # type: ignore[arg-type]
+new_settings = local_settings
 
 
 @pytest.fixture

@@ -217,7 +217,7 @@ def encrypt_plain_store(settings: Settings, passphrase: str) -> bytes:
         plain.execute("DETACH DATABASE encrypted")
     finally:
         plain.close()
-    _fsync(target)
+    vault.sync_path(target)
     for suffix in ("-wal", "-shm"):
         Path(str(files.database) + suffix).unlink(missing_ok=True)
     os.replace(target, files.database)
@@ -237,14 +237,6 @@ def _finish_interrupted_encryption(files: StoreFiles) -> None:
         pending.unlink()
     else:  # the encrypted file is in place: its key file goes with it
         os.replace(pending, files.key_file)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def delete_everything(settings: Settings) -> list[Path]:

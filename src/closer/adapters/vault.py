@@ -202,7 +202,12 @@ def write_key_file(
 
 def sync_folder(folder: Path) -> None:
     """Make a rename inside ``folder`` durable."""
-    fd = os.open(folder, os.O_RDONLY)
+    sync_path(folder)
+
+
+def sync_path(path: Path) -> None:
+    """Flush a file (or a folder's entries) to disk."""
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:

@@ -28,6 +28,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from closer import __version__
+from closer.adapters.importers.common import at
 from closer.domain.accept_good import new_share
 from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
@@ -305,12 +306,8 @@ def describe(exc: ValidationError, limit: int = 5) -> str:
 
 
 def _at(place: str, build: Callable[[], T]) -> T:
-    """Run a domain constructor, prefixing any error with where it happened."""
-    try:
-        return build()
-    except InvalidInput as exc:
-        field = f".{exc.field}" if exc.field else ""
-        raise InvalidInput(f"{place}{field}: {exc.message}", field=exc.field) from None
+    """Run a domain constructor, naming the place of any error (``moments[3].urge``)."""
+    return at(place, build, joiner=".")
 
 
 def _records(doc: ExportDoc, library: Library) -> Records:
