@@ -61,6 +61,7 @@ def settings(tmp_path: Path, database_url: str | None) -> Settings:
         kdf_memory_kib=1024,  # test-sized Argon2id costs
         kdf_time_cost=1,
         unlock_minutes=0,
+        allowed_hosts="testserver",  # TestClient's host name
     )
     if database_url is None:
         set_up(settings, PASSPHRASE)

@@ -90,6 +90,14 @@ class Settings(BaseSettings):
             "with --proxy-headers so it knows)."
         ),
     )
+    allowed_hosts: str = Field(
+        default="",
+        description=(
+            "Host names the web app answers to, comma-separated. Empty: in local "
+            "mode only this computer (127.0.0.1, localhost, ::1), which stops "
+            "DNS-rebinding pages from reading your records; in hosted mode any."
+        ),
+    )
     log_level: str = Field(
         default="info",
         description="How much the server logs: debug, info, warning or error.",
@@ -110,6 +118,17 @@ class Settings(BaseSettings):
                 "hosted mode needs CLOSER_DATABASE_URL (a PostgreSQL database)"
             )
         return self
+
+    @property
+    def trusted_hosts(self) -> list[str]:
+        """The Host headers the web app accepts (``*`` for any)."""
+        named = [h.strip() for h in self.allowed_hosts.split(",") if h.strip()]
+        if named:
+            return named
+        if self.hosted:
+            return ["*"]
+        loopback = ["127.0.0.1", "localhost", "::1", "[::1]"]
+        return loopback if self.host in ("0.0.0.0", "::") else [*loopback, self.host]
 
     @property
     def hosted(self) -> bool:

@@ -14,5 +14,6 @@ def local_settings(tmp_path: Path, **changes: object) -> Settings:
         "kdf_memory_kib": 1024,
         "kdf_time_cost": 1,
         "unlock_minutes": 0,
+        "allowed_hosts": "testserver",
     }
     return Settings(**{**values, **changes})  # type: ignore[arg-type]

@@ -23,7 +23,7 @@ def hosted_settings(
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'hosted.db'}"
         yield Settings(mode="hosted", data_dir=tmp_path, database_url=url)
-        return
+        return  # hosted mode answers to any host unless told otherwise
     cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
     url = cluster.create_database()
     try:

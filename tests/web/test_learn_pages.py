@@ -22,7 +22,8 @@ NOTE = "Closer is not therapy and does not diagnose"
 def learn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """Learn needs no stored data, so one SQLite store serves the whole module."""
     data: Path = tmp_path_factory.mktemp("learn")
-    with TestClient(create_app(Settings(data_dir=data))) as client:
+    settings = Settings(data_dir=data, allowed_hosts="testserver")
+    with TestClient(create_app(settings)) as client:
         yield client
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from closer.config import Settings
+from closer.web.app import create_app
 from closer.web.rendering import NAVIGATION
 
 PAGES = [item.path for item in NAVIGATION] + ["/help"]
@@ -103,3 +105,25 @@ def test_an_unknown_page_shows_a_friendly_page_with_the_help_link(
     assert "There is nothing at this address." in response.text
     assert 'href="/help"' in response.text
     assert "Traceback" not in response.text
+
+
+def test_a_local_app_answers_only_to_this_computer(tmp_path: Path) -> None:
+    """A page that rebinds its own name to 127.0.0.1 cannot read the records."""
+    settings = Settings(data_dir=tmp_path)
+    assert "evil.example" not in settings.trusted_hosts
+    with TestClient(create_app(settings), base_url="http://127.0.0.1:8000") as local:
+        assert local.get("/help").status_code == 200
+        assert local.get("/help", headers={"host": "localhost:8000"}).status_code == 200
+        rebound = local.get("/api/v1/export", headers={"host": "evil.example:8000"})
+        assert rebound.status_code == 400
+
+
+def test_hosted_mode_answers_to_the_names_it_is_given(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'h.db'}"
+    settings = Settings(mode="hosted", data_dir=tmp_path, database_url=url,
+                        allowed_hosts="closer.example.org")  # fmt: skip
+    app = create_app(settings)
+    with TestClient(app, base_url="https://closer.example.org") as client:
+        assert client.get("/help").status_code == 200
+        other = client.get("/help", headers={"host": "other.example"})
+        assert other.status_code == 400

@@ -17,6 +17,7 @@ from closer.config import Settings
 from closer.domain.errors import WrongPassphrase
 from closer.web.app import create_app
 from tests.support.server import PASSPHRASE
+from tests.support.stores import local_settings
 
 DAYLIO = (
     "full_date,date,weekday,time,mood,activities,note_title,note\n"
@@ -105,10 +106,7 @@ def test_the_api_imports_a_closer_export_exactly(web: TestClient) -> None:
 def local(tmp_path: Path) -> Iterator[tuple[TestClient, Settings]]:
     passphrase = tmp_path / "passphrase.txt"
     passphrase.write_text(PASSPHRASE)
-    settings = Settings(
-        data_dir=tmp_path / "data", kdf_memory_kib=1024, kdf_time_cost=1,
-        unlock_minutes=0, passphrase_file=passphrase,
-    )  # fmt: skip
+    settings = local_settings(tmp_path, passphrase_file=passphrase)
     app = create_app(settings)
     with TestClient(app, follow_redirects=False) as client:
         client.post("/api/v1/store/setup", json={"passphrase": PASSPHRASE})
@@ -186,12 +184,7 @@ def test_delete_everything_needs_the_word_then_starts_afresh(
 
 
 def test_a_plain_store_can_be_encrypted_from_the_page(tmp_path: Path) -> None:
-    settings = Settings(
-        data_dir=tmp_path / "data",
-        kdf_memory_kib=1024,
-        kdf_time_cost=1,
-        unlock_minutes=0,
-    )
+    settings = local_settings(tmp_path)
     with TestClient(create_app(settings), follow_redirects=False) as client:
         client.post("/api/v1/store/setup", json={"without_encryption": True})
         log(client, "Readable for now")
