@@ -71,6 +71,11 @@ def _fresh_settings(base_url: str) -> None:
     moments = httpx2.get(base_url + "/api/v1/moments", params={"limit": 500}).json()
     for moment in moments["items"]:
         httpx2.delete(f"{base_url}/api/v1/moments/{moment['id']}").raise_for_status()
+    for kind in ("reflections", "thoughts", "timeouts"):
+        found = httpx2.get(f"{base_url}/api/v1/{kind}").json()
+        items = found["items"] if isinstance(found, dict) else found
+        for item in items:
+            httpx2.delete(f"{base_url}/api/v1/{kind}/{item['id']}").raise_for_status()
     ladder = httpx2.get(base_url + "/api/v1/ladder").json()
     for step in ladder["planned"] + ladder["finished"]:
         httpx2.delete(f"{base_url}/api/v1/ladder/steps/{step['id']}").raise_for_status()

@@ -47,3 +47,34 @@ def test_practice_with_a_planned_step_meets_wcag_22_aa(
     page.goto(base_url + "/practice")
     screenshot(page, f"practice-step-{scheme}")
     assert violations(page) == []
+
+
+@pytest.mark.browser
+def test_a_reflection_a_thought_record_and_a_time_out_in_the_browser(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + "/practice")
+    page.get_by_role("link", name="Reflections").click()
+    page.get_by_role("link", name="What am I trying to escape?").click()
+    page.get_by_label("What am I trying to get away from right now?").fill("Being seen")
+    page.get_by_role("button", name="Save my answers").click()
+    expect(page.get_by_text("Being seen")).to_be_visible()
+
+    page.goto(base_url + "/practice/thoughts/new")
+    page.get_by_label("What was happening?").fill("Jo went quiet")
+    page.get_by_label("What went through your mind?").fill("Jo is done with me")
+    page.get_by_label("How much do you believe it? (0-100)").fill("80")
+    page.get_by_label("Mind reading").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_have_text("Saved.")
+    expect(page.get_by_label("Mind reading")).to_be_checked()
+
+    page.goto(base_url + "/practice/timeouts")
+    page.get_by_role("button", name="Show message ideas").click()
+    drafts = page.get_by_role("list", name="Something to tell them")
+    expect(drafts).to_contain_text("Hi everyone, I need a few quiet days")
+    page.get_by_label("Why do you need it?").fill("Too much at once")
+    page.get_by_role("button", name="Plan this time-out").click()
+    expect(page.get_by_role("heading", name="Coming back")).to_be_visible()
+    screenshot(page, "timeout")
+    assert violations(page) == []
