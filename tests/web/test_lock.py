@@ -155,3 +155,25 @@ def test_a_passphrase_file_unlocks_the_store_when_the_app_starts(
     with TestClient(create_app(settings), follow_redirects=False) as client:
         assert client.get("/api/v1/health").json()["store"] == "open"
         assert client.get("/moments").status_code == 200
+
+
+def test_records_unlocked_in_one_browser_stay_locked_for_other_clients(
+    fresh: TestClient,
+) -> None:
+    set_up(fresh)
+    assert fresh.get("/moments").status_code == 200
+    mine = dict(fresh.cookies)
+    fresh.cookies.clear()  # another browser, another user on this computer, a script
+    assert fresh.get("/moments").headers["location"] == "/unlock?next=%2Fmoments"
+    assert fresh.get("/api/v1/moments").status_code == 423
+    assert fresh.get("/api/v1/store").json() == {"state": "encrypted", "open": False}
+    assert fresh.post("/privacy/backup").status_code == 423
+    assert "kept with your locked records" in fresh.get("/help").text
+    right = fresh.post("/unlock", data={"passphrase": PASSPHRASE, "next": "/moments"})
+    assert right.headers["location"] == "/moments"
+    assert fresh.get("/moments").status_code == 200  # now this one too
+    fresh.cookies.clear()
+    fresh.cookies.update(mine)
+    assert fresh.get("/moments").status_code == 200  # the first still works
+    fresh.post("/lock")
+    assert fresh.get("/api/v1/moments").status_code == 423  # locking ends every one

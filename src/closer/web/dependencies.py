@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.responses import Response
 
 from closer.adapters.content import bundled_library, bundled_step_ideas
 from closer.adapters.crisis_lines import bundled_directory
@@ -18,7 +19,7 @@ from closer.domain.ladder import StepIdea
 from closer.domain.preferences import Preferences
 from closer.services.shell import Shell, load_shell
 from closer.services.unit_of_work import UnitOfWork
-from closer.web.store import StoreHolder
+from closer.web.store import UNLOCK_COOKIE, StoreHolder
 
 
 def get_store(request: Request) -> StoreHolder:
@@ -30,9 +31,9 @@ def get_store(request: Request) -> StoreHolder:
 StoreDep = Annotated[StoreHolder, Depends(get_store)]
 
 
-def get_database(store: StoreDep) -> Database:
-    """The open store; Locked or NotSetUp when it is not open yet."""
-    return store.require()
+def get_database(request: Request, store: StoreDep) -> Database:
+    """The open store; Locked or NotSetUp when it is not open (for this browser)."""
+    return store.require(request.cookies.get(UNLOCK_COOKIE))
 
 
 SESSION_COOKIE = "closer_session"
@@ -68,10 +69,19 @@ def get_uow(database: DatabaseDep, owner: OwnerDep) -> UnitOfWork:
 def get_optional_uow(request: Request, store: StoreDep) -> UnitOfWork | None:
     """A unit of work if records can be read (open, signed in), else None: for
     pages that work without records, such as "Need help now"."""
-    if not store.is_open:
+    token = request.cookies.get(UNLOCK_COOKIE)
+    if not store.is_open or not store.admits(token):
         return None
     owner = signed_in(request, store)
-    return None if owner is None else store.require().unit_of_work(owner)
+    return None if owner is None else store.require(token).unit_of_work(owner)
+
+
+def set_unlock_cookie(response: Response, token: str | None) -> None:
+    """Remember, for this browser's session, that it unlocked the store."""
+    if token is not None:
+        response.set_cookie(
+            UNLOCK_COOKIE, token, httponly=True, samesite="strict", path="/"
+        )
 
 
 def local_only(store: StoreDep) -> None:

@@ -9,7 +9,9 @@ locked.
 
 from __future__ import annotations
 
+import secrets
 import threading
+from hashlib import sha256
 
 from closer.adapters import local_store
 from closer.adapters.data_dir import prepare_data_dir
@@ -17,6 +19,12 @@ from closer.adapters.db.database import Database, open_database
 from closer.adapters.local_store import StoreState
 from closer.config import Settings
 from closer.domain.errors import Locked, NotSetUp
+
+UNLOCK_COOKIE = "closer_unlock"
+
+
+def _digest(token: str) -> str:
+    return sha256(token.encode("utf-8")).hexdigest()
 
 
 def open_at_start(settings: Settings) -> StoreHolder:
@@ -46,6 +54,11 @@ class StoreHolder:
         self._database = database
         self._key = key
         self._lock = threading.Lock()
+        # Browsers that unlocked the store here (hashes of their cookie). An
+        # encrypted store unlocked through a page opens for those browsers
+        # only; one opened with CLOSER_PASSPHRASE_FILE opens for every client.
+        self._browsers: set[str] = set()
+        self._per_browser = False
 
     @property
     def key(self) -> bytes | None:
@@ -58,30 +71,52 @@ class StoreHolder:
 
     @property
     def is_open(self) -> bool:
-        """Whether records can be read now."""
+        """Whether the store is open (for some browser, at least)."""
         return self._database is not None
 
-    def require(self) -> Database:
-        """The open store, or the error that says what is needed first."""
+    def admits(self, token: str | None) -> bool:
+        """Whether a client with this unlock cookie may read the records."""
+        if not self._per_browser:
+            return True
+        return token is not None and _digest(token) in self._browsers
+
+    def require(self, token: str | None = None) -> Database:
+        """The open store, or the error that says what is needed first.
+
+        ``token`` is the client's unlock cookie: when the store was unlocked
+        through a page, only browsers that unlocked it may read it."""
         database = self._database
-        if database is not None:
+        if database is not None and self.admits(token):
             return database
+        if database is not None:
+            raise Locked("Enter your passphrase to open your records in this browser.")
         if local_store.store_state(self.settings) is StoreState.NEW:
             raise NotSetUp(
                 "Closer is not set up yet: choose how to protect your records."
             )
         raise Locked("Your records are locked. Enter your passphrase to open them.")
 
-    def unlock(self, passphrase: str) -> None:
-        """Open an encrypted store with ``passphrase`` (WrongPassphrase if not)."""
+    def unlock(self, passphrase: str) -> str:
+        """Open an encrypted store with ``passphrase`` (WrongPassphrase if not);
+        returns the unlock cookie for the browser that gave it."""
         key = local_store.unlock(self.settings, passphrase)
         self._open(key)
+        return self._admit()
 
-    def set_up(self, passphrase: str | None) -> None:
-        """Create the store, encrypted with ``passphrase`` or, by choice, plain."""
+    def set_up(self, passphrase: str | None) -> str | None:
+        """Create the store, encrypted with ``passphrase`` or, by choice, plain;
+        returns the unlock cookie of an encrypted one."""
         with self._lock:
             key = local_store.set_up(self.settings, passphrase)
         self._open(key)
+        return self._admit() if key is not None else None
+
+    def _admit(self) -> str:
+        token = secrets.token_urlsafe(32)
+        with self._lock:
+            self._per_browser = True
+            self._browsers.add(_digest(token))
+        return token
 
     def _open(self, key: bytes | None) -> None:
         with self._lock:
@@ -89,10 +124,12 @@ class StoreHolder:
                 self._database = open_database(self.settings, key=key)
                 self._key = key
 
-    def encrypt(self, passphrase: str) -> None:
-        """Encrypt a plain local store in place, then reopen it."""
+    def encrypt(self, passphrase: str) -> str:
+        """Encrypt a plain local store in place, then reopen it; returns the
+        unlock cookie for the browser that asked."""
         self.close()
         self._open(local_store.encrypt(self.settings, passphrase))
+        return self._admit()
 
     def delete_everything(self) -> None:
         """Close the store and erase it with its key and backups."""
@@ -113,3 +150,5 @@ class StoreHolder:
                 self._database.close()
                 self._database = None
             self._key = None
+            self._browsers.clear()
+            self._per_browser = False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from closer.adapters.db.migrate import current_revision
@@ -13,6 +13,7 @@ from closer.domain.crisis_lines import CountryHelp
 from closer.services.help import help_now
 from closer.services.preferences import get_preferences, update_preferences
 from closer.web.dependencies import DirectoryDep, StoreDep, UowDep
+from closer.web.store import UNLOCK_COOKIE
 
 API_PREFIX = "/api/v1"
 
@@ -113,12 +114,14 @@ NOT_THERAPY = (
 
 
 @router.get("/health")
-def health(store: StoreDep) -> Health:
-    """Whether the app answers, and its database once the records are open."""
-    if not store.is_open:
+def health(request: Request, store: StoreDep) -> Health:
+    """Whether the app answers, and its database once the records are open
+    (for this client: a store unlocked in a browser is open for that browser)."""
+    token = request.cookies.get(UNLOCK_COOKIE)
+    if not store.is_open or not store.admits(token):
         state = "not_set_up" if store.state() is StoreState.NEW else "locked"
         return Health(status="ok", store=state, database=None, schema_revision=None)
-    database = store.require()
+    database = store.require(token)
     return Health(
         status="ok",
         store="open",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
+from starlette.responses import JSONResponse
 
 from closer.domain.errors import InvalidInput
-from closer.web.dependencies import LocalOnly, StoreDep
+from closer.web.dependencies import LocalOnly, StoreDep, set_unlock_cookie
 from closer.web.routes.api import API_PREFIX
+from closer.web.store import UNLOCK_COOKIE
 
 router = APIRouter(
     prefix=f"{API_PREFIX}/store", tags=["store"], dependencies=[LocalOnly]
@@ -38,18 +40,27 @@ class SetUp(BaseModel):
     )
 
 
-def _out(store: StoreDep) -> StoreOut:
-    return StoreOut(state=store.state().value, open=store.is_open)
+def _out(store: StoreDep, token: str | None) -> StoreOut:
+    """Where the store stands, and whether it is open for this client."""
+    is_open = store.is_open and store.admits(token)
+    return StoreOut(state=store.state().value, open=is_open)
+
+
+def _with_cookie(out: StoreOut, token: str | None) -> JSONResponse:
+    """The answer, with this client's unlock cookie (send it back to read)."""
+    response = JSONResponse(out.model_dump())
+    set_unlock_cookie(response, token)
+    return response
 
 
 @router.get("")
-def read_store(store: StoreDep) -> StoreOut:
-    """Where the store stands."""
-    return _out(store)
+def read_store(request: Request, store: StoreDep) -> StoreOut:
+    """Where the store stands, and whether it is open for this client."""
+    return _out(store, request.cookies.get(UNLOCK_COOKIE))
 
 
 @router.post("/setup")
-async def set_up_store(body: SetUp, store: StoreDep) -> StoreOut:
+async def set_up_store(body: SetUp, store: StoreDep) -> JSONResponse:
     """Create the store: encrypted with a passphrase, or plain by explicit choice."""
     if body.passphrase is None and not body.without_encryption:
         raise InvalidInput(
@@ -61,19 +72,20 @@ async def set_up_store(body: SetUp, store: StoreDep) -> StoreOut:
         raise InvalidInput(
             "Give a passphrase or without_encryption, not both.", field="passphrase"
         )
-    await run_in_threadpool(store.set_up, body.passphrase)
-    return _out(store)
+    token = await run_in_threadpool(store.set_up, body.passphrase)
+    return _with_cookie(_out(store, token), token)
 
 
 @router.post("/unlock")
-async def unlock_store(body: Passphrase, store: StoreDep) -> StoreOut:
-    """Open an encrypted store until it is locked or the app stops."""
-    await run_in_threadpool(store.unlock, body.passphrase)
-    return _out(store)
+async def unlock_store(body: Passphrase, store: StoreDep) -> JSONResponse:
+    """Open an encrypted store for this client (the ``closer_unlock`` cookie)
+    until it is locked or the app stops."""
+    token = await run_in_threadpool(store.unlock, body.passphrase)
+    return _with_cookie(_out(store, token), token)
 
 
 @router.post("/lock")
 def lock_store(store: StoreDep) -> StoreOut:
     """Close an encrypted store and forget its key."""
     store.lock()
-    return _out(store)
+    return _out(store, None)

@@ -11,9 +11,10 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from closer.adapters.local_store import StoreState, store_state
 from closer.adapters.vault import MIN_PASSPHRASE
 from closer.domain.errors import CloserError, InvalidInput
-from closer.web.dependencies import LocalOnly, ShellDep, StoreDep
+from closer.web.dependencies import LocalOnly, ShellDep, StoreDep, set_unlock_cookie
 from closer.web.rendering import render
 from closer.web.routes.safety import safe_next
+from closer.web.store import UNLOCK_COOKIE
 
 router = APIRouter(include_in_schema=False, dependencies=[LocalOnly])
 
@@ -62,10 +63,12 @@ async def set_up(
             request, shell, "The two passphrases differ. Type it again.", 422
         )
     try:
-        await run_in_threadpool(store.set_up, chosen)  # Argon2id takes a moment
+        token = await run_in_threadpool(store.set_up, chosen)  # Argon2id: a moment
     except CloserError as exc:
         return _setup_form(request, shell, exc.message, exc.status)
-    return RedirectResponse("/", status_code=303)
+    response = RedirectResponse("/", status_code=303)
+    set_unlock_cookie(response, token)
+    return response
 
 
 @router.get("/unlock", response_class=HTMLResponse)
@@ -73,7 +76,7 @@ def unlock_page(
     request: Request, store: StoreDep, shell: ShellDep, next: str = "/"
 ) -> Response:
     """Ask for the passphrase."""
-    if store.is_open:
+    if store.is_open and store.admits(request.cookies.get(UNLOCK_COOKIE)):
         return RedirectResponse(safe_next(next), status_code=303)
     return _unlock_form(request, shell, next)
 
@@ -108,10 +111,12 @@ async def unlock(
     try:
         if not passphrase:
             raise InvalidInput("Enter your passphrase.", field="passphrase")
-        await run_in_threadpool(store.unlock, passphrase)
+        token = await run_in_threadpool(store.unlock, passphrase)
     except CloserError as exc:
         return _unlock_form(request, shell, next, exc.message, exc.status)
-    return RedirectResponse(safe_next(next), status_code=303)
+    response = RedirectResponse(safe_next(next), status_code=303)
+    set_unlock_cookie(response, token)
+    return response
 
 
 @router.post("/lock")

@@ -27,9 +27,11 @@ from closer.web.dependencies import (
     ShellDep,
     StoreDep,
     UowDep,
+    set_unlock_cookie,
 )
 from closer.web.downloads import export_download
 from closer.web.rendering import render
+from closer.web.store import UNLOCK_COOKIE
 
 router = APIRouter(include_in_schema=False)
 
@@ -116,10 +118,12 @@ async def encrypt_now(
             request, store, shell, error="The two passphrases differ.", status=422
         )
     try:
-        await run_in_threadpool(store.encrypt, passphrase)
+        token = await run_in_threadpool(store.encrypt, passphrase)
     except CloserError as exc:
         return _page(request, store, shell, error=exc.message, status=exc.status)
-    return RedirectResponse("/privacy?done=encrypted", status_code=303)
+    response = RedirectResponse("/privacy?done=encrypted", status_code=303)
+    set_unlock_cookie(response, token)
+    return response
 
 
 @router.get("/privacy/export")
@@ -162,11 +166,11 @@ async def import_file(
 
 
 @router.post("/privacy/backup", dependencies=[LocalOnly])
-async def backup_download(store: StoreDep) -> Response:
+async def backup_download(request: Request, store: StoreDep) -> Response:
     """A backup zip of the local store, made now, sent as a download."""
     from closer.adapters.backup import make_backup  # noqa: PLC0415
 
-    store.require()
+    store.require(request.cookies.get(UNLOCK_COOKIE))
     if store.state() is StoreState.EXTERNAL:
         raise InvalidInput(
             "This store lives on a database server; its operator backs it up "
