@@ -28,6 +28,7 @@ from sqlalchemy import insert, text
 from bench.safety_eval import write_section
 from closer.adapters.db.database import open_database
 from closer.adapters.db.orm import (
+    LOCAL_USER_ID,
     MomentEmotionRow,
     MomentPersonRow,
     MomentRow,
@@ -105,7 +106,8 @@ def fill_store(
     now = datetime.now(UTC)
     with db.engine.begin() as conn:
         conn.execute(insert(PersonRow), [
-            {"id": i + 1, "name": p, "name_key": p.casefold(), "relationship": "friend",
+            {"id": i + 1, "user_id": LOCAL_USER_ID, "name": p,
+             "name_key": p.casefold(), "relationship": "friend",
              "notes": "", "created_at": now, "updated_at": now}
             for i, p in enumerate(PEOPLE)
         ])  # fmt: skip
@@ -113,7 +115,8 @@ def fill_store(
         for chunk in range(0, len(moments), 5000):
             part = moments[chunk : chunk + 5000]
             conn.execute(insert(MomentRow), [
-                {"id": chunk + i + 1, "occurred_at": m.occurred_at, "situation": m.situation,
+                {"id": chunk + i + 1, "user_id": LOCAL_USER_ID,
+                 "occurred_at": m.occurred_at, "situation": m.situation,
                  "urge": m.urge, "action": m.action, "outcome": "", "felt_after": None,
                  "search_text": m.search_text(), "created_at": now, "updated_at": now}
                 for i, (m, _) in enumerate(part)
@@ -196,15 +199,29 @@ def interleaved(commands: dict[str, Run], rounds: int) -> dict[str, float]:
 
 
 def closer_env(data_dir: Path) -> dict[str, str]:
-    """The environment of a person who unlocked their store earlier today."""
+    """The environment of a person who unlocked their store earlier today.
+
+    Python may read compiled bytecode, as on an installed copy (pip compiles
+    it at install time): a shell with PYTHONDONTWRITEBYTECODE set would
+    otherwise compile every module on every run and measure that instead."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLOSER_")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["CLOSER_DATA_DIR"] = str(data_dir)
     env["CLOSER_UNLOCK_MINUTES"] = "120"
     return env
 
 
+def compile_closer() -> None:
+    """Write Closer's bytecode once, as installing it would."""
+    import closer  # noqa: PLC0415
+
+    folder = Path(closer.__file__).parent
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder)], check=True)
+
+
 def run(count: int) -> str:
     closer = [str(Path(sys.executable).with_name("closer"))]
+    compile_closer()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         runtime = work / "runtime"  # where the kept keys go, as $XDG_RUNTIME_DIR
