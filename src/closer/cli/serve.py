@@ -61,6 +61,11 @@ def serve_command(
     console.print(
         f"Closer is running at http://{shown_host}:{settings.port}  (Ctrl+C to stop)"
     )
+    if not store.is_open:
+        console.print(
+            "Open it in your browser to unlock your records, or, the first time, "
+            "to choose a passphrase."
+        )
     config = uvicorn.Config(
         app, log_level=settings.log_level, server_header=False, proxy_headers=False
     )
