@@ -25,6 +25,7 @@ from closer.adapters.importers import ImportFormat, decode, guess_format, read
 from closer.config import Settings
 from closer.domain.errors import InvalidInput
 from closer.domain.moments import Felt
+from closer.services.contacts import log_contact
 from closer.services.export import export_records
 from closer.services.imports import import_records
 from closer.services.ladder import choose_share, finish_step, plan_step
@@ -83,6 +84,7 @@ def fill_practice(database: Database, person_id: int) -> None:
         starts_on=date(2026, 3, 4), person_id=person_id,
     ).timeout  # fmt: skip
     come_back(uow(), LIBRARY, timeout.id or 0, ["", "", "Yes"], on=date(2026, 3, 9))
+    log_contact(uow(), person_id, how="call", them=True, note="Sam rang", when=when)
     assert entry.id
 
 
@@ -112,7 +114,7 @@ def test_export_then_import_into_an_empty_store_gives_the_same_export(
         report = import_records(target.unit_of_work(), records, source="closer")
         added = (report.people_added, report.moments_added, report.plan_items_added)
         assert added == (2, 2, 2)
-        assert report.practice_added == 6
+        assert report.practice_added == 7
         assert exported(target) == exported(database)
     finally:
         target.close()
@@ -134,7 +136,7 @@ def test_importing_the_same_file_again_adds_nothing(database: Database) -> None:
     report = import_records(database.unit_of_work(), records, source="closer")
     assert report.added == 0
     assert (report.moments_skipped, report.people_skipped) == (2, 2)
-    assert report.practice_skipped == 6
+    assert report.practice_skipped == 7
     assert exported(database) == before
 
 

@@ -43,7 +43,7 @@ def body_for(method: str, path: str) -> dict[str, Any]:
         if method == "GET" or path.endswith(("/delete", "/restore")):
             return {}
         form = {"situation": "Changed", "name": "Changed", "relationship": "friend"}
-        done = {"actual_discomfort": "10", "outcome": "good",
+        done = {"actual_discomfort": "10", "outcome": "good", "kind": "me",
                 "automatic_thought": "Changed", "belief_before": "50"}  # fmt: skip
         return {"data": {**form, **done, "causes": "fear-of-rejection"}}
     bodies = {
@@ -106,13 +106,17 @@ def fill(ana: TestClient) -> dict[str, int]:
         json={"reason": f"Away from {SECRETS[0]}", "returns_on": "2099-01-02",
               "starts_on": "2099-01-01", "message": SECRETS[2], "person_id": person},
     ).json()["timeout"]["id"]  # fmt: skip
+    contact = ana.post(
+        "/api/v1/contacts", json={"person_id": person, "note": SECRETS[3]}
+    ).json()["contact"]["id"]
     return {"person_id": person, "moment_id": moment, "deleted_id": deleted_id,
             "step_id": step, "entry_id": entry, "record_id": record,
-            "timeout_id": timeout}  # fmt: skip
+            "timeout_id": timeout, "contact_id": contact}  # fmt: skip
 
 
 ID_PARAMS = (
-    "person_id", "moment_id", "step_id", "entry_id", "record_id", "timeout_id"
+    "person_id", "moment_id", "step_id", "entry_id", "record_id", "timeout_id",
+    "contact_id",
 )  # fmt: skip
 
 
@@ -120,12 +124,13 @@ def fill_path(path: str, ids: dict[str, int], moment_key: str = "moment_id") -> 
     return path.format(
         person_id=ids["person_id"], moment_id=ids[moment_key], step_id=ids["step_id"],
         entry_id=ids["entry_id"], record_id=ids["record_id"],
-        timeout_id=ids["timeout_id"],
+        timeout_id=ids["timeout_id"], contact_id=ids["contact_id"],
     )  # fmt: skip
 
 
 def own_id(path: str, ids: dict[str, int], moment_key: str) -> int:
-    for name in ("person_id", "step_id", "entry_id", "record_id", "timeout_id"):
+    for name in ("person_id", "step_id", "entry_id", "record_id", "timeout_id",
+                 "contact_id"):  # fmt: skip
         if f"{{{name}}}" in path:
             return ids[name]
     return ids[moment_key]
@@ -173,7 +178,7 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
               "/api/v1/people", "/api/v1/ladder", "/api/v1/good-shares",
               "/api/v1/reflections", "/practice/reflections", "/api/v1/thoughts",
               "/practice/thoughts", "/api/v1/timeouts",
-              "/practice/timeouts"]  # fmt: skip
+              "/practice/timeouts", "/api/v1/contacts"]  # fmt: skip
     found = bo.get("/api/v1/moments", params={"search": SECRETS[1]}).json()
     assert found["total"] == 0
     page = bo.get("/moments", params={"q": SECRETS[1]}).text  # echoes Bo's words only
@@ -216,6 +221,7 @@ def fresh_ids(ana: TestClient, n: int) -> dict[str, int]:
         "/api/v1/timeouts", json={"reason": "Spare", "returns_on": "2099-01-02",
                                   "starts_on": "2099-01-01"},
     ).json()["timeout"]["id"]  # fmt: skip
+    contact = ana.post("/api/v1/contacts", json={"person_id": person}).json()
     return {"person_id": person, "moment_id": moment_id, "deleted_id": moment_id,
             "step_id": step, "entry_id": entry, "record_id": record,
-            "timeout_id": timeout}  # fmt: skip
+            "timeout_id": timeout, "contact_id": contact["contact"]["id"]}  # fmt: skip

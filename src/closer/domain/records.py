@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from closer.domain.accept_good import GoodShare
+from closer.domain.contacts import Contact
 from closer.domain.ladder import Step
 from closer.domain.moments import Moment
 from closer.domain.people import Person
@@ -36,6 +37,7 @@ class Records:
     reflections: tuple[ReflectionEntry, ...] = ()
     thoughts: tuple[ThoughtRecord, ...] = ()
     timeouts: tuple[TimeOut, ...] = ()
+    contacts: tuple[Contact, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import datetime
 
 from closer.domain.moments import Moment
 from closer.domain.people import Person
@@ -89,6 +90,7 @@ def _people(
     named += [s.person_name for s in records.steps if s.person_name]
     named += [r.person_name for r in records.reflections if r.person_name]
     named += [t.person_name for t in records.timeouts if t.person_name]
+    named += [c.person_name for c in records.contacts if c.person_name]
     for name in named:
         wanted.setdefault(name.casefold(), Person(name=name))
     ids: dict[str, int] = {}
@@ -177,6 +179,16 @@ def _practice(
                 reflection_id=_linked(entry_ids, timeout.reflection_id),
             ))  # fmt: skip
             have_timeouts.add(key4)
+    have_contacts: set[tuple[int | None, datetime]] = {
+        (c.person_id, c.at) for c in uow.contacts.list()
+    }
+    for contact in records.contacts:
+        person_id = _person_id(people, contact.person_name)
+        key5 = (person_id, contact.at)
+        count(key5 not in have_contacts)
+        if key5 not in have_contacts and person_id is not None:
+            uow.contacts.add(replace(contact, id=None, person_id=person_id))
+            have_contacts.add(key5)
     return replace(report, practice_added=added, practice_skipped=skipped)
 
 
@@ -212,5 +224,6 @@ def _needing_care(records: Records) -> int:
     texts += [t for r in records.reflections for t in r.texts()]
     texts += [t for r in records.thoughts for t in r.texts()]
     texts += [t for r in records.timeouts for t in r.texts()]
+    texts += [c.note for c in records.contacts if c.note]
     texts += [p.notes for p in records.people if p.notes] + records.plan.texts()
     return sum(1 for text in texts if detect(text).level is not Level.NONE)

@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from closer.domain.accept_good import GoodShare
+from closer.domain.contacts import Contact
 from closer.domain.ladder import Step
 from closer.domain.moments import Moment, MomentQuery
 from closer.domain.people import Person
@@ -149,6 +150,20 @@ class TimeOutRepository(Protocol):
     def list(self) -> list[TimeOut]: ...
 
 
+class ContactRepository(Protocol):
+    """Times someone was in touch."""
+
+    def add(self, contact: Contact) -> Contact: ...
+
+    def get(self, contact_id: int) -> Contact | None: ...
+
+    def delete(self, contact_id: int) -> None: ...
+
+    def list(self, person_id: int | None = None) -> list[Contact]: ...
+
+    def last_in_touch(self) -> dict[int, datetime]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over the repositories; nothing lasts until ``commit``."""
 
@@ -181,6 +196,9 @@ class UnitOfWork(Protocol):
 
     @property
     def timeouts(self) -> TimeOutRepository: ...
+
+    @property
+    def contacts(self) -> ContactRepository: ...
 
     def __enter__(self) -> Self: ...
 

@@ -318,3 +318,18 @@ class TimeOutRow(Owned, Base):
     reflection_id: Mapped[int | None] = mapped_column(
         ForeignKey("reflection_entries.id", ondelete="SET NULL"), index=True
     )
+
+
+class ContactRow(Owned, Base):
+    """One time someone was in touch (reached out, heard from, met)."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    how: Mapped[str] = mapped_column(String(10))
+    direction: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(Text, server_default="")

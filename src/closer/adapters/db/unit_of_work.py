@@ -6,6 +6,7 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from closer.adapters.db.contact_repositories import SqlContactRepository
 from closer.adapters.db.ownership import OWNER_KEY
 from closer.adapters.db.practice_repositories import (
     SqlGoodShareRepository,
@@ -36,6 +37,7 @@ class SqlAlchemyUnitOfWork:
     reflections: SqlReflectionEntryRepository
     thoughts: SqlThoughtRecordRepository
     timeouts: SqlTimeOutRepository
+    contacts: SqlContactRepository
 
     def __init__(self, sessions: sessionmaker[Session], owner_id: int) -> None:
         self._sessions = sessions
@@ -59,6 +61,7 @@ class SqlAlchemyUnitOfWork:
         self.reflections = SqlReflectionEntryRepository(self._session)
         self.thoughts = SqlThoughtRecordRepository(self._session)
         self.timeouts = SqlTimeOutRepository(self._session)
+        self.contacts = SqlContactRepository(self._session)
         return self
 
     def __exit__(

@@ -30,6 +30,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from closer import __version__
 from closer.adapters.importers.common import at
 from closer.domain.accept_good import new_share
+from closer.domain.contacts import Contact, Direction, new_contact
 from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
 from closer.domain.ladder import Step, finish, new_step
@@ -138,6 +139,14 @@ class TimeOutDoc(_Strict):
     )
 
 
+class ContactDoc(_Strict):
+    person: str
+    at: AwareDatetime
+    how: Literal["text", "call", "meet", "other"] = "text"
+    direction: Literal["me", "them", "both"] = "me"
+    note: str = ""
+
+
 class ExportDoc(_Strict):
     """A person's records in Closer's export format 1."""
 
@@ -161,6 +170,7 @@ class ExportDoc(_Strict):
     reflections: list[ReflectionDoc] = Field(default_factory=list)
     thought_records: list[ThoughtDoc] = Field(default_factory=list)
     timeouts: list[TimeOutDoc] = Field(default_factory=list)
+    contacts: list[ContactDoc] = Field(default_factory=list)
 
 
 def json_schema() -> dict[str, Any]:
@@ -210,6 +220,11 @@ def to_document(records: Records, *, now: datetime | None = None) -> dict[str, A
                        message=t.message, created_at=t.created_at, person=t.person_name,
                        returned_on=t.returned_on, reflection=t.reflection_id)
             for t in records.timeouts
+        ],
+        contacts=[
+            ContactDoc(person=c.person_name or "", at=c.at, how=c.how.value,
+                       direction=c.direction.value, note=c.note)
+            for c in records.contacts
         ],
     )  # fmt: skip
     return doc.model_dump(mode="json")
@@ -354,6 +369,17 @@ def _records(doc: ExportDoc, library: Library) -> Records:
             _at(f"timeouts[{i}]", partial(_timeout, t, len(doc.reflections)))
             for i, t in enumerate(doc.timeouts)
         ),
+        contacts=tuple(
+            _at(f"contacts[{i}]", partial(_contact, c))
+            for i, c in enumerate(doc.contacts)
+        ),
+    )
+
+
+def _contact(doc: ContactDoc) -> Contact:
+    made = new_contact(0, doc.at, doc.how, them=doc.direction == "them", note=doc.note)
+    return replace(
+        made, direction=Direction(doc.direction), person_name=_name(doc.person)
     )
 
 

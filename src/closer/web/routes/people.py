@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from closer.domain.errors import CloserError
 from closer.domain.moments import APPROACHES, MomentQuery
 from closer.domain.people import Relationship
+from closer.services.contacts import last_in_touch, list_contacts, log_contact
 from closer.services.moments import list_moments
 from closer.services.people import (
     add_person,
@@ -79,12 +82,29 @@ def person_page(
         title=person.name,
         person=person,
         moments=moments,
+        contacts=list_contacts(uow, person_id)[:10],
+        last_in_touch=last_in_touch(uow).get(person_id),
         relationships=list(Relationship),
         added=added,
         error=None,
         form=None,
         approaches=APPROACHES,
     )
+
+
+@router.post("/people/{person_id}/contacts")
+def contact_form(
+    uow: UowDep,
+    person_id: int,
+    kind: Annotated[str, Form()] = "me",
+    how: Annotated[str, Form()] = "text",
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """One action: I reached out, I heard from them, we met."""
+    if kind == "meet":
+        how = "meet"
+    log_contact(uow, person_id, how=how, them=kind == "them", note=note)
+    return RedirectResponse(f"/people/{person_id}?contact=1#contacts", status_code=303)
 
 
 @router.post("/people/{person_id}", response_class=HTMLResponse)

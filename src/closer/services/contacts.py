@@ -1,0 +1,61 @@
+"""Staying in touch, as things to do: note a contact in one action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from closer.domain.contacts import Contact, new_contact
+from closer.domain.errors import NotFound
+from closer.domain.safety import Assessment
+from closer.services.safety import check_saved_text
+from closer.services.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class ContactSaved:
+    """A saved contact and what the safety check made of its note."""
+
+    contact: Contact
+    assessment: Assessment
+
+
+def log_contact(
+    uow: UnitOfWork,
+    person_id: int,
+    *,
+    how: str = "text",
+    them: bool = False,
+    note: str = "",
+    when: datetime | None = None,
+) -> ContactSaved:
+    """I reached out to / heard from / met someone (now, unless said)."""
+    contact = new_contact(
+        person_id, when or datetime.now(UTC), how, them=them, note=note
+    )
+    with uow:
+        saved = uow.contacts.add(contact)
+        uow.commit()
+    texts = [saved.note] if saved.note else []
+    return ContactSaved(saved, check_saved_text(uow, texts, source="contact"))
+
+
+def list_contacts(uow: UnitOfWork, person_id: int | None = None) -> list[Contact]:
+    """Contacts, newest first (one person's, or everyone's)."""
+    with uow:
+        return uow.contacts.list(person_id)
+
+
+def delete_contact(uow: UnitOfWork, contact_id: int) -> None:
+    """Remove one (a mistake)."""
+    with uow:
+        if uow.contacts.get(contact_id) is None:
+            raise NotFound(f"There is no contact with id {contact_id}.")
+        uow.contacts.delete(contact_id)
+        uow.commit()
+
+
+def last_in_touch(uow: UnitOfWork) -> dict[int, datetime]:
+    """For each person, when you were last in touch (contacts and approaches)."""
+    with uow:
+        return uow.contacts.last_in_touch()

@@ -1,0 +1,75 @@
+"""Contacts over the API: reached out, heard from, met."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter, Response
+from pydantic import BaseModel, Field
+
+from closer.domain.contacts import Contact
+from closer.services.contacts import delete_contact, list_contacts, log_contact
+from closer.services.safety import support_panel
+from closer.web.dependencies import DirectoryDep, UowDep
+from closer.web.routes.api import API_PREFIX, ERRORS
+from closer.web.routes.api_safety import SupportOut, support_out
+
+router = APIRouter(prefix=API_PREFIX, tags=["staying connected"], responses=ERRORS)
+
+
+class ContactIn(BaseModel):
+    person_id: int
+    how: str = Field(default="text", description="text, call, meet or other")
+    them: bool = Field(default=False, description="True: you heard from them")
+    note: str = ""
+    at: datetime | None = Field(default=None, description="Default: now")
+
+
+class ContactOut(BaseModel):
+    id: int
+    person_id: int
+    person: str | None
+    at: datetime
+    how: str
+    direction: str = Field(description="me, them or both")
+    note: str
+    sentence: str
+
+    @classmethod
+    def of(cls, contact: Contact) -> ContactOut:
+        return cls(
+            id=contact.id or 0, person_id=contact.person_id, person=contact.person_name,
+            at=contact.at, how=contact.how.value, direction=contact.direction.value,
+            note=contact.note, sentence=contact.sentence,
+        )  # fmt: skip
+
+
+class ContactSavedOut(BaseModel):
+    contact: ContactOut
+    support: SupportOut | None
+
+
+@router.get("/contacts")
+def read_contacts(uow: UowDep, person_id: int | None = None) -> list[ContactOut]:
+    """Contacts, newest first."""
+    return [ContactOut.of(c) for c in list_contacts(uow, person_id)]
+
+
+@router.post("/contacts", status_code=201)
+def add_contact(
+    body: ContactIn, uow: UowDep, directory: DirectoryDep
+) -> ContactSavedOut:
+    """Note that you reached out, heard from someone, or met."""
+    saved = log_contact(uow, body.person_id, how=body.how, them=body.them,
+                        note=body.note, when=body.at)  # fmt: skip
+    support = None
+    if saved.assessment.needs_support:
+        support = support_out(support_panel(uow, directory, saved.assessment))
+    return ContactSavedOut(contact=ContactOut.of(saved.contact), support=support)
+
+
+@router.delete("/contacts/{contact_id}", status_code=204)
+def remove_contact(contact_id: int, uow: UowDep) -> Response:
+    """Remove one noted by mistake."""
+    delete_contact(uow, contact_id)
+    return Response(status_code=204)
