@@ -21,3 +21,11 @@ def test_contacts_from_the_command_line(invoke: Invoke) -> None:
     unknown = invoke("contact", "Samm")
     assert unknown.exit_code == 1
     assert "Did you mean Sam?" in unknown.output
+
+
+def test_drifting_from_the_command_line(invoke: Invoke) -> None:
+    assert invoke("person", "add", "Kit", "--every", "7").exit_code == 0
+    assert json_of(invoke("drifting", "--json")) == []
+    assert "No one is past the rhythm" in invoke("drifting").stdout
+    people = json_of(invoke("person", "list", "--json"))
+    assert people[0]["rhythm_days"] == 7

@@ -3,6 +3,7 @@ a step waiting to be rated."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 import httpx2
@@ -77,4 +78,26 @@ def test_a_reflection_a_thought_record_and_a_time_out_in_the_browser(
     page.get_by_role("button", name="Plan this time-out").click()
     expect(page.get_by_role("heading", name="Coming back")).to_be_visible()
     screenshot(page, "timeout")
+    assert violations(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_drifting_with_someone_on_it_meets_wcag_22_aa(
+    new_page: NewPage, base_url: str, scheme: Literal["light", "dark"]
+) -> None:
+    kit = httpx2.post(
+        base_url + "/api/v1/people", json={"name": "Kit", "rhythm_days": 7}
+    )
+    long_ago = (datetime.now(UTC) - timedelta(days=30)).isoformat()
+    httpx2.post(
+        base_url + "/api/v1/contacts",
+        json={"person_id": kit.json()["id"], "at": long_ago},
+    ).raise_for_status()
+    page = new_page(color_scheme=scheme)
+    page.goto(base_url + "/people/drifting")
+    expect(
+        page.get_by_text("30 days since you were last in touch with Kit")
+    ).to_be_visible()
+    screenshot(page, f"drifting-{scheme}")
     assert violations(page) == []

@@ -31,6 +31,7 @@ PAGES = {
     "reflection-form": "/practice/reflections/time-out-questions",
     "thought-new": "/practice/thoughts/new",
     "timeouts": "/practice/timeouts",
+    "drifting": "/people/drifting",
 }
 
 

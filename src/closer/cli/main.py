@@ -22,6 +22,7 @@ from closer.cli import (
 )
 from closer.cli.backup import backup_command, restore_command
 from closer.cli.contact import contact_command
+from closer.cli.drifting import drifting_command
 from closer.cli.export import export_command, import_command
 from closer.cli.help import help_command
 from closer.cli.learn import learn_command
@@ -66,6 +67,7 @@ app.add_typer(thought.app, name="thought")
 app.add_typer(timeout.app, name="timeout")
 app.command("log")(log_command)
 app.command("contact")(contact_command)
+app.command("drifting")(drifting_command)
 app.command("moments")(moments_command)
 app.command("serve")(serve_command)
 app.command("help")(help_command)

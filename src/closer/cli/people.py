@@ -30,6 +30,7 @@ def person_data(person: Person, last: Any = None) -> dict[str, Any]:
         "closeness_now": person.closeness_now,
         "closeness_wanted": person.closeness_wanted,
         "notes": person.notes,
+        "rhythm_days": person.rhythm_days,
         "last_moment_at": last.isoformat() if last else None,
     }
 
@@ -47,11 +48,16 @@ def add_command(
         int | None, typer.Option(help="How close you would like, 0-10.")
     ] = None,
     notes: Annotated[str, typer.Option(help="Anything worth remembering.")] = "",
+    every: Annotated[
+        int | None, typer.Option(help="Be in touch every N days (optional).")
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Add someone."""
     with database() as db:
-        person = add_person(db.unit_of_work(), name, relationship, now, want, notes)
+        person = add_person(
+            db.unit_of_work(), name, relationship, now, want, notes, rhythm_days=every
+        )
     if as_json:
         print_json(person_data(person))
         return

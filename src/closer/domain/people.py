@@ -50,6 +50,7 @@ class Person:
     closeness_wanted: int | None = None
     notes: str = ""
     id: int | None = None
+    rhythm_days: int | None = None  # be in touch every N days (optional)
 
     @property
     def closeness_gap(self) -> int | None:
@@ -66,8 +67,9 @@ def new_person(
     closeness_wanted: int | None = None,
     notes: str = "",
     id: int | None = None,
+    rhythm_days: int | None = None,
 ) -> Person:
-    """A validated Person."""
+    """A validated Person (the rhythm, if any, every 1 to 365 days)."""
     if len(notes) > MAX_NOTES:
         raise InvalidInput(
             f"Notes can be at most {MAX_NOTES} characters.", field="notes"
@@ -79,6 +81,7 @@ def new_person(
         closeness_wanted=check_scale(closeness_wanted, "closeness_wanted", 0, 10),
         notes=notes.strip(),
         id=id,
+        rhythm_days=check_scale(rhythm_days, "rhythm_days", 1, 365),
     )
 
 

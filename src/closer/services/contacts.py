@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from closer.domain.contacts import Contact, new_contact
+from closer.domain.drift import Drift, drifting
 from closer.domain.errors import NotFound
 from closer.domain.safety import Assessment
 from closer.services.safety import check_saved_text
@@ -59,3 +60,11 @@ def last_in_touch(uow: UnitOfWork) -> dict[int, datetime]:
     """For each person, when you were last in touch (contacts and approaches)."""
     with uow:
         return uow.contacts.last_in_touch()
+
+
+def drifting_people(uow: UnitOfWork, now: datetime | None = None) -> list[Drift]:
+    """People past the rhythm you chose, the longest gap first."""
+    with uow:
+        people = uow.people.list()
+        last = uow.contacts.last_in_touch()
+    return drifting(people, last, now or datetime.now(UTC))

@@ -19,9 +19,13 @@ def add_person(
     closeness_now: int | None = None,
     closeness_wanted: int | None = None,
     notes: str = "",
+    rhythm_days: int | None = None,
 ) -> Person:
     """Add someone; a name already in use (any case) is refused."""
-    person = new_person(name, relationship, closeness_now, closeness_wanted, notes)
+    person = new_person(
+        name, relationship, closeness_now, closeness_wanted, notes,
+        rhythm_days=rhythm_days,
+    )  # fmt: skip
     with uow:
         existing = uow.people.by_name(person.name)
         if existing is not None:
@@ -57,6 +61,7 @@ def update_person(uow: UnitOfWork, person_id: int, **changes: object) -> Person:
             merged.closeness_wanted,
             merged.notes,
             id=person_id,
+            rhythm_days=merged.rhythm_days,
         )
         other = uow.people.by_name(person.name)
         if other is not None and other.id != person_id:

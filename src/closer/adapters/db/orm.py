@@ -149,6 +149,7 @@ class PersonRow(Owned, Base):
     closeness_now: Mapped[int | None] = mapped_column(Integer)
     closeness_wanted: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, server_default="")
+    rhythm_days: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

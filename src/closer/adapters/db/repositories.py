@@ -150,6 +150,7 @@ class SqlPeopleRepository:
             relationship=Relationship(row.relationship),
             closeness_now=row.closeness_now,
             closeness_wanted=row.closeness_wanted,
+            rhythm_days=row.rhythm_days,
             notes=row.notes,
         )
 
@@ -161,6 +162,7 @@ class SqlPeopleRepository:
             relationship=person.relationship.value,
             closeness_now=person.closeness_now,
             closeness_wanted=person.closeness_wanted,
+            rhythm_days=person.rhythm_days,
             notes=person.notes,
             created_at=now,
             updated_at=now,
@@ -178,6 +180,7 @@ class SqlPeopleRepository:
         row.relationship = person.relationship.value
         row.closeness_now = person.closeness_now
         row.closeness_wanted = person.closeness_wanted
+        row.rhythm_days = person.rhythm_days
         row.notes = person.notes
         row.updated_at = utc_now()
         self._session.flush()

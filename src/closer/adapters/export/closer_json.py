@@ -64,6 +64,7 @@ class PersonDoc(_Strict):
     closeness_now: int | None = Field(default=None, ge=0, le=10)
     closeness_wanted: int | None = Field(default=None, ge=0, le=10)
     notes: str = ""
+    rhythm_days: int | None = Field(default=None, ge=1, le=365)
 
 
 class FeltDoc(_Strict):
@@ -201,6 +202,7 @@ def to_document(records: Records, *, now: datetime | None = None) -> dict[str, A
                 closeness_now=p.closeness_now,
                 closeness_wanted=p.closeness_wanted,
                 notes=p.notes,
+                rhythm_days=p.rhythm_days,
             )
             for p in records.people
         ],
@@ -444,8 +446,9 @@ def _timeout(doc: TimeOutDoc, reflections: int) -> TimeOut:
 
 def _person(doc: PersonDoc) -> Person:
     return new_person(
-        doc.name, doc.relationship, doc.closeness_now, doc.closeness_wanted, doc.notes
-    )
+        doc.name, doc.relationship, doc.closeness_now, doc.closeness_wanted, doc.notes,
+        rhythm_days=doc.rhythm_days,
+    )  # fmt: skip
 
 
 def _moment(doc: MomentDoc, library: Library) -> Moment:

@@ -8,7 +8,12 @@ from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
 
 from closer.domain.contacts import Contact
-from closer.services.contacts import delete_contact, list_contacts, log_contact
+from closer.services.contacts import (
+    delete_contact,
+    drifting_people,
+    list_contacts,
+    log_contact,
+)
 from closer.services.safety import support_panel
 from closer.web.dependencies import DirectoryDep, UowDep
 from closer.web.routes.api import API_PREFIX, ERRORS
@@ -66,6 +71,26 @@ def add_contact(
     if saved.assessment.needs_support:
         support = support_out(support_panel(uow, directory, saved.assessment))
     return ContactSavedOut(contact=ContactOut.of(saved.contact), support=support)
+
+
+class DriftOut(BaseModel):
+    person_id: int
+    person: str
+    last_in_touch: datetime
+    days_since: int
+    rhythm_days: int
+    sentence: str
+
+
+@router.get("/drifting")
+def read_drifting(uow: UowDep) -> list[DriftOut]:
+    """People past the contact rhythm you chose, the longest gap first."""
+    return [
+        DriftOut(person_id=d.person.id or 0, person=d.person.name,
+                 last_in_touch=d.last_in_touch, days_since=d.days_since,
+                 rhythm_days=d.rhythm_days, sentence=d.sentence)
+        for d in drifting_people(uow)
+    ]  # fmt: skip
 
 
 @router.delete("/contacts/{contact_id}", status_code=204)

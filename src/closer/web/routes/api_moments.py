@@ -50,6 +50,9 @@ class PersonIn(_In):
     closeness_now: int | None = None
     closeness_wanted: int | None = None
     notes: str = Field(default="", max_length=10_000)
+    rhythm_days: int | None = Field(
+        default=None, description="Be in touch every N days"
+    )
 
 
 class PersonPatch(_In):
@@ -58,6 +61,7 @@ class PersonPatch(_In):
     closeness_now: int | None = None
     closeness_wanted: int | None = None
     notes: str | None = Field(default=None, max_length=10_000)
+    rhythm_days: int | None = None
 
 
 class PersonOut(BaseModel):
@@ -67,6 +71,7 @@ class PersonOut(BaseModel):
     closeness_now: int | None
     closeness_wanted: int | None
     notes: str
+    rhythm_days: int | None = None
     last_moment_at: datetime | None = None
     support: SupportOut | None = Field(
         default=None, description="Set when the notes just saved sound worrying"
@@ -82,6 +87,7 @@ class PersonOut(BaseModel):
             closeness_now=person.closeness_now,
             closeness_wanted=person.closeness_wanted,
             notes=person.notes,
+            rhythm_days=person.rhythm_days,
             last_moment_at=last,
         )
 

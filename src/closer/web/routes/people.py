@@ -11,7 +11,12 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from closer.domain.errors import CloserError
 from closer.domain.moments import APPROACHES, MomentQuery
 from closer.domain.people import Relationship
-from closer.services.contacts import last_in_touch, list_contacts, log_contact
+from closer.services.contacts import (
+    drifting_people,
+    last_in_touch,
+    list_contacts,
+    log_contact,
+)
 from closer.services.moments import list_moments
 from closer.services.people import (
     add_person,
@@ -53,6 +58,7 @@ async def add_person_form(request: Request, uow: UowDep, shell: ShellDep) -> Res
             forms.optional_int(form.get("closeness_now"), "closeness_now"),
             forms.optional_int(form.get("closeness_wanted"), "closeness_wanted"),
             form.get("notes", ""),
+            rhythm_days=forms.optional_int(form.get("rhythm_days"), "rhythm_days"),
         )
         assert person.id is not None
         return person.id
@@ -67,6 +73,15 @@ async def add_person_form(request: Request, uow: UowDep, shell: ShellDep) -> Res
             status_code=error.status,
         )  # fmt: skip
     return RedirectResponse(f"/people/{person_id}?added=true", status_code=303)
+
+
+@router.get("/people/drifting", response_class=HTMLResponse)
+def drifting_page(request: Request, uow: UowDep, shell: ShellDep) -> Response:
+    """People past the rhythm you chose, with one-tap ways to act on it."""
+    return render(
+        request, "drifting.html", shell=shell, title="Drifting",
+        drifts=drifting_people(uow),
+    )  # fmt: skip
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
@@ -99,12 +114,16 @@ def contact_form(
     kind: Annotated[str, Form()] = "me",
     how: Annotated[str, Form()] = "text",
     note: Annotated[str, Form()] = "",
+    back: Annotated[str, Form()] = "",
 ) -> Response:
     """One action: I reached out, I heard from them, we met."""
     if kind == "meet":
         how = "meet"
     log_contact(uow, person_id, how=how, them=kind == "them", note=note)
-    return RedirectResponse(f"/people/{person_id}?contact=1#contacts", status_code=303)
+    target = "/people/drifting?contact=1" if back == "drifting" else (
+        f"/people/{person_id}?contact=1#contacts"
+    )  # fmt: skip
+    return RedirectResponse(target, status_code=303)
 
 
 @router.post("/people/{person_id}", response_class=HTMLResponse)
@@ -126,6 +145,7 @@ async def update_person_form(
                 form.get("closeness_wanted"), "closeness_wanted"
             ),
             notes=form.get("notes", ""),
+            rhythm_days=forms.optional_int(form.get("rhythm_days"), "rhythm_days"),
         )
 
     try:
