@@ -25,6 +25,7 @@ from closer.adapters.importers import ImportFormat, decode, guess_format, read
 from closer.config import Settings
 from closer.domain.errors import InvalidInput
 from closer.domain.moments import Felt
+from closer.services.commitments import make_commitment, settle_commitment
 from closer.services.contacts import log_contact
 from closer.services.export import export_records
 from closer.services.imports import import_records
@@ -85,6 +86,8 @@ def fill_practice(database: Database, person_id: int) -> None:
     ).timeout  # fmt: skip
     come_back(uow(), LIBRARY, timeout.id or 0, ["", "", "Yes"], on=date(2026, 3, 9))
     log_contact(uow(), person_id, how="call", them=True, note="Sam rang", when=when)
+    plan = make_commitment(uow(), person_id, "Climb on Sunday", date(2026, 3, 8))
+    settle_commitment(uow(), plan.commitment.id or 0, "cancelled", cancelled_by="me")
     assert entry.id
 
 
@@ -114,7 +117,7 @@ def test_export_then_import_into_an_empty_store_gives_the_same_export(
         report = import_records(target.unit_of_work(), records, source="closer")
         added = (report.people_added, report.moments_added, report.plan_items_added)
         assert added == (2, 2, 2)
-        assert report.practice_added == 7
+        assert report.practice_added == 8
         assert exported(target) == exported(database)
     finally:
         target.close()
@@ -136,7 +139,7 @@ def test_importing_the_same_file_again_adds_nothing(database: Database) -> None:
     report = import_records(database.unit_of_work(), records, source="closer")
     assert report.added == 0
     assert (report.moments_skipped, report.people_skipped) == (2, 2)
-    assert report.practice_skipped == 7
+    assert report.practice_skipped == 8
     assert exported(database) == before
 
 

@@ -44,6 +44,7 @@ def body_for(method: str, path: str) -> dict[str, Any]:
             return {}
         form = {"situation": "Changed", "name": "Changed", "relationship": "friend"}
         done = {"actual_discomfort": "10", "outcome": "good", "kind": "me",
+                "status": "kept", "due_on": "2099-01-02", "text": "Changed",
                 "automatic_thought": "Changed", "belief_before": "50"}  # fmt: skip
         return {"data": {**form, **done, "causes": "fear-of-rejection"}}
     bodies = {
@@ -53,6 +54,7 @@ def body_for(method: str, path: str) -> dict[str, Any]:
             "causes": ["fear-of-rejection"]
         },
         ("POST", "/api/v1/timeouts/{timeout_id}/return"): {"answers": ["Changed"]},
+        ("POST", "/api/v1/commitments/{commitment_id}/settle"): {"status": "kept"},
         ("PUT", "/api/v1/thoughts/{record_id}"): {
             "situation": "Changed",
             "automatic_thought": "Changed",
@@ -109,14 +111,23 @@ def fill(ana: TestClient) -> dict[str, int]:
     contact = ana.post(
         "/api/v1/contacts", json={"person_id": person, "note": SECRETS[3]}
     ).json()["contact"]["id"]
+    plan = ana.post(
+        "/api/v1/commitments",
+        json={
+            "person_id": person,
+            "text": f"Lunch at {SECRETS[2]}",
+            "due_on": "2099-01-01",
+        },
+    ).json()["id"]
     return {"person_id": person, "moment_id": moment, "deleted_id": deleted_id,
             "step_id": step, "entry_id": entry, "record_id": record,
-            "timeout_id": timeout, "contact_id": contact}  # fmt: skip
+            "timeout_id": timeout, "contact_id": contact,
+            "commitment_id": plan}  # fmt: skip
 
 
 ID_PARAMS = (
     "person_id", "moment_id", "step_id", "entry_id", "record_id", "timeout_id",
-    "contact_id",
+    "contact_id", "commitment_id",
 )  # fmt: skip
 
 
@@ -125,12 +136,13 @@ def fill_path(path: str, ids: dict[str, int], moment_key: str = "moment_id") -> 
         person_id=ids["person_id"], moment_id=ids[moment_key], step_id=ids["step_id"],
         entry_id=ids["entry_id"], record_id=ids["record_id"],
         timeout_id=ids["timeout_id"], contact_id=ids["contact_id"],
+        commitment_id=ids["commitment_id"],
     )  # fmt: skip
 
 
 def own_id(path: str, ids: dict[str, int], moment_key: str) -> int:
     for name in ("person_id", "step_id", "entry_id", "record_id", "timeout_id",
-                 "contact_id"):  # fmt: skip
+                 "contact_id", "commitment_id"):  # fmt: skip
         if f"{{{name}}}" in path:
             return ids[name]
     return ids[moment_key]
@@ -178,7 +190,8 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
               "/api/v1/people", "/api/v1/ladder", "/api/v1/good-shares",
               "/api/v1/reflections", "/practice/reflections", "/api/v1/thoughts",
               "/practice/thoughts", "/api/v1/timeouts",
-              "/practice/timeouts", "/api/v1/contacts"]  # fmt: skip
+              "/practice/timeouts", "/api/v1/contacts", "/api/v1/commitments",
+              "/api/v1/drifting", "/people/drifting"]  # fmt: skip
     found = bo.get("/api/v1/moments", params={"search": SECRETS[1]}).json()
     assert found["total"] == 0
     page = bo.get("/moments", params={"q": SECRETS[1]}).text  # echoes Bo's words only
@@ -222,6 +235,9 @@ def fresh_ids(ana: TestClient, n: int) -> dict[str, int]:
                                   "starts_on": "2099-01-01"},
     ).json()["timeout"]["id"]  # fmt: skip
     contact = ana.post("/api/v1/contacts", json={"person_id": person}).json()
+    spare_plan = {"person_id": person, "text": "Spare", "due_on": "2099-01-01"}
+    plan = ana.post("/api/v1/commitments", json=spare_plan).json()["id"]
     return {"person_id": person, "moment_id": moment_id, "deleted_id": moment_id,
             "step_id": step, "entry_id": entry, "record_id": record,
-            "timeout_id": timeout, "contact_id": contact["contact"]["id"]}  # fmt: skip
+            "timeout_id": timeout, "contact_id": contact["contact"]["id"],
+            "commitment_id": plan}  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from closer.domain.accept_good import GoodShare
+from closer.domain.commitments import Commitment
 from closer.domain.contacts import Contact
 from closer.domain.ladder import Step
 from closer.domain.moments import Moment
@@ -38,6 +39,7 @@ class Records:
     thoughts: tuple[ThoughtRecord, ...] = ()
     timeouts: tuple[TimeOut, ...] = ()
     contacts: tuple[Contact, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
 
 
 @dataclass(frozen=True)

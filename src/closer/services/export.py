@@ -31,6 +31,9 @@ def export_records(uow: UnitOfWork) -> Records:
         thoughts = sorted(uow.thoughts.list(), key=lambda t: (t.written_at, t.id or 0))
         timeouts = sorted(uow.timeouts.list(), key=lambda t: (t.created_at, t.id or 0))
         contacts = sorted(uow.contacts.list(), key=lambda c: (c.at, c.id or 0))
+        commitments = sorted(
+            uow.commitments.list(), key=lambda c: (c.created_at, c.id or 0)
+        )
     moment_ids = [m.id for m in moments]
     entry_ids = [e.id for e in entries]
     return Records(
@@ -51,4 +54,5 @@ def export_records(uow: UnitOfWork) -> Records:
             for t in timeouts
         ),
         contacts=tuple(contacts),
+        commitments=tuple(commitments),
     )

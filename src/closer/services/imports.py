@@ -91,6 +91,7 @@ def _people(
     named += [r.person_name for r in records.reflections if r.person_name]
     named += [t.person_name for t in records.timeouts if t.person_name]
     named += [c.person_name for c in records.contacts if c.person_name]
+    named += [c.person_name for c in records.commitments if c.person_name]
     for name in named:
         wanted.setdefault(name.casefold(), Person(name=name))
     ids: dict[str, int] = {}
@@ -189,6 +190,14 @@ def _practice(
         if key5 not in have_contacts and person_id is not None:
             uow.contacts.add(replace(contact, id=None, person_id=person_id))
             have_contacts.add(key5)
+    have_plans = {(c.created_at, c.text) for c in uow.commitments.list()}
+    for plan in records.commitments:
+        key6 = (plan.created_at, plan.text)
+        plan_person = _person_id(people, plan.person_name)
+        count(key6 not in have_plans)
+        if key6 not in have_plans and plan_person is not None:
+            uow.commitments.add(replace(plan, id=None, person_id=plan_person))
+            have_plans.add(key6)
     return replace(report, practice_added=added, practice_skipped=skipped)
 
 
@@ -225,5 +234,6 @@ def _needing_care(records: Records) -> int:
     texts += [t for r in records.thoughts for t in r.texts()]
     texts += [t for r in records.timeouts for t in r.texts()]
     texts += [c.note for c in records.contacts if c.note]
+    texts += [t for c in records.commitments for t in c.texts()]
     texts += [p.notes for p in records.people if p.notes] + records.plan.texts()
     return sum(1 for text in texts if detect(text).level is not Level.NONE)

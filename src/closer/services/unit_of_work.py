@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from closer.domain.accept_good import GoodShare
+from closer.domain.commitments import Commitment
 from closer.domain.contacts import Contact
 from closer.domain.ladder import Step
 from closer.domain.moments import Moment, MomentQuery
@@ -164,6 +165,20 @@ class ContactRepository(Protocol):
     def last_in_touch(self) -> dict[int, datetime]: ...
 
 
+class CommitmentRepository(Protocol):
+    """Plans and promises with people."""
+
+    def add(self, item: Commitment) -> Commitment: ...
+
+    def update(self, item: Commitment) -> Commitment: ...
+
+    def get(self, commitment_id: int) -> Commitment | None: ...
+
+    def delete(self, commitment_id: int) -> None: ...
+
+    def list(self, person_id: int | None = None) -> list[Commitment]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over the repositories; nothing lasts until ``commit``."""
 
@@ -199,6 +214,9 @@ class UnitOfWork(Protocol):
 
     @property
     def contacts(self) -> ContactRepository: ...
+
+    @property
+    def commitments(self) -> CommitmentRepository: ...
 
     def __enter__(self) -> Self: ...
 

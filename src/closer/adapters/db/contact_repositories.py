@@ -7,8 +7,15 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from closer.adapters.db.orm import ContactRow, MomentPersonRow, MomentRow, PersonRow
+from closer.adapters.db.orm import (
+    CommitmentRow,
+    ContactRow,
+    MomentPersonRow,
+    MomentRow,
+    PersonRow,
+)
 from closer.adapters.db.repositories import aware
+from closer.domain.commitments import CancelledBy, Commitment, Status
 from closer.domain.contacts import Channel, Contact, Direction
 from closer.domain.errors import NotFound
 from closer.domain.moments import APPROACHES
@@ -87,3 +94,78 @@ class SqlContactRepository:
             if person_id not in latest or moment > latest[person_id]:
                 latest[int(person_id)] = moment
         return latest
+
+
+class SqlCommitmentRepository:
+    """Plans and promises with people."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @staticmethod
+    def _to_domain(row: CommitmentRow, name: str | None) -> Commitment:
+        return Commitment(
+            id=row.id, person_id=row.person_id, text=row.text, due_on=row.due_on,
+            created_at=aware(row.created_at), status=Status(row.status),
+            cancelled_by=CancelledBy(row.cancelled_by) if row.cancelled_by else None,
+            reason=row.reason,
+            settled_at=aware(row.settled_at) if row.settled_at else None,
+            person_name=name,
+        )  # fmt: skip
+
+    def _fill(self, row: CommitmentRow, item: Commitment) -> None:
+        if self._session.get(PersonRow, item.person_id) is None:
+            raise NotFound(f"There is no person with id {item.person_id}.")
+        row.person_id = item.person_id
+        row.text = item.text
+        row.due_on = item.due_on
+        row.created_at = item.created_at
+        row.status = item.status.value
+        row.cancelled_by = item.cancelled_by.value if item.cancelled_by else None
+        row.reason = item.reason
+        row.settled_at = item.settled_at
+
+    def add(self, item: Commitment) -> Commitment:
+        row = CommitmentRow()
+        self._fill(row, item)
+        self._session.add(row)
+        self._session.flush()
+        found = self.get(row.id)
+        assert found is not None
+        return found
+
+    def update(self, item: Commitment) -> Commitment:
+        row = self._session.get(CommitmentRow, item.id) if item.id is not None else None
+        if row is None:
+            raise NotFound(f"There is no commitment with id {item.id}.")
+        self._fill(row, item)
+        self._session.flush()
+        found = self.get(row.id)
+        assert found is not None
+        return found
+
+    def get(self, commitment_id: int) -> Commitment | None:
+        found = self._session.execute(
+            select(CommitmentRow, PersonRow.name)
+            .join(PersonRow, PersonRow.id == CommitmentRow.person_id)
+            .where(CommitmentRow.id == commitment_id)
+        ).first()
+        return None if found is None else self._to_domain(found[0], found[1])
+
+    def delete(self, commitment_id: int) -> None:
+        row = self._session.get(CommitmentRow, commitment_id)
+        if row is None:
+            raise NotFound(f"There is no commitment with id {commitment_id}.")
+        self._session.delete(row)
+
+    def list(self, person_id: int | None = None) -> list[Commitment]:
+        """By day, soonest first."""
+        query = select(CommitmentRow, PersonRow.name).join(
+            PersonRow, PersonRow.id == CommitmentRow.person_id
+        )
+        if person_id is not None:
+            query = query.where(CommitmentRow.person_id == person_id)
+        rows = self._session.execute(
+            query.order_by(CommitmentRow.due_on, CommitmentRow.id)
+        ).all()
+        return [self._to_domain(row, name) for row, name in rows]

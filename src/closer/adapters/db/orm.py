@@ -334,3 +334,21 @@ class ContactRow(Owned, Base):
     how: Mapped[str] = mapped_column(String(10))
     direction: Mapped[str] = mapped_column(String(10))
     note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class CommitmentRow(Owned, Base):
+    """A plan or promise with someone, for a day; kept, rescheduled, cancelled."""
+
+    __tablename__ = "commitments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(12))
+    cancelled_by: Mapped[str | None] = mapped_column(String(8))
+    reason: Mapped[str] = mapped_column(Text, server_default="")
+    settled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -6,7 +6,10 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from closer.adapters.db.contact_repositories import SqlContactRepository
+from closer.adapters.db.contact_repositories import (
+    SqlCommitmentRepository,
+    SqlContactRepository,
+)
 from closer.adapters.db.ownership import OWNER_KEY
 from closer.adapters.db.practice_repositories import (
     SqlGoodShareRepository,
@@ -38,6 +41,7 @@ class SqlAlchemyUnitOfWork:
     thoughts: SqlThoughtRecordRepository
     timeouts: SqlTimeOutRepository
     contacts: SqlContactRepository
+    commitments: SqlCommitmentRepository
 
     def __init__(self, sessions: sessionmaker[Session], owner_id: int) -> None:
         self._sessions = sessions
@@ -62,6 +66,7 @@ class SqlAlchemyUnitOfWork:
         self.thoughts = SqlThoughtRecordRepository(self._session)
         self.timeouts = SqlTimeOutRepository(self._session)
         self.contacts = SqlContactRepository(self._session)
+        self.commitments = SqlCommitmentRepository(self._session)
         return self
 
     def __exit__(

@@ -30,6 +30,12 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from closer import __version__
 from closer.adapters.importers.common import at
 from closer.domain.accept_good import new_share
+from closer.domain.commitments import (
+    CancelledBy,
+    Commitment,
+    Status,
+    new_commitment,
+)
 from closer.domain.contacts import Contact, Direction, new_contact
 from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
@@ -148,6 +154,17 @@ class ContactDoc(_Strict):
     note: str = ""
 
 
+class CommitmentDoc(_Strict):
+    person: str
+    text: str
+    due_on: date
+    created_at: AwareDatetime
+    status: Literal["planned", "kept", "cancelled"] = "planned"
+    cancelled_by: Literal["me", "them"] | None = None
+    reason: str = ""
+    settled_at: AwareDatetime | None = None
+
+
 class ExportDoc(_Strict):
     """A person's records in Closer's export format 1."""
 
@@ -172,6 +189,7 @@ class ExportDoc(_Strict):
     thought_records: list[ThoughtDoc] = Field(default_factory=list)
     timeouts: list[TimeOutDoc] = Field(default_factory=list)
     contacts: list[ContactDoc] = Field(default_factory=list)
+    commitments: list[CommitmentDoc] = Field(default_factory=list)
 
 
 def json_schema() -> dict[str, Any]:
@@ -227,6 +245,13 @@ def to_document(records: Records, *, now: datetime | None = None) -> dict[str, A
             ContactDoc(person=c.person_name or "", at=c.at, how=c.how.value,
                        direction=c.direction.value, note=c.note)
             for c in records.contacts
+        ],
+        commitments=[
+            CommitmentDoc(person=c.person_name or "", text=c.text, due_on=c.due_on,
+                          created_at=c.created_at, status=c.status.value,
+                          cancelled_by=c.cancelled_by.value if c.cancelled_by else None,
+                          reason=c.reason, settled_at=c.settled_at)
+            for c in records.commitments
         ],
     )  # fmt: skip
     return doc.model_dump(mode="json")
@@ -375,7 +400,20 @@ def _records(doc: ExportDoc, library: Library) -> Records:
             _at(f"contacts[{i}]", partial(_contact, c))
             for i, c in enumerate(doc.contacts)
         ),
+        commitments=tuple(
+            _at(f"commitments[{i}]", partial(_commitment, c))
+            for i, c in enumerate(doc.commitments)
+        ),
     )
+
+
+def _commitment(doc: CommitmentDoc) -> Commitment:
+    made = new_commitment(0, doc.text, doc.due_on, doc.created_at)
+    return replace(
+        made, status=Status(doc.status), reason=doc.reason, settled_at=doc.settled_at,
+        cancelled_by=CancelledBy(doc.cancelled_by) if doc.cancelled_by else None,
+        person_name=_name(doc.person),
+    )  # fmt: skip
 
 
 def _contact(doc: ContactDoc) -> Contact:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
 
+from closer.domain.commitments import Commitment, kept_rate
 from closer.domain.contacts import Contact
+from closer.services.commitments import (
+    delete_commitment,
+    list_commitments,
+    make_commitment,
+    settle_commitment,
+)
 from closer.services.contacts import (
     delete_contact,
     drifting_people,
@@ -97,4 +104,78 @@ def read_drifting(uow: UowDep) -> list[DriftOut]:
 def remove_contact(contact_id: int, uow: UowDep) -> Response:
     """Remove one noted by mistake."""
     delete_contact(uow, contact_id)
+    return Response(status_code=204)
+
+
+class CommitmentIn(BaseModel):
+    person_id: int
+    text: str
+    due_on: date
+
+
+class SettleIn(BaseModel):
+    status: str = Field(description="kept, rescheduled or cancelled")
+    new_due: date | None = Field(default=None, description="For rescheduled")
+    cancelled_by: str | None = Field(default=None, description="me or them")
+    reason: str = ""
+
+
+class CommitmentOut(BaseModel):
+    id: int
+    person_id: int
+    person: str | None
+    text: str
+    due_on: date
+    status: str
+    cancelled_by: str | None
+    reason: str
+
+    @classmethod
+    def of(cls, item: Commitment) -> CommitmentOut:
+        return cls(
+            id=item.id or 0, person_id=item.person_id, person=item.person_name,
+            text=item.text, due_on=item.due_on, status=item.status.value,
+            cancelled_by=item.cancelled_by.value if item.cancelled_by else None,
+            reason=item.reason,
+        )  # fmt: skip
+
+
+class CommitmentsOut(BaseModel):
+    items: list[CommitmentOut]
+    kept: int
+    settled: int
+    sentence: str
+
+
+@router.get("/commitments")
+def read_commitments(uow: UowDep, person_id: int | None = None) -> CommitmentsOut:
+    """Plans and promises, soonest first, and how many were kept."""
+    items = list_commitments(uow, person_id)
+    rate = kept_rate(items)
+    return CommitmentsOut(items=[CommitmentOut.of(c) for c in items], kept=rate.kept,
+                          settled=rate.settled, sentence=rate.sentence)  # fmt: skip
+
+
+@router.post("/commitments", status_code=201)
+def add_commitment(body: CommitmentIn, uow: UowDep) -> CommitmentOut:
+    """Plan or promise something with someone, for a day."""
+    return CommitmentOut.of(
+        make_commitment(uow, body.person_id, body.text, body.due_on).commitment
+    )
+
+
+@router.post("/commitments/{commitment_id}/settle")
+def settle(commitment_id: int, body: SettleIn, uow: UowDep) -> CommitmentOut:
+    """Kept, rescheduled (with the new day) or cancelled (by me or them, why)."""
+    saved = settle_commitment(
+        uow, commitment_id, body.status, new_due=body.new_due,
+        cancelled_by=body.cancelled_by, reason=body.reason,
+    )  # fmt: skip
+    return CommitmentOut.of(saved.commitment)
+
+
+@router.delete("/commitments/{commitment_id}", status_code=204)
+def remove_commitment(commitment_id: int, uow: UowDep) -> Response:
+    """Remove one."""
+    delete_commitment(uow, commitment_id)
     return Response(status_code=204)

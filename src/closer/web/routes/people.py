@@ -8,9 +8,15 @@ from fastapi import APIRouter, Form, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from closer.domain.errors import CloserError
+from closer.domain.errors import CloserError, InvalidInput
 from closer.domain.moments import APPROACHES, MomentQuery
 from closer.domain.people import Relationship
+from closer.services.commitments import (
+    commitments_kept,
+    list_commitments,
+    make_commitment,
+    settle_commitment,
+)
 from closer.services.contacts import (
     drifting_people,
     last_in_touch,
@@ -75,6 +81,40 @@ async def add_person_form(request: Request, uow: UowDep, shell: ShellDep) -> Res
     return RedirectResponse(f"/people/{person_id}?added=true", status_code=303)
 
 
+@router.post("/people/{person_id}/commitments")
+def commitment_form(
+    uow: UowDep,
+    person_id: int,
+    text: Annotated[str, Form()] = "",
+    due_on: Annotated[str, Form()] = "",
+) -> Response:
+    """Plan or promise something with this person, for a day."""
+    day = forms.optional_date(due_on, "due_on")
+    if day is None:
+        raise InvalidInput("Choose the day.", field="due_on")
+    make_commitment(uow, person_id, text, day.date())
+    return RedirectResponse(f"/people/{person_id}?planned=1#plans", status_code=303)
+
+
+@router.post("/commitments/{commitment_id}")
+def settle_form(
+    uow: UowDep,
+    commitment_id: int,
+    status: Annotated[str, Form()] = "",
+    new_due: Annotated[str, Form()] = "",
+    cancelled_by: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    """Kept, rescheduled or cancelled."""
+    day = forms.optional_date(new_due, "new_due")
+    saved = settle_commitment(
+        uow, commitment_id, status, new_due=day.date() if day else None,
+        cancelled_by=cancelled_by or None, reason=reason,
+    )  # fmt: skip
+    target = f"/people/{saved.commitment.person_id}?planned=1#plans"
+    return RedirectResponse(target, status_code=303)
+
+
 @router.get("/people/drifting", response_class=HTMLResponse)
 def drifting_page(request: Request, uow: UowDep, shell: ShellDep) -> Response:
     """People past the rhythm you chose, with one-tap ways to act on it."""
@@ -98,6 +138,8 @@ def person_page(
         person=person,
         moments=moments,
         contacts=list_contacts(uow, person_id)[:10],
+        commitments=list_commitments(uow, person_id),
+        kept=commitments_kept(uow, person_id),
         last_in_touch=last_in_touch(uow).get(person_id),
         relationships=list(Relationship),
         added=added,
