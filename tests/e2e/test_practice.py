@@ -101,3 +101,7 @@ def test_drifting_with_someone_on_it_meets_wcag_22_aa(
     ).to_be_visible()
     screenshot(page, f"drifting-{scheme}")
     assert violations(page) == []
+    page.get_by_role("link", name="Find words to reconnect").click()
+    expect(page.get_by_role("heading", name="Reconnect with Kit")).to_be_visible()
+    screenshot(page, f"repair-{scheme}")
+    assert violations(page) == []

@@ -11,6 +11,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from closer.domain.errors import CloserError, InvalidInput
 from closer.domain.moments import APPROACHES, MomentQuery
 from closer.domain.people import Relationship
+from closer.domain.repair import repair_drafts
 from closer.services.commitments import (
     commitments_kept,
     list_commitments,
@@ -113,6 +114,27 @@ def settle_form(
     )  # fmt: skip
     target = f"/people/{saved.commitment.person_id}?planned=1#plans"
     return RedirectResponse(target, status_code=303)
+
+
+@router.get("/people/{person_id}/repair", response_class=HTMLResponse)
+def repair_page(
+    request: Request,
+    uow: UowDep,
+    shell: ShellDep,
+    person_id: int,
+    after: str = "quiet",
+    feeling: str = "",
+    step: str = "",
+) -> Response:
+    """Drafts of a message to reconnect, to edit and send yourself."""
+    person = get_person(uow, person_id)
+    return render(
+        request, "repair.html", shell=shell, title=f"Reconnect with {person.name}",
+        person=person, after=after if after in ("quiet", "cancelled") else "quiet",
+        feeling=feeling[:100], step=step[:200],
+        drafts=repair_drafts(person.name, after=after, feeling=feeling[:100],
+                             step=step[:200]),
+    )  # fmt: skip
 
 
 @router.get("/people/drifting", response_class=HTMLResponse)
