@@ -20,6 +20,7 @@ from closer.web.routes import (
     account,
     api,
     api_account,
+    api_calendar,
     api_contacts,
     api_data,
     api_learn,
@@ -111,5 +112,6 @@ def create_app(
     app.include_router(privacy.router)
     app.include_router(account.router)
     app.include_router(api_account.router)
+    app.include_router(api_calendar.router)
     app.include_router(api_contacts.router)
     return app

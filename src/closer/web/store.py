@@ -96,6 +96,13 @@ class StoreHolder:
             )
         raise Locked("Your records are locked. Enter your passphrase to open them.")
 
+    def for_feed(self) -> Database:
+        """The open store for a request that carries its own credential (a
+        private calendar address), whichever browser unlocked it."""
+        if self._database is None:
+            raise Locked("The records are locked; the calendar shows once unlocked.")
+        return self._database
+
     def unlock(self, passphrase: str) -> str:
         """Open an encrypted store with ``passphrase`` (WrongPassphrase if not);
         returns the unlock cookie for the browser that gave it."""

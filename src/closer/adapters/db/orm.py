@@ -352,3 +352,16 @@ class CommitmentRow(Owned, Base):
     cancelled_by: Mapped[str | None] = mapped_column(String(8))
     reason: Mapped[str] = mapped_column(Text, server_default="")
     settled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class CalendarFeedRow(Base):
+    """A private calendar address (hosted or local); only a hash of its token."""
+
+    __tablename__ = "calendar_feeds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), unique=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -47,6 +47,7 @@ def _page(
     error: str | None = None,
     report: ImportReport | None = None,
     status: int = 200,
+    feed_url: str | None = None,
 ) -> Response:
     state = store.state()
     return render(
@@ -63,6 +64,7 @@ def _page(
         report=report,
         confirm_word=CONFIRM_WORD,
         formats=[f.value for f in ImportFormat],
+        feed_url=feed_url,
         status_code=status,
     )
 
@@ -77,6 +79,7 @@ def privacy_page(
             "Your passphrase is changed. The old one no longer opens your records."
         ),
         "encrypted": "Your records are now encrypted with your passphrase.",
+        "calendar": "The calendar address no longer works.",
     }
     return _page(request, store, shell, message=messages.get(done))
 
@@ -189,6 +192,29 @@ async def backup_download(request: Request, store: StoreDep) -> Response:
             "Cache-Control": "no-store",
         },
     )
+
+
+@router.post("/privacy/calendar", response_class=HTMLResponse)
+def calendar_address(
+    request: Request, store: StoreDep, shell: ShellDep, owner: OwnerDep
+) -> Response:
+    """A private calendar address, shown once (any earlier one stops working)."""
+    from closer.adapters import calendar_feeds  # noqa: PLC0415
+
+    token = calendar_feeds.new_feed(
+        store.require(request.cookies.get(UNLOCK_COOKIE)), owner
+    )
+    url = str(request.url_for("calendar_feed", token=token))
+    return _page(request, store, shell, feed_url=url)
+
+
+@router.post("/privacy/calendar/revoke")
+def calendar_revoke(request: Request, store: StoreDep, owner: OwnerDep) -> Response:
+    """Stop the private calendar address from working."""
+    from closer.adapters import calendar_feeds  # noqa: PLC0415
+
+    calendar_feeds.revoke_feed(store.require(request.cookies.get(UNLOCK_COOKIE)), owner)
+    return RedirectResponse("/privacy?done=calendar", status_code=303)
 
 
 @router.post("/privacy/lock", dependencies=[LocalOnly])
