@@ -19,7 +19,9 @@ def web(client: TestClient) -> TestClient:
 
 
 def fill(web: TestClient) -> int:
-    jo = web.post("/api/v1/people", json={"name": "Jo", "rhythm_days": 7}).json()["id"]
+    jo: int = web.post("/api/v1/people", json={"name": "Jo", "rhythm_days": 7}).json()[
+        "id"
+    ]
     dinner = {"person_id": jo, "text": "Dinner", "due_on": SOON.isoformat()}
     web.post("/api/v1/commitments", json=dinner)
     last = datetime(2026, 11, 1, 12, tzinfo=UTC)
