@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from functools import partial
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from starlette.concurrency import run_in_threadpool
@@ -150,25 +151,32 @@ def drifting_page(request: Request, uow: UowDep, shell: ShellDep) -> Response:
 def person_page(
     request: Request, uow: UowDep, shell: ShellDep, person_id: int, added: bool = False
 ) -> Response:
+    return render(request, "person.html", shell=shell, added=added,
+                  **person_context(uow, person_id))  # fmt: skip
+
+
+def person_context(
+    uow: UowDep,
+    person_id: int,
+    *,
+    error: CloserError | None = None,
+    form: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """Everything the person page shows: details, contact, plans, moments."""
     person = get_person(uow, person_id)
-    moments = list_moments(uow, MomentQuery(person_id=person_id, limit=20))
-    return render(
-        request,
-        "person.html",
-        shell=shell,
-        title=person.name,
-        person=person,
-        moments=moments,
-        contacts=list_contacts(uow, person_id)[:10],
-        commitments=list_commitments(uow, person_id),
-        kept=commitments_kept(uow, person_id),
-        last_in_touch=last_in_touch(uow).get(person_id),
-        relationships=list(Relationship),
-        added=added,
-        error=None,
-        form=None,
-        approaches=APPROACHES,
-    )
+    return {
+        "title": person.name,
+        "person": person,
+        "moments": list_moments(uow, MomentQuery(person_id=person_id, limit=20)),
+        "contacts": list_contacts(uow, person_id)[:10],
+        "commitments": list_commitments(uow, person_id),
+        "kept": commitments_kept(uow, person_id),
+        "last_in_touch": last_in_touch(uow).get(person_id),
+        "relationships": list(Relationship),
+        "error": error,
+        "form": form,
+        "approaches": APPROACHES,
+    }
 
 
 @router.post("/people/{person_id}/contacts")
@@ -215,15 +223,11 @@ async def update_person_form(
     try:
         await run_in_threadpool(save)
     except CloserError as error:
-        person = await run_in_threadpool(get_person, uow, person_id)
-        moments = await run_in_threadpool(
-            list_moments, uow, MomentQuery(person_id=person_id, limit=20)
+        context = await run_in_threadpool(
+            partial(person_context, uow, person_id, error=error, form=form)
         )
-        return render(
-            request, "person.html", shell=shell, title=person.name, person=person,
-            moments=moments, relationships=list(Relationship), added=False,
-            error=error, form=form, status_code=error.status, approaches=APPROACHES,
-        )  # fmt: skip
+        return render(request, "person.html", shell=shell, added=False,
+                      status_code=error.status, **context)  # fmt: skip
     return RedirectResponse(f"/people/{person_id}", status_code=303)
 
 
