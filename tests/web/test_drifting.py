@@ -64,3 +64,33 @@ def test_drifting_lists_people_and_one_tap_brings_them_back(web: TestClient) -> 
     done = web.post(f"/people/{sam}/contacts", data={"kind": "me", "back": "drifting"})
     assert done.headers["location"] == "/people/drifting?contact=1"
     assert "No one is past the rhythm you chose." in web.get("/people/drifting").text
+
+
+def test_today_mentions_drifting_at_most_once_a_day_and_can_be_turned_off(
+    web: TestClient,
+) -> None:
+    sam = web.post("/api/v1/people", json={"name": "Sam", "rhythm_days": 7}).json()[
+        "id"
+    ]
+    long_ago = (NOW - timedelta(days=20)).isoformat()
+    web.post("/api/v1/contacts", json={"person_id": sam, "at": long_ago})
+    first = web.get("/").text
+    assert "It has been a while" in first
+    assert "With Sam, by the rhythm you chose." in first
+    assert "It has been a while" not in web.get("/").text  # once a day
+    assert (
+        'id="drift-summary" name="on" value="yes" checked' in web.get("/settings").text
+    )
+    assert web.post("/settings/drift-summary", data={}).status_code == 303
+    assert 'value="yes" checked' not in web.get("/settings").text
+
+
+def test_the_summary_stays_away_when_turned_off(web: TestClient) -> None:
+    web.post("/settings/drift-summary", data={})
+    kit = web.post("/api/v1/people", json={"name": "Kit", "rhythm_days": 3}).json()[
+        "id"
+    ]
+    nine_days = (NOW - timedelta(days=9)).isoformat()
+    web.post("/api/v1/contacts", json={"person_id": kit, "at": nine_days})
+    assert "It has been a while" not in web.get("/").text
+    assert "9 days since" in web.get("/people/drifting").text  # still there on request

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 
 from closer.domain.choices import one_of
@@ -52,6 +53,8 @@ class Preferences:
     country: str | None = None
     theme: Theme = Theme.SYSTEM
     country_prompt_dismissed: bool = False
+    drift_summary: bool = True  # at most one gentle summary a day on Today
+    drift_summary_on: date | None = None  # the day it was last shown
 
     @property
     def should_ask_country(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from closer.domain.contacts import Contact, new_contact
@@ -68,3 +68,27 @@ def drifting_people(uow: UnitOfWork, now: datetime | None = None) -> list[Drift]
         people = uow.people.list()
         last = uow.contacts.last_in_touch()
     return drifting(people, last, now or datetime.now(UTC))
+
+
+def drift_summary_today(uow: UnitOfWork, now: datetime | None = None) -> list[Drift]:
+    """The people to mention on Today: only once a day, only if the summary is
+    on, and only if someone is drifting. Showing it marks the day."""
+    moment = now or datetime.now(UTC)
+    with uow:
+        preferences = uow.preferences.get()
+    if not preferences.drift_summary or preferences.drift_summary_on == moment.date():
+        return []
+    drifts = drifting_people(uow, moment)
+    if drifts:
+        with uow:
+            uow.preferences.save(replace(preferences, drift_summary_on=moment.date()))
+            uow.commit()
+    return drifts
+
+
+def set_drift_summary(uow: UnitOfWork, on: bool) -> None:
+    """Turn the daily summary on or off."""
+    with uow:
+        preferences = uow.preferences.get()
+        uow.preferences.save(replace(preferences, drift_summary=on))
+        uow.commit()

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -103,6 +104,8 @@ class AppSettingsRow(Owned, Base):
     country_prompt_dismissed: Mapped[bool] = mapped_column(
         Boolean, server_default=false()
     )
+    drift_summary: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    drift_summary_on: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

@@ -49,6 +49,8 @@ class SqlPreferencesRepository:
             country=row.country,
             theme=Theme(row.theme),
             country_prompt_dismissed=row.country_prompt_dismissed,
+            drift_summary=row.drift_summary,
+            drift_summary_on=row.drift_summary_on,
         )
 
     def save(self, preferences: Preferences) -> None:
@@ -60,6 +62,8 @@ class SqlPreferencesRepository:
         row.country = preferences.country
         row.theme = preferences.theme.value
         row.country_prompt_dismissed = preferences.country_prompt_dismissed
+        row.drift_summary = preferences.drift_summary
+        row.drift_summary_on = preferences.drift_summary_on
         row.updated_at = utc_now()
 
 

@@ -12,6 +12,7 @@ from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
 from closer.domain.moments import APPROACHES, Felt, MomentQuery
 from closer.domain.timeouts import Stage, note_for
+from closer.services.contacts import drift_summary_today
 from closer.services.moments import (
     choose_causes,
     delete_moment,
@@ -100,7 +101,12 @@ def today_context(uow: UnitOfWork, library: Library) -> dict[str, Any]:
         for t in list_timeouts(uow)
         if t.stage(day) in (Stage.DUE, Stage.PAST_DUE)
     ]
-    return {**choices(uow, library), "recent": recent, "returning": returning}
+    return {
+        **choices(uow, library),
+        "recent": recent,
+        "returning": returning,
+        "drift_summary": drift_summary_today(uow),
+    }
 
 
 def _query(params: dict[str, str], offset: int) -> MomentQuery:

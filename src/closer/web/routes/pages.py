@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from closer.domain.errors import InvalidInput
+from closer.services.contacts import set_drift_summary
 from closer.services.preferences import dismiss_country_prompt, update_preferences
 from closer.services.shell import Shell, load_shell
 from closer.web.dependencies import DirectoryDep, LibraryDep, ShellDep, UowDep
@@ -108,6 +109,13 @@ def settings_page(
 ) -> Response:
     """The Settings page."""
     return _settings_page(request, shell, directory, saved=saved)
+
+
+@router.post("/settings/drift-summary")
+def save_drift_summary(uow: UowDep, on: Annotated[str, Form()] = "") -> Response:
+    """Turn the daily summary of drifting people on or off."""
+    set_drift_summary(uow, on == "yes")
+    return RedirectResponse("/settings?saved=true", status_code=303)
 
 
 @router.post("/settings", response_class=HTMLResponse)
