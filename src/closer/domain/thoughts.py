@@ -17,6 +17,7 @@ from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
 from closer.domain.moments import Felt, check_emotions
 from closer.domain.scales import check_scale
+from closer.domain.texts import written
 
 MAX_TEXT = 5_000
 
@@ -99,16 +100,6 @@ class ThoughtRecord:
         return [p for p in parts if p]
 
 
-def _text(value: str, name: str, *, required: bool = False) -> str:
-    cleaned = value.strip()
-    label = name.replace("_", " ")
-    if required and not cleaned:
-        raise InvalidInput(f"Write a few words for the {label}.", field=name)
-    if len(cleaned) > MAX_TEXT:
-        raise InvalidInput(f"Keep the {label} under {MAX_TEXT} characters.", field=name)
-    return cleaned
-
-
 def check_traps(traps: Sequence[str]) -> tuple[str, ...]:
     """Known thinking-trap slugs, each once."""
     cleaned: list[str] = []
@@ -152,15 +143,17 @@ def new_record(
             field="belief_before",
         )
     return ThoughtRecord(
-        situation=_text(situation, "situation", required=True),
-        automatic_thought=_text(automatic_thought, "automatic_thought", required=True),
+        situation=written(situation, "situation", MAX_TEXT, required=True),
+        automatic_thought=written(
+            automatic_thought, "automatic_thought", MAX_TEXT, required=True
+        ),
         belief_before=before,
         written_at=written_at,
         emotions=check_emotions(list(emotions), library),
         traps=check_traps(traps),
-        evidence_for=_text(evidence_for, "evidence_for"),
-        evidence_against=_text(evidence_against, "evidence_against"),
-        balanced_thought=_text(balanced_thought, "balanced_thought"),
+        evidence_for=written(evidence_for, "evidence_for", MAX_TEXT),
+        evidence_against=written(evidence_against, "evidence_against", MAX_TEXT),
+        balanced_thought=written(balanced_thought, "balanced_thought", MAX_TEXT),
         belief_after=check_scale(belief_after, "belief_after", 0, 100),
         emotions_after=check_emotions(list(emotions_after), library),
         moment_id=moment_id,

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from closer.domain.errors import InvalidInput
+from closer.domain.texts import written
 
 MAX_TEXT = 2_000
 MAX_DAYS = 180
@@ -60,15 +61,6 @@ class TimeOut:
         return [t for t in (self.reason, self.message) if t]
 
 
-def _text(value: str, name: str, *, required: bool) -> str:
-    cleaned = value.strip()
-    if required and not cleaned:
-        raise InvalidInput(f"Write a few words for the {name}.", field=name)
-    if len(cleaned) > MAX_TEXT:
-        raise InvalidInput(f"Keep the {name} under {MAX_TEXT} characters.", field=name)
-    return cleaned
-
-
 def new_timeout(
     *,
     reason: str,
@@ -91,10 +83,10 @@ def new_timeout(
             field="returns_on",
         )
     return TimeOut(
-        reason=_text(reason, "reason", required=True),
+        reason=written(reason, "reason", MAX_TEXT, required=True),
         starts_on=starts_on,
         returns_on=returns_on,
-        message=_text(message, "message", required=False),
+        message=written(message, "message", MAX_TEXT),
         created_at=created_at,
         person_id=person_id,
     )
