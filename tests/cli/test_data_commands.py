@@ -135,3 +135,27 @@ def test_a_postgresql_store_is_backed_up_and_restored_with_its_tools(
             assert [m["situation"] for m in items] == ["Before the backup"]
     finally:
         postgres_cluster.drop_database(url)
+
+
+def test_contacts_from_a_vcard_file_are_imported_and_reported(tmp_path: Path) -> None:
+    env = closer_env(tmp_path / "data")
+    init_store(env)
+    cards = Path(__file__).resolve().parents[1] / "data" / "vcard"
+    result = run_closer("import", str(cards / "android-2.1.vcf"), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "New people: Élodie Dupont." in result.stdout
+    assert "Card 2: it has no name" in result.stdout
+    added = run_closer(
+        "person", "add", "Jo", "--birthday", "--07-04", "--nickname", "JJ", "--json",
+        env=env,
+    )  # fmt: skip
+    assert json.loads(added.stdout)["birthday"] == "--07-04", added.stderr
+    shown = json.loads(
+        run_closer("person", "show", "Élodie Dupont", "--json", env=env).stdout
+    )
+    assert shown["birthday"] == "1985-11-02"
+    again = run_closer("import", str(cards / "android-2.1.vcf"), "--json", env=env)
+    assert json.loads(again.stdout)["people_skipped"] == 1
+    bad = run_closer("person", "add", "Kim", "--birthday", "someday", env=env)
+    assert bad.returncode == 1
+    assert "'someday' is not a birthday" in bad.stderr

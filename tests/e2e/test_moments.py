@@ -72,9 +72,19 @@ def test_people_are_added_and_shown_with_their_moments(
     page.get_by_label("Name").fill("Jo")
     page.get_by_label("How close now (0 to 10)").fill("3")
     page.get_by_label("How close you would like (0 to 10)").fill("7")
+    page.get_by_label("Also called (optional)").fill("JJ")
+    page.get_by_label("Day", exact=True).fill("4")
+    page.get_by_label("Month", exact=True).select_option(label="July")
     page.get_by_role("button", name="Add").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Jo")
     expect(page.get_by_text("You would like to be a little closer")).to_be_visible()
+    expect(page.get_by_text("Also called JJ. Birthday: 4 July")).to_be_visible()
+    page.get_by_label("How close now (0 to 10)").fill("5")
+    page.get_by_role("button", name="Save").click()
+    table = page.get_by_role("table", name="How close you felt")
+    expect(table.get_by_role("row")).to_have_count(3)  # heading row + two readings
+    screenshot(page, "person-with-history")
+    assert violations(page) == []
 
 
 @pytest.mark.browser

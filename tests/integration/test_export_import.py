@@ -25,13 +25,14 @@ from closer.adapters.importers import ImportFormat, decode, guess_format, read
 from closer.config import Settings
 from closer.domain.errors import InvalidInput
 from closer.domain.moments import Felt
+from closer.domain.people import Birthday
 from closer.services.commitments import make_commitment, settle_commitment
 from closer.services.contacts import log_contact
 from closer.services.export import export_records
 from closer.services.imports import import_records
 from closer.services.ladder import choose_share, finish_step, plan_step
 from closer.services.moments import list_moments, log_moment
-from closer.services.people import add_person
+from closer.services.people import add_person, update_person
 from closer.services.reflections import write_reflection
 from closer.services.safety import add_plan_item
 from closer.services.thoughts import ThoughtFields, write_thought
@@ -44,6 +45,8 @@ LIBRARY = bundled_library()
 def fill(database: Database) -> None:
     uow = database.unit_of_work
     sam = add_person(uow(), "Sam", "friend", 3, 8, "met at climbing")
+    update_person(uow(), sam.id or 0, closeness_now=4, nickname="Sammy",
+                  birthday=Birthday(3, 12))  # fmt: skip
     add_person(uow(), "Ana Lía", "partner", notes="=not a formula")
     log_moment(
         uow(), LIBRARY, situation="Sam asked me to dinner; I said I was busy",
@@ -119,6 +122,12 @@ def test_export_then_import_into_an_empty_store_gives_the_same_export(
         assert added == (2, 2, 2)
         assert report.practice_added == 8
         assert exported(target) == exported(database)
+        sam = exported(target)["people"][1]
+        assert (sam["nickname"], sam["birthday"]) == ("Sammy", "--03-12")
+        assert [(r["now"], r["wanted"]) for r in sam["closeness_history"]] == [
+            (3, 8),
+            (4, 8),
+        ]
     finally:
         target.close()
 

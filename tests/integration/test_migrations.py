@@ -117,3 +117,31 @@ def test_upgrading_a_filled_store_to_accounts_keeps_every_row(
             assert [p.name for p in uow.people.list()] == ["Sam"]
     finally:
         db.close()
+
+
+def test_known_closeness_becomes_the_first_reading_of_its_history(
+    settings: Settings, store_key: bytes | None
+) -> None:
+    db = open_database(settings, key=store_key, migrate=False)
+    try:
+        upgrade(db.engine, "0014")
+        now = "'2026-01-01 10:00:00'"
+        with db.engine.begin() as conn:
+            for values in (
+                f"7, 1, 'Sam', 'sam', 'friend', 3, 8, '', {now}, {now}",
+                f"8, 1, 'Ana', 'ana', 'friend', NULL, NULL, '', {now}, {now}",
+            ):
+                conn.execute(text(
+                    "INSERT INTO people (id, user_id, name, name_key, relationship, "
+                    "closeness_now, closeness_wanted, notes, created_at, updated_at) "
+                    f"VALUES ({values})"
+                ))  # fmt: skip
+        upgrade(db.engine)
+        with db.unit_of_work() as uow:
+            history = uow.people.closeness()
+            sam = uow.people.by_name("Sam")
+        assert [(r.person_name, r.now, r.wanted) for r in history] == [("Sam", 3, 8)]
+        assert sam is not None
+        assert (sam.nickname, sam.birthday) == ("", None)
+    finally:
+        db.close()

@@ -81,12 +81,13 @@ def import_command(
     fmt: Annotated[
         ImportFormat | None,
         typer.Option(
-            "--format", "-f", help="closer, jrnl or daylio (default: guessed)."
+            "--format", "-f", help="closer, jrnl, daylio or vcard (default: guessed)."
         ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Import a Closer export, a jrnl JSON export or a Daylio CSV export.
+    """Import a Closer export, a jrnl JSON export, a Daylio CSV export or
+    contacts from a vCard file (.vcf: names, nicknames, birthdays).
 
     All or nothing: a problem anywhere stops the import and names its place,
     and nothing is written. Importing the same file again adds nothing.
@@ -132,19 +133,17 @@ def report_data(report: ImportReport) -> dict[str, object]:
         "moments_added": report.moments_added,
         "moments_skipped": report.moments_skipped,
         "plan_items_added": report.plan_items_added,
+        "practice_added": report.practice_added,
+        "practice_skipped": report.practice_skipped,
         "needs_care": report.needs_care,
+        "people_names": list(report.people_names),
+        "notes": list(report.notes),
     }
 
 
 def report_lines(report: ImportReport) -> list[str]:
     """The import report in words."""
-    lines = [
-        f"Imported {report.moments_added} moments, {report.people_added} people and "
-        f"{report.plan_items_added} safety-plan lines."
-    ]
-    skipped = report.moments_skipped + report.people_skipped
-    if skipped:
-        lines.append(f"Skipped {skipped} already in Closer (nothing was doubled).")
+    lines = report.sentences()
     if report.needs_care:
         lines.append(
             f"{report.needs_care} of the imported texts speak of wanting to die or of "

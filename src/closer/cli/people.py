@@ -12,10 +12,16 @@ from closer.cli.data import moment_data
 from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.moments import MomentQuery
-from closer.domain.people import Person
+from closer.domain.people import Person, parse_birthday
 from closer.domain.safety import detect_all
 from closer.services.moments import list_moments
-from closer.services.people import add_person, get_person, list_people, resolve_names
+from closer.services.people import (
+    add_person,
+    closeness_history,
+    get_person,
+    list_people,
+    resolve_names,
+)
 
 app = typer.Typer(
     help="Add, list and show the people who matter.", no_args_is_help=True
@@ -31,6 +37,8 @@ def person_data(person: Person, last: Any = None) -> dict[str, Any]:
         "closeness_wanted": person.closeness_wanted,
         "notes": person.notes,
         "rhythm_days": person.rhythm_days,
+        "nickname": person.nickname,
+        "birthday": person.birthday.iso if person.birthday else None,
         "last_moment_at": last.isoformat() if last else None,
     }
 
@@ -51,13 +59,19 @@ def add_command(
     every: Annotated[
         int | None, typer.Option(help="Be in touch every N days (optional).")
     ] = None,
+    nickname: Annotated[str, typer.Option(help="What else they are called.")] = "",
+    birthday: Annotated[
+        str, typer.Option(help="1990-03-12, or --03-12 without the year.")
+    ] = "",
     as_json: JsonFlag = False,
 ) -> None:
     """Add someone."""
+    born = parse_birthday(birthday)
     with database() as db:
         person = add_person(
-            db.unit_of_work(), name, relationship, now, want, notes, rhythm_days=every
-        )
+            db.unit_of_work(), name, relationship, now, want, notes,
+            rhythm_days=every, nickname=nickname, birthday=born,
+        )  # fmt: skip
     if as_json:
         print_json(person_data(person))
         return
@@ -93,6 +107,7 @@ def show_command(
         page = list_moments(
             db.unit_of_work(), MomentQuery(person_id=person_id, limit=10)
         )
+        history = closeness_history(db.unit_of_work(), person_id)
     if as_json:
         print_json(
             {
@@ -101,6 +116,10 @@ def show_command(
                 ),
                 "moments": [moment_data(m) for m in page.items],
                 "moment_count": page.total,
+                "closeness_history": [
+                    {"at": r.at.isoformat(), "now": r.now, "wanted": r.wanted}
+                    for r in history
+                ],
             }
         )
         return
@@ -109,6 +128,13 @@ def show_command(
         now = "?" if person.closeness_now is None else person.closeness_now
         want = "?" if person.closeness_wanted is None else person.closeness_wanted
         console.print(f"Close now: {now} · would like: {want}")
+    if person.nickname:
+        console.print(f"Also called {escape(person.nickname)}")
+    if person.birthday:
+        console.print(f"Birthday: {person.birthday}")
+    if len(history) > 1:
+        steps = " → ".join(f"{r.now if r.now is not None else '?'}" for r in history)
+        console.print(f"Closeness over time: {steps}")
     console.print(f"{page.total} moment(s).")
     for m in page.items:
         console.print(f"  {m.occurred_at:%Y-%m-%d} {escape(m.situation)}")

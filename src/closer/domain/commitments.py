@@ -118,3 +118,34 @@ def kept_rate(commitments: list[Commitment]) -> KeptRate:
     """Kept among those kept or cancelled."""
     settled = [c for c in commitments if c.status in (Status.KEPT, Status.CANCELLED)]
     return KeptRate(sum(1 for c in settled if c.status is Status.KEPT), len(settled))
+
+
+@dataclass(frozen=True, slots=True)
+class MonthKept:
+    """Plans that came and went in one month (by their day), and how many kept."""
+
+    month: date  # the first day of the month
+    kept: int
+    settled: int
+
+    @property
+    def sentence(self) -> str:
+        """The month in words, without a grade."""
+        return f"{self.month.strftime('%B %Y')}: {self.kept} of {self.settled} kept."
+
+
+def kept_by_month(commitments: list[Commitment]) -> list[MonthKept]:
+    """The kept count month by month, oldest first; months without a plan that
+    came and went are left out rather than shown as empty."""
+    months: dict[date, list[Commitment]] = {}
+    for item in commitments:
+        if item.status in (Status.KEPT, Status.CANCELLED):
+            months.setdefault(item.due_on.replace(day=1), []).append(item)
+    return [
+        MonthKept(month, *_counts(items)) for month, items in sorted(months.items())
+    ]
+
+
+def _counts(items: list[Commitment]) -> tuple[int, int]:
+    rate = kept_rate(items)
+    return rate.kept, rate.settled

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from enum import StrEnum
 
 from closer.domain.choices import one_of
@@ -11,6 +13,7 @@ from closer.domain.scales import check_scale
 
 MAX_NAME = 100
 MAX_NOTES = 5_000
+MAX_NICKNAME = 100
 
 
 class Relationship(StrEnum):
@@ -40,6 +43,93 @@ def clean_name(name: str) -> str:
     return cleaned
 
 
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
+_BIRTHDAY = re.compile(r"^(?:(?P<year>\d{4})|--)-?(?P<month>\d{2})-?(?P<day>\d{2})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Birthday:
+    """A day of the year someone was born on; the year is often not known."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    @property
+    def iso(self) -> str:
+        """``YYYY-MM-DD``, or ``--MM-DD`` without a year (as vCard writes it)."""
+        start = f"{self.year:04d}" if self.year is not None else "-"
+        return f"{start}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        said = f"{self.day} {MONTH_NAMES[self.month - 1]}"
+        return f"{said} {self.year}" if self.year is not None else said
+
+    def next_after(self, today: date) -> date:
+        """The next birthday on or after ``today`` (29 February: 28th if no leap)."""
+        for year in (today.year, today.year + 1):
+            day = self.day
+            if self.month == 2 and day == 29 and not _leap(year):
+                day = 28
+            when = date(year, self.month, day)
+            if when >= today:
+                return when
+        raise AssertionError("unreachable: a birthday comes within a year")
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def parse_birthday(text: str) -> Birthday | None:
+    """A birthday written ``YYYY-MM-DD``, ``--MM-DD`` (no year) or the same
+    without dashes; empty text means none; anything else is a clear error."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    found = _BIRTHDAY.match(cleaned.split("T")[0])
+    problem = InvalidInput(
+        f"{cleaned!r} is not a birthday Closer can read. Write it as 1990-03-12, "
+        "or as --03-12 when the year is not known.",
+        field="birthday",
+    )
+    if found is None:
+        raise problem
+    year = int(found["year"]) if found["year"] else None
+    month, day = int(found["month"]), int(found["day"])
+    try:
+        date(year if year is not None else 2000, month, day)  # 2000: a leap year
+    except ValueError:
+        raise problem from None
+    if year is not None and not 1900 <= year <= 2100:
+        raise problem
+    return Birthday(month, day, year)
+
+
+@dataclass(frozen=True, slots=True)
+class ClosenessReading:
+    """How close someone felt, and how close the person wanted them, at a time.
+
+    One is kept whenever either number changes, so the person page can show
+    the distance over time, not only today's.
+    """
+
+    at: datetime
+    now: int | None
+    wanted: int | None
+    person_name: str | None = None  # in Records, which name people
+
+    @property
+    def gap(self) -> int | None:
+        """How much closer the person wanted to be at that time."""
+        if self.now is None or self.wanted is None:
+            return None
+        return self.wanted - self.now
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     """Someone in the person's life."""
@@ -51,6 +141,8 @@ class Person:
     notes: str = ""
     id: int | None = None
     rhythm_days: int | None = None  # be in touch every N days (optional)
+    nickname: str = ""
+    birthday: Birthday | None = None
 
     @property
     def closeness_gap(self) -> int | None:
@@ -68,11 +160,18 @@ def new_person(
     notes: str = "",
     id: int | None = None,
     rhythm_days: int | None = None,
+    nickname: str = "",
+    birthday: Birthday | None = None,
 ) -> Person:
     """A validated Person (the rhythm, if any, every 1 to 365 days)."""
     if len(notes) > MAX_NOTES:
         raise InvalidInput(
             f"Notes can be at most {MAX_NOTES} characters.", field="notes"
+        )
+    nickname = " ".join(nickname.split())
+    if len(nickname) > MAX_NICKNAME:
+        raise InvalidInput(
+            f"A nickname can be at most {MAX_NICKNAME} characters.", field="nickname"
         )
     return Person(
         name=clean_name(name),
@@ -82,6 +181,8 @@ def new_person(
         notes=notes.strip(),
         id=id,
         rhythm_days=check_scale(rhythm_days, "rhythm_days", 1, 365),
+        nickname=nickname,
+        birthday=birthday,
     )
 
 

@@ -9,7 +9,7 @@ from closer.domain.commitments import Commitment
 from closer.domain.contacts import Contact
 from closer.domain.ladder import Step
 from closer.domain.moments import Moment
-from closer.domain.people import Person
+from closer.domain.people import ClosenessReading, Person
 from closer.domain.preferences import Preferences
 from closer.domain.reflection_entries import ReflectionEntry
 from closer.domain.safety.plan import SafetyPlan
@@ -40,6 +40,8 @@ class Records:
     timeouts: tuple[TimeOut, ...] = ()
     contacts: tuple[Contact, ...] = ()
     commitments: tuple[Commitment, ...] = ()
+    closeness: tuple[ClosenessReading, ...] = ()  # oldest first
+    notes: tuple[str, ...] = ()  # what a reader left out, in words
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class ImportReport:
     practice_added: int = 0  # steps, shares, reflections, thought records, time-outs
     practice_skipped: int = 0
     needs_care: int = 0  # imported texts with words of crisis in them
+    people_names: tuple[str, ...] = ()  # the people added, by name
+    notes: tuple[str, ...] = ()  # what the reader left out, in words
 
     @property
     def added(self) -> int:
@@ -63,3 +67,20 @@ class ImportReport:
             self.people_added + self.moments_added + self.plan_items_added
             + self.practice_added
         )  # fmt: skip
+
+    def sentences(self) -> list[str]:
+        """What happened, in words (words of crisis are said by each screen)."""
+        said = [
+            f"Imported {self.moments_added} moments, {self.people_added} people and "
+            f"{self.plan_items_added} safety-plan lines."
+        ]
+        if self.people_names:
+            shown = ", ".join(self.people_names[:10])
+            more = len(self.people_names) - 10
+            said.append(
+                f"New people: {shown}" + (f" and {more} more." if more > 0 else ".")
+            )
+        skipped = self.moments_skipped + self.people_skipped + self.practice_skipped
+        if skipped:
+            said.append(f"Skipped {skipped} already here (nothing was doubled).")
+        return said + list(self.notes)

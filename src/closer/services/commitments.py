@@ -7,8 +7,6 @@ from datetime import UTC, date, datetime
 
 from closer.domain.commitments import (
     Commitment,
-    KeptRate,
-    kept_rate,
     new_commitment,
     settle,
 )
@@ -72,8 +70,3 @@ def delete_commitment(uow: UnitOfWork, commitment_id: int) -> None:
     with uow:
         uow.commitments.delete(commitment_id)
         uow.commit()
-
-
-def commitments_kept(uow: UnitOfWork, person_id: int | None = None) -> KeptRate:
-    """How many plans that came and went were kept."""
-    return kept_rate(list_commitments(uow, person_id))

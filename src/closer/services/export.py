@@ -34,6 +34,7 @@ def export_records(uow: UnitOfWork) -> Records:
         commitments = sorted(
             uow.commitments.list(), key=lambda c: (c.created_at, c.id or 0)
         )
+        closeness = uow.people.closeness()
     moment_ids = [m.id for m in moments]
     entry_ids = [e.id for e in entries]
     return Records(
@@ -55,4 +56,5 @@ def export_records(uow: UnitOfWork) -> Records:
         ),
         contacts=tuple(contacts),
         commitments=tuple(commitments),
+        closeness=tuple(closeness),
     )

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from closer.domain.moments import Moment
-from closer.domain.people import Person
+from closer.domain.people import ClosenessReading, Person
 from closer.domain.preferences import Preferences
 from closer.domain.records import ImportReport, Records
 from closer.domain.safety import detect
@@ -40,6 +40,7 @@ def import_records(
         report = _preferences(uow, records.preferences, report)
         report = _plan(uow, records.plan, report)
         ids, report = _people(uow, records, report)
+        _closeness(uow, records, ids)
         total = len(records.moments)
         moment_ids: list[int] = []
         for done, moment in enumerate(records.moments, start=1):
@@ -49,7 +50,7 @@ def import_records(
                 progress(done, total)
         report = _practice(uow, records, ids, moment_ids, report)
         uow.commit()
-    return replace(report, needs_care=_needing_care(records))
+    return replace(report, needs_care=_needing_care(records), notes=records.notes)
 
 
 def _preferences(
@@ -95,17 +96,39 @@ def _people(
     for name in named:
         wanted.setdefault(name.casefold(), Person(name=name))
     ids: dict[str, int] = {}
-    added = skipped = 0
+    added: list[str] = []
+    skipped = 0
     for key, person in wanted.items():
         existing = uow.people.by_name(person.name)
         if existing is None:
             existing = uow.people.add(replace(person, id=None))
-            added += 1
+            added.append(existing.name)
         else:
             skipped += 1
         assert existing.id is not None
         ids[key] = existing.id
-    return ids, replace(report, people_added=added, people_skipped=skipped)
+    return ids, replace(
+        report, people_added=len(added), people_skipped=skipped,
+        people_names=tuple(added),
+    )  # fmt: skip
+
+
+def _closeness(uow: UnitOfWork, records: Records, ids: dict[str, int]) -> None:
+    """Each person's closeness history, reading by reading, never twice; a
+    person whose closeness is known but has no history gets one reading now."""
+    seen = {((r.person_name or "").casefold(), r.at) for r in uow.people.closeness()}
+    readings = list(records.closeness)
+    with_history = {name for name, _ in seen}
+    with_history |= {(r.person_name or "").casefold() for r in readings}
+    for person in records.people:
+        known = person.closeness_now, person.closeness_wanted
+        if person.name.casefold() not in with_history and known != (None, None):
+            readings.append(ClosenessReading(datetime.now(UTC), *known, person.name))
+    for reading in readings:
+        key = (reading.person_name or "").casefold()
+        if key in ids and (key, reading.at) not in seen:
+            uow.people.record_closeness(ids[key], reading)
+            seen.add((key, reading.at))
 
 
 def _moment(

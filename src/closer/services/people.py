@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from closer.domain.errors import Conflict, NotFound
-from closer.domain.people import Person, clean_name, close_matches, new_person
+from closer.domain.people import (
+    Birthday,
+    ClosenessReading,
+    Person,
+    clean_name,
+    close_matches,
+    new_person,
+)
 from closer.services.safety import check_saved_text
 from closer.services.unit_of_work import UnitOfWork
 
@@ -20,11 +27,13 @@ def add_person(
     closeness_wanted: int | None = None,
     notes: str = "",
     rhythm_days: int | None = None,
+    nickname: str = "",
+    birthday: Birthday | None = None,
 ) -> Person:
     """Add someone; a name already in use (any case) is refused."""
     person = new_person(
         name, relationship, closeness_now, closeness_wanted, notes,
-        rhythm_days=rhythm_days,
+        rhythm_days=rhythm_days, nickname=nickname, birthday=birthday,
     )  # fmt: skip
     with uow:
         existing = uow.people.by_name(person.name)
@@ -34,6 +43,7 @@ def add_person(
                 f"such as '{person.name} (work)'."
             )
         added = uow.people.add(person)
+        _keep_closeness(uow, added, None)
         uow.commit()
     check_saved_text(uow, [added.notes] if added.notes else [], source="person")
     return added
@@ -62,16 +72,38 @@ def update_person(uow: UnitOfWork, person_id: int, **changes: object) -> Person:
             merged.notes,
             id=person_id,
             rhythm_days=merged.rhythm_days,
+            nickname=merged.nickname,
+            birthday=merged.birthday,
         )
         other = uow.people.by_name(person.name)
         if other is not None and other.id != person_id:
             raise Conflict(f"You already have someone called {person.name}.")
         before_notes = current.notes
         updated = uow.people.update(person)
+        _keep_closeness(uow, updated, current)
         uow.commit()
     if updated.notes and updated.notes != before_notes:
         check_saved_text(uow, [updated.notes], source="person")
     return updated
+
+
+def _keep_closeness(uow: UnitOfWork, person: Person, before: Person | None) -> None:
+    """Add a reading when closeness (now or wanted) is new or has changed."""
+    values = (person.closeness_now, person.closeness_wanted)
+    was = (
+        (None, None)
+        if before is None
+        else (before.closeness_now, before.closeness_wanted)
+    )
+    if values != was and person.id is not None:
+        reading = ClosenessReading(datetime.now(UTC), *values)
+        uow.people.record_closeness(person.id, reading)
+
+
+def closeness_history(uow: UnitOfWork, person_id: int) -> list[ClosenessReading]:
+    """How close someone felt and was wanted, oldest first."""
+    with uow:
+        return uow.people.closeness(person_id)
 
 
 def delete_person(uow: UnitOfWork, person_id: int) -> None:

@@ -11,7 +11,7 @@ from closer.domain.commitments import Commitment
 from closer.domain.contacts import Contact
 from closer.domain.ladder import Step
 from closer.domain.moments import Moment, MomentQuery
-from closer.domain.people import Person
+from closer.domain.people import ClosenessReading, Person
 from closer.domain.preferences import Preferences
 from closer.domain.reflection_entries import ReflectionEntry
 from closer.domain.safety.assessment import About, Level
@@ -59,6 +59,10 @@ class PeopleRepository(Protocol):
     def get(self, person_id: int) -> Person | None: ...
 
     def by_name(self, name: str) -> Person | None: ...
+
+    def record_closeness(self, person_id: int, reading: ClosenessReading) -> None: ...
+
+    def closeness(self, person_id: int | None = None) -> list[ClosenessReading]: ...
 
     def list(self) -> list[Person]: ...
 

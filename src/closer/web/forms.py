@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from closer.domain.errors import InvalidInput
+from closer.domain.people import Birthday, parse_birthday
 
 
 def optional_int(value: str | None, field: str) -> int | None:
@@ -45,3 +46,17 @@ def names(value: str | None) -> list[str]:
 def words(value: str | None) -> list[str]:
     """Space- or comma-separated words (tags)."""
     return [w for w in (value or "").replace(",", " ").split() if w]
+
+
+def birthday(day: str | None, month: str | None, year: str | None) -> Birthday | None:
+    """A birthday from three fields; the year may be left empty, and all three
+    empty means none."""
+    d, m, y = (optional_int(v, "birthday") for v in (day, month, year))
+    if d is None and m is None and y is None:
+        return None
+    if d is None or m is None:
+        raise InvalidInput(
+            "For a birthday, give at least the day and the month.", field="birthday"
+        )
+    start = "-" if y is None else f"{y:04d}"
+    return parse_birthday(f"{start}-{m:02d}-{d:02d}")

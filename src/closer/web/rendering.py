@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
 from closer import __version__
+from closer.domain.people import MONTH_NAMES
 from closer.domain.preferences import Theme
 from closer.services.shell import Shell
 
@@ -18,6 +19,7 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
+templates.env.globals["months"] = MONTH_NAMES  # birthday fields
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,8 +153,24 @@ class PersonRow(Owned, Base):
     closeness_wanted: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, server_default="")
     rhythm_days: Mapped[int | None] = mapped_column(Integer)
+    nickname: Mapped[str] = mapped_column(String(100), server_default="")
+    birthday: Mapped[str | None] = mapped_column(String(10))  # YYYY-MM-DD, --MM-DD
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ClosenessRow(Owned, Base):
+    """How close someone felt and was wanted, kept each time either changed."""
+
+    __tablename__ = "closeness_readings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    now: Mapped[int | None] = mapped_column(Integer)
+    wanted: Mapped[int | None] = mapped_column(Integer)
 
 
 class MomentRow(Owned, Base):

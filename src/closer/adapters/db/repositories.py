@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from closer.adapters.db.orm import (
     AppSettingsRow,
+    ClosenessRow,
     MomentCauseRow,
     MomentEmotionRow,
     MomentPersonRow,
@@ -24,7 +25,12 @@ from closer.adapters.db.orm import (
 from closer.adapters.db.search import fts5_query
 from closer.domain.errors import NotFound
 from closer.domain.moments import Felt, Moment, MomentQuery
-from closer.domain.people import Person, Relationship
+from closer.domain.people import (
+    ClosenessReading,
+    Person,
+    Relationship,
+    parse_birthday,
+)
 from closer.domain.preferences import Preferences, Theme
 from closer.domain.safety.assessment import About, Level
 from closer.domain.safety.plan import PlanSection, SafetyPlan
@@ -156,6 +162,8 @@ class SqlPeopleRepository:
             closeness_wanted=row.closeness_wanted,
             rhythm_days=row.rhythm_days,
             notes=row.notes,
+            nickname=row.nickname,
+            birthday=parse_birthday(row.birthday) if row.birthday else None,
         )
 
     def add(self, person: Person) -> Person:
@@ -168,6 +176,8 @@ class SqlPeopleRepository:
             closeness_wanted=person.closeness_wanted,
             rhythm_days=person.rhythm_days,
             notes=person.notes,
+            nickname=person.nickname,
+            birthday=person.birthday.iso if person.birthday else None,
             created_at=now,
             updated_at=now,
         )
@@ -186,6 +196,8 @@ class SqlPeopleRepository:
         row.closeness_wanted = person.closeness_wanted
         row.rhythm_days = person.rhythm_days
         row.notes = person.notes
+        row.nickname = person.nickname
+        row.birthday = person.birthday.iso if person.birthday else None
         row.updated_at = utc_now()
         self._session.flush()
         return self._to_domain(row)
@@ -205,6 +217,29 @@ class SqlPeopleRepository:
             select(PersonRow).where(PersonRow.name_key == name.strip().casefold())
         )
         return None if row is None else self._to_domain(row)
+
+    def record_closeness(self, person_id: int, reading: ClosenessReading) -> None:
+        """Keep one reading of how close someone felt and was wanted."""
+        self._session.add(
+            ClosenessRow(
+                person_id=person_id, at=reading.at, now=reading.now,
+                wanted=reading.wanted,
+            )
+        )  # fmt: skip
+        self._session.flush()
+
+    def closeness(self, person_id: int | None = None) -> list[ClosenessReading]:
+        """Readings, oldest first, each with its person's name."""
+        query = select(ClosenessRow, PersonRow.name).join(
+            PersonRow, PersonRow.id == ClosenessRow.person_id
+        )
+        if person_id is not None:
+            query = query.where(ClosenessRow.person_id == person_id)
+        rows = self._session.execute(query.order_by(ClosenessRow.at, ClosenessRow.id))
+        return [
+            ClosenessReading(aware(row.at), row.now, row.wanted, person_name=name)
+            for row, name in rows
+        ]
 
     def list(self) -> list[Person]:
         rows = self._session.scalars(select(PersonRow).order_by(PersonRow.name_key))

@@ -41,7 +41,12 @@ from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
 from closer.domain.ladder import Step, finish, new_step
 from closer.domain.moments import Felt, Moment, new_moment
-from closer.domain.people import Person, new_person
+from closer.domain.people import (
+    ClosenessReading,
+    Person,
+    new_person,
+    parse_birthday,
+)
 from closer.domain.preferences import Preferences, parse_country, parse_theme
 from closer.domain.records import Records
 from closer.domain.reflection_entries import ReflectionEntry, new_entry
@@ -64,6 +69,12 @@ class PreferencesDoc(_Strict):
     theme: Literal["system", "light", "dark"] = "system"
 
 
+class ClosenessDoc(_Strict):
+    at: AwareDatetime
+    now: int | None = Field(default=None, ge=0, le=10)
+    wanted: int | None = Field(default=None, ge=0, le=10)
+
+
 class PersonDoc(_Strict):
     name: str
     relationship: Literal["partner", "friend", "family", "colleague", "other"] = "other"
@@ -71,6 +82,15 @@ class PersonDoc(_Strict):
     closeness_wanted: int | None = Field(default=None, ge=0, le=10)
     notes: str = ""
     rhythm_days: int | None = Field(default=None, ge=1, le=365)
+    nickname: str = ""
+    birthday: str | None = Field(
+        default=None,
+        pattern=r"^(\d{4}|-)-\d{2}-\d{2}$",
+        description="YYYY-MM-DD, or --MM-DD when the year is not known",
+    )
+    closeness_history: list[ClosenessDoc] = Field(
+        default_factory=list, description="Each change of closeness, oldest first"
+    )
 
 
 class FeltDoc(_Strict):
@@ -200,6 +220,10 @@ def json_schema() -> dict[str, Any]:
 
 def to_document(records: Records, *, now: datetime | None = None) -> dict[str, Any]:
     """``records`` as a format-1 document (plain JSON-ready values)."""
+    history: dict[str, list[ClosenessDoc]] = {}
+    for r in records.closeness:
+        doc_r = ClosenessDoc(at=r.at, now=r.now, wanted=r.wanted)
+        history.setdefault(r.person_name or "", []).append(doc_r)
     doc = ExportDoc(
         closer_export=FORMAT,
         exported_at=(now or datetime.now(UTC)).replace(microsecond=0),
@@ -221,6 +245,9 @@ def to_document(records: Records, *, now: datetime | None = None) -> dict[str, A
                 closeness_wanted=p.closeness_wanted,
                 notes=p.notes,
                 rhythm_days=p.rhythm_days,
+                nickname=p.nickname,
+                birthday=p.birthday.iso if p.birthday else None,
+                closeness_history=history.get(p.name, []),
             )
             for p in records.people
         ],
@@ -404,6 +431,11 @@ def _records(doc: ExportDoc, library: Library) -> Records:
             _at(f"commitments[{i}]", partial(_commitment, c))
             for i, c in enumerate(doc.commitments)
         ),
+        closeness=tuple(
+            ClosenessReading(r.at, r.now, r.wanted, person_name=person.name)
+            for doc_p, person in zip(doc.people, people, strict=True)
+            for r in doc_p.closeness_history
+        ),
     )
 
 
@@ -485,7 +517,8 @@ def _timeout(doc: TimeOutDoc, reflections: int) -> TimeOut:
 def _person(doc: PersonDoc) -> Person:
     return new_person(
         doc.name, doc.relationship, doc.closeness_now, doc.closeness_wanted, doc.notes,
-        rhythm_days=doc.rhythm_days,
+        rhythm_days=doc.rhythm_days, nickname=doc.nickname,
+        birthday=parse_birthday(doc.birthday) if doc.birthday else None,
     )  # fmt: skip
 
 

@@ -22,11 +22,14 @@ class ImportFormat(StrEnum):
     CLOSER = "closer"
     JRNL = "jrnl"
     DAYLIO = "daylio"
+    VCARD = "vcard"
 
 
 def guess_format(name: str, text: str) -> ImportFormat:
     """The format of a file, from its name and first characters."""
     start = text.lstrip("\ufeff \t\r\n")[:200]
+    if name.lower().endswith(".vcf") or start.upper().startswith("BEGIN:VCARD"):
+        return ImportFormat.VCARD
     if name.lower().endswith(".csv") or start.startswith("full_date"):
         return ImportFormat.DAYLIO
     if '"closer_export"' in start:
@@ -35,7 +38,8 @@ def guess_format(name: str, text: str) -> ImportFormat:
         return ImportFormat.JRNL
     raise InvalidInput(
         "Closer cannot tell what this file is. Import a Closer export (.json), "
-        "a jrnl JSON export or a Daylio CSV export, or name the format."
+        "a jrnl JSON export, a Daylio CSV export or contacts (.vcf), or name "
+        "the format."
     )
 
 
@@ -55,11 +59,12 @@ def decode(data: bytes) -> str:
 def read(text: str, fmt: ImportFormat, library: Library) -> Records:
     """Validated records from ``text`` in format ``fmt``."""
     from closer.adapters.export import closer_json  # noqa: PLC0415 - one per format
-    from closer.adapters.importers import daylio, jrnl  # noqa: PLC0415
+    from closer.adapters.importers import daylio, jrnl, vcard  # noqa: PLC0415
 
     readers: dict[ImportFormat, Callable[[str, Library], Records]] = {
         ImportFormat.CLOSER: closer_json.loads,
         ImportFormat.JRNL: jrnl.loads,
         ImportFormat.DAYLIO: daylio.loads,
+        ImportFormat.VCARD: vcard.loads,
     }
     return readers[fmt](text, library)

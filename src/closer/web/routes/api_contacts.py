@@ -7,7 +7,7 @@ from datetime import date, datetime
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
 
-from closer.domain.commitments import Commitment, kept_rate
+from closer.domain.commitments import Commitment, kept_by_month, kept_rate
 from closer.domain.contacts import Contact
 from closer.services.commitments import (
     delete_commitment,
@@ -140,11 +140,22 @@ class CommitmentOut(BaseModel):
         )  # fmt: skip
 
 
+class MonthOut(BaseModel):
+    month: date = Field(description="The first day of the month")
+    kept: int
+    settled: int
+    sentence: str
+
+
 class CommitmentsOut(BaseModel):
     items: list[CommitmentOut]
     kept: int
     settled: int
     sentence: str
+    by_month: list[MonthOut] = Field(
+        description="Kept and settled plans month by month (by their day), oldest "
+        "first; months with none are left out"
+    )
 
 
 @router.get("/commitments")
@@ -152,8 +163,13 @@ def read_commitments(uow: UowDep, person_id: int | None = None) -> CommitmentsOu
     """Plans and promises, soonest first, and how many were kept."""
     items = list_commitments(uow, person_id)
     rate = kept_rate(items)
+    months = [
+        MonthOut(month=m.month, kept=m.kept, settled=m.settled, sentence=m.sentence)
+        for m in kept_by_month(items)
+    ]
     return CommitmentsOut(items=[CommitmentOut.of(c) for c in items], kept=rate.kept,
-                          settled=rate.settled, sentence=rate.sentence)  # fmt: skip
+                          settled=rate.settled, sentence=rate.sentence,
+                          by_month=months)  # fmt: skip
 
 
 @router.post("/commitments", status_code=201)

@@ -21,11 +21,12 @@ router = APIRouter(prefix=API_PREFIX, tags=["data"])
 _BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
-        "description": "The file's bytes: a Closer export, a jrnl JSON export or a "
-        "Daylio CSV export (UTF-8).",
+        "description": "The file's bytes: a Closer export, a jrnl JSON export, a "
+        "Daylio CSV export or contacts as vCard (UTF-8).",
         "content": {
             "application/json": {"schema": {"type": "object"}},
             "text/csv": {"schema": {"type": "string"}},
+            "text/vcard": {"schema": {"type": "string"}},
         },
     }
 }
@@ -39,6 +40,10 @@ class ImportOut(BaseModel):
     moments_skipped: int
     plan_items_added: int
     needs_care: int
+    practice_added: int
+    practice_skipped: int
+    people_names: list[str]
+    notes: list[str]
 
 
 @router.get(
@@ -86,4 +91,8 @@ async def import_(
         moments_skipped=report.moments_skipped,
         plan_items_added=report.plan_items_added,
         needs_care=report.needs_care,
+        practice_added=report.practice_added,
+        practice_skipped=report.practice_skipped,
+        people_names=list(report.people_names),
+        notes=list(report.notes),
     )

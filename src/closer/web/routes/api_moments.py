@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from closer.domain.moments import Felt, Moment, MomentQuery
-from closer.domain.people import Person
+from closer.domain.people import Person, parse_birthday
 from closer.domain.safety import detect_all
 from closer.domain.suggest import Suggestions
 from closer.services.moments import (
@@ -25,6 +25,7 @@ from closer.services.moments import (
 )
 from closer.services.people import (
     add_person,
+    closeness_history,
     delete_person,
     get_person,
     list_people,
@@ -37,6 +38,8 @@ from closer.web.routes.api import API_PREFIX, ERRORS
 from closer.web.routes.api_safety import SupportOut, support_out
 
 ALL_ERRORS = {**ERRORS, 404: ERRORS[422] | {"description": "Not found."}}
+BIRTHDAY = "YYYY-MM-DD, or --MM-DD when the year is not known"
+
 router = APIRouter(prefix=API_PREFIX, responses=ALL_ERRORS, tags=["moments"])
 
 
@@ -53,6 +56,8 @@ class PersonIn(_In):
     rhythm_days: int | None = Field(
         default=None, description="Be in touch every N days"
     )
+    nickname: str = Field(default="", max_length=200)
+    birthday: str | None = Field(default=None, description=BIRTHDAY)
 
 
 class PersonPatch(_In):
@@ -62,6 +67,8 @@ class PersonPatch(_In):
     closeness_wanted: int | None = None
     notes: str | None = Field(default=None, max_length=10_000)
     rhythm_days: int | None = None
+    nickname: str | None = Field(default=None, max_length=200)
+    birthday: str | None = Field(default=None, description=BIRTHDAY + "; empty: none")
 
 
 class PersonOut(BaseModel):
@@ -72,6 +79,8 @@ class PersonOut(BaseModel):
     closeness_wanted: int | None
     notes: str
     rhythm_days: int | None = None
+    nickname: str = ""
+    birthday: str | None = Field(default=None, description=BIRTHDAY)
     last_moment_at: datetime | None = None
     support: SupportOut | None = Field(
         default=None, description="Set when the notes just saved sound worrying"
@@ -88,8 +97,16 @@ class PersonOut(BaseModel):
             closeness_wanted=person.closeness_wanted,
             notes=person.notes,
             rhythm_days=person.rhythm_days,
+            nickname=person.nickname,
+            birthday=person.birthday.iso if person.birthday else None,
             last_moment_at=last,
         )
+
+
+class ReadingOut(BaseModel):
+    at: datetime
+    now: int | None
+    wanted: int | None
 
 
 class PeopleOut(BaseModel):
@@ -255,7 +272,9 @@ def _with_support(out: PersonOut, notes: str, uow: Any, directory: Any) -> Perso
 @router.post("/people", status_code=201)
 def people_add(body: PersonIn, uow: UowDep, directory: DirectoryDep) -> PersonOut:
     """Add someone. Names are unique regardless of case (409 otherwise)."""
-    person = add_person(uow, **body.model_dump())
+    fields = body.model_dump()
+    fields["birthday"] = parse_birthday(body.birthday or "")
+    person = add_person(uow, **fields)
     return _with_support(PersonOut.of(person), person.notes, uow, directory)
 
 
@@ -269,9 +288,21 @@ def people_change(
     person_id: int, body: PersonPatch, uow: UowDep, directory: DirectoryDep
 ) -> PersonOut:
     changes = body.model_dump(exclude_unset=True)
+    if "birthday" in changes:
+        changes["birthday"] = parse_birthday(body.birthday or "")
     person = update_person(uow, person_id, **changes)
     notes = person.notes if "notes" in changes else ""
     return _with_support(PersonOut.of(person), notes, uow, directory)
+
+
+@router.get("/people/{person_id}/closeness")
+def people_closeness(person_id: int, uow: UowDep) -> list[ReadingOut]:
+    """How close someone felt and was wanted, each time it changed, oldest first."""
+    get_person(uow, person_id)  # 404 for someone who is not there
+    return [
+        ReadingOut(at=r.at, now=r.now, wanted=r.wanted)
+        for r in closeness_history(uow, person_id)
+    ]
 
 
 @router.delete("/people/{person_id}", status_code=204)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import partial
 from typing import Annotated, Any
 
@@ -9,12 +10,12 @@ from fastapi import APIRouter, Form, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from closer.domain.commitments import kept_by_month, kept_rate
 from closer.domain.errors import CloserError, InvalidInput
 from closer.domain.moments import APPROACHES, MomentQuery
-from closer.domain.people import Relationship
+from closer.domain.people import Person, Relationship
 from closer.domain.repair import repair_drafts
 from closer.services.commitments import (
-    commitments_kept,
     list_commitments,
     make_commitment,
     settle_commitment,
@@ -25,9 +26,11 @@ from closer.services.contacts import (
     list_contacts,
     log_contact,
 )
+from closer.services.ladder import ladder
 from closer.services.moments import list_moments
 from closer.services.people import (
     add_person,
+    closeness_history,
     delete_person,
     get_person,
     list_people,
@@ -54,20 +57,32 @@ def people_page(request: Request, uow: UowDep, shell: ShellDep) -> Response:
     )
 
 
+def _fields(form: dict[str, str]) -> dict[str, Any]:
+    """A person's details from the add or change form."""
+    return {
+        "name": form.get("name", ""),
+        "relationship": form.get("relationship", "other"),
+        "closeness_now": forms.optional_int(form.get("closeness_now"), "closeness_now"),
+        "closeness_wanted": forms.optional_int(
+            form.get("closeness_wanted"), "closeness_wanted"
+        ),
+        "notes": form.get("notes", ""),
+        "rhythm_days": forms.optional_int(form.get("rhythm_days"), "rhythm_days"),
+        "nickname": form.get("nickname", ""),
+        "birthday": forms.birthday(
+            form.get("birthday_day"),
+            form.get("birthday_month"),
+            form.get("birthday_year"),
+        ),
+    }
+
+
 @router.post("/people", response_class=HTMLResponse)
 async def add_person_form(request: Request, uow: UowDep, shell: ShellDep) -> Response:
     form = {k: str(v) for k, v in (await request.form()).items()}
 
     def save() -> int:
-        person = add_person(
-            uow,
-            form.get("name", ""),
-            form.get("relationship", "other"),
-            forms.optional_int(form.get("closeness_now"), "closeness_now"),
-            forms.optional_int(form.get("closeness_wanted"), "closeness_wanted"),
-            form.get("notes", ""),
-            rhythm_days=forms.optional_int(form.get("rhythm_days"), "rhythm_days"),
-        )
+        person = add_person(uow, **_fields(form))
         assert person.id is not None
         return person.id
 
@@ -162,21 +177,36 @@ def person_context(
     error: CloserError | None = None,
     form: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Everything the person page shows: details, contact, plans, moments."""
+    """Everything the person page shows: details, contact, plans and how many
+    were kept month by month, ladder steps with them, closeness over time,
+    moments."""
     person = get_person(uow, person_id)
+    commitments = list_commitments(uow, person_id)
     return {
         "title": person.name,
         "person": person,
         "moments": list_moments(uow, MomentQuery(person_id=person_id, limit=20)),
         "contacts": list_contacts(uow, person_id)[:10],
-        "commitments": list_commitments(uow, person_id),
-        "kept": commitments_kept(uow, person_id),
+        "commitments": commitments,
+        "kept": kept_rate(commitments),
         "last_in_touch": last_in_touch(uow).get(person_id),
+        "kept_months": kept_by_month(commitments),
+        "steps": ladder(uow, [], person_id),
+        "closeness": closeness_history(uow, person_id)[-12:],
+        "birthday_in": _days_to_birthday(person),
         "relationships": list(Relationship),
         "error": error,
         "form": form,
         "approaches": APPROACHES,
     }
+
+
+def _days_to_birthday(person: Person) -> int | None:
+    """Days until someone's next birthday (0: today), if it is known."""
+    if person.birthday is None:
+        return None
+    today = datetime.now(UTC).date()
+    return (person.birthday.next_after(today) - today).days
 
 
 @router.post("/people/{person_id}/contacts")
@@ -205,20 +235,7 @@ async def update_person_form(
     form = {k: str(v) for k, v in (await request.form()).items()}
 
     def save() -> None:
-        update_person(
-            uow,
-            person_id,
-            name=form.get("name", ""),
-            relationship=form.get("relationship", "other"),
-            closeness_now=forms.optional_int(
-                form.get("closeness_now"), "closeness_now"
-            ),
-            closeness_wanted=forms.optional_int(
-                form.get("closeness_wanted"), "closeness_wanted"
-            ),
-            notes=form.get("notes", ""),
-            rhythm_days=forms.optional_int(form.get("rhythm_days"), "rhythm_days"),
-        )
+        update_person(uow, person_id, **_fields(form))
 
     try:
         await run_in_threadpool(save)

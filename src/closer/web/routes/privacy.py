@@ -163,7 +163,11 @@ async def import_file(
         return _page(request, store, shell, error=exc.message, status=exc.status)
     except ValueError:
         return _page(
-            request, store, shell, error="Choose closer, jrnl or daylio.", status=422
+            request,
+            store,
+            shell,
+            error="Choose closer, jrnl, daylio or vcard.",
+            status=422,
         )
     return _page(request, store, shell, report=report)
 
