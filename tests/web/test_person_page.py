@@ -11,6 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from closer.domain.commitments import kept_by_month, new_commitment, settle
+from closer.domain.drift import rhythm
+from closer.domain.people import Person
 
 CARDS = Path(__file__).resolve().parents[1] / "data" / "vcard"
 NOW = datetime.now(UTC)
@@ -164,3 +166,29 @@ def test_the_api_reads_and_clears_a_birthday_and_names_a_bad_one(
     assert "4th of July" in bad.text
     cleared = web.patch(f"/api/v1/people/{jo['id']}", json={"birthday": ""})
     assert cleared.json()["birthday"] is None
+
+
+def test_the_rhythm_says_days_since_the_usual_gap_and_the_wish() -> None:
+    sam = Person(name="Sam", id=1, rhythm_days=7)
+    now = datetime(2026, 5, 30, tzinfo=UTC)
+    times = [datetime(2026, 5, d, tzinfo=UTC) for d in (1, 5, 9, 20)]  # gaps 4, 4, 11
+    found = rhythm(sam, times, now)
+    assert (found.days_since, found.usual_gap, found.rhythm_days) == (10, 4, 7)
+    assert found.sentence == (
+        "10 days since you were last in touch. Usually about 4 days between "
+        "contacts. You would like about every 7 days."
+    )
+    assert rhythm(Person(name="Ana"), [], now).sentence == ""
+    one = rhythm(Person(name="Ana"), [datetime(2026, 5, 29, tzinfo=UTC)], now)
+    assert one.sentence == "1 day since you were last in touch."
+
+
+def test_the_person_page_shows_the_rhythm_in_words(web: TestClient) -> None:
+    kit = web.post("/api/v1/people", json={"name": "Kit", "rhythm_days": 14}).json()
+    for days in (30, 20, 10):
+        when = (NOW - timedelta(days=days)).isoformat()
+        web.post("/api/v1/contacts", json={"person_id": kit["id"], "at": when})
+    page = web.get(f"/people/{kit['id']}").text
+    assert "10 days since you were last in touch." in page
+    assert "Usually about 10 days between contacts." in page
+    assert "You would like about every 14 days." in page

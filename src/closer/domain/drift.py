@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 from closer.domain.people import Person
 
@@ -45,3 +46,39 @@ def drifting(
         if days > person.rhythm_days:
             found.append(Drift(person, last, days, person.rhythm_days))
     return sorted(found, key=lambda d: d.days_since, reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Rhythm:
+    """How being in touch with one person goes: the days since, the usual gap
+    between contacts, and the rhythm wanted (each may be unknown)."""
+
+    days_since: int | None
+    usual_gap: int | None
+    rhythm_days: int | None
+
+    @property
+    def sentence(self) -> str:
+        """The rhythm in words, without blame; empty when nothing is known."""
+        said = []
+        if self.days_since is not None:
+            said.append(f"{_days(self.days_since)} since you were last in touch.")
+        if self.usual_gap is not None:
+            said.append(f"Usually about {_days(self.usual_gap)} between contacts.")
+        if self.rhythm_days is not None:
+            said.append(f"You would like about every {_days(self.rhythm_days)}.")
+        return " ".join(said)
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+def rhythm(person: Person, times: list[datetime], now: datetime) -> Rhythm:
+    """``person``'s rhythm from the times they were in touch (any order): the
+    usual gap is the median of the last ten gaps, once there are two."""
+    ordered = sorted(times)[-11:]
+    gaps = sorted((b - a).days for a, b in pairwise(ordered))
+    usual = gaps[len(gaps) // 2] if len(gaps) >= 2 else None
+    since = (now - ordered[-1]).days if ordered else None
+    return Rhythm(since, usual, person.rhythm_days)

@@ -6,8 +6,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from closer.domain.contacts import Contact, new_contact
-from closer.domain.drift import Drift, drifting
+from closer.domain.drift import Drift, Rhythm, drifting, rhythm
 from closer.domain.errors import NotFound
+from closer.domain.people import Person
 from closer.domain.safety import Assessment
 from closer.services.safety import check_saved_text
 from closer.services.unit_of_work import UnitOfWork
@@ -60,6 +61,20 @@ def last_in_touch(uow: UnitOfWork) -> dict[int, datetime]:
     """For each person, when you were last in touch (contacts and approaches)."""
     with uow:
         return uow.contacts.last_in_touch()
+
+
+def person_rhythm(
+    uow: UnitOfWork, person: Person, now: datetime | None = None
+) -> Rhythm:
+    """Days since, the usual gap and the wanted rhythm, for one person (from
+    noted contacts, and the latest moment of moving toward them)."""
+    assert person.id is not None
+    with uow:
+        times = [c.at for c in uow.contacts.list(person.id)]
+        last = uow.contacts.last_in_touch().get(person.id)
+    if last is not None and last not in times:
+        times.append(last)
+    return rhythm(person, times, now or datetime.now(UTC))
 
 
 def drifting_people(uow: UnitOfWork, now: datetime | None = None) -> list[Drift]:

@@ -25,6 +25,7 @@ from closer.services.contacts import (
     last_in_touch,
     list_contacts,
     log_contact,
+    person_rhythm,
 )
 from closer.services.ladder import ladder
 from closer.services.moments import list_moments
@@ -190,6 +191,7 @@ def person_context(
         "commitments": commitments,
         "kept": kept_rate(commitments),
         "last_in_touch": last_in_touch(uow).get(person_id),
+        "rhythm": person_rhythm(uow, person),
         "kept_months": kept_by_month(commitments),
         "steps": ladder(uow, [], person_id),
         "closeness": closeness_history(uow, person_id)[-12:],
