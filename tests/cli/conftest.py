@@ -25,8 +25,8 @@ def invoke(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> Invoke:
     monkeypatch.setenv("CLOSER_UNLOCK_MINUTES", "0")
     runner = CliRunner()
 
-    def run(*args: str) -> Result:
-        return runner.invoke(app, list(args))
+    def run(*args: str, typed: str | None = None) -> Result:
+        return runner.invoke(app, list(args), input=typed)
 
     return run
 

@@ -17,15 +17,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from closer.adapters import local_store
+from closer.adapters.checks_content import bundled_checks
 from closer.adapters.content import bundled_library
 from closer.adapters.db.database import Database, open_database
 from closer.adapters.db.repositories import SqlMomentRepository
 from closer.adapters.export import closer_json, csv_tables, markdown
 from closer.adapters.importers import ImportFormat, decode, guess_format, read
 from closer.config import Settings
+from closer.domain.checks import find_check
 from closer.domain.errors import InvalidInput
 from closer.domain.moments import Felt
 from closer.domain.people import Birthday
+from closer.services.checks import take_check
 from closer.services.commitments import make_commitment, settle_commitment
 from closer.services.contacts import log_contact
 from closer.services.export import export_records
@@ -91,6 +94,9 @@ def fill_practice(database: Database, person_id: int) -> None:
     log_contact(uow(), person_id, how="call", them=True, note="Sam rang", when=when)
     plan = make_commitment(uow(), person_id, "Climb on Sunday", date(2026, 3, 8))
     settle_commitment(uow(), plan.commitment.id or 0, "cancelled", cancelled_by="me")
+    take_check(
+        uow(), find_check(bundled_checks(), "gad7"), [1, 2, 1, 0, 0, 1, 1, 3], when
+    )
     assert entry.id
 
 
@@ -120,7 +126,7 @@ def test_export_then_import_into_an_empty_store_gives_the_same_export(
         report = import_records(target.unit_of_work(), records, source="closer")
         added = (report.people_added, report.moments_added, report.plan_items_added)
         assert added == (2, 2, 2)
-        assert report.practice_added == 8
+        assert report.practice_added == 9
         assert exported(target) == exported(database)
         sam = exported(target)["people"][1]
         assert (sam["nickname"], sam["birthday"]) == ("Sammy", "--03-12")
@@ -148,7 +154,7 @@ def test_importing_the_same_file_again_adds_nothing(database: Database) -> None:
     report = import_records(database.unit_of_work(), records, source="closer")
     assert report.added == 0
     assert (report.moments_skipped, report.people_skipped) == (2, 2)
-    assert report.practice_skipped == 8
+    assert report.practice_skipped == 9
     assert exported(database) == before
 
 
@@ -197,6 +203,9 @@ def load_and_import(database: Database, text: str) -> None:
         ("doc['moments'][1]['situation'] = '   '", "moments[1].situation: "),
         ("doc['people'][0]['relationship'] = 'nemesis'", "people[0].relationship"),
         ("doc['safety_plan'] = {'hobbies': ['x']}", "safety_plan.hobbies"),
+        ("doc['self_checks'] = [{'check': 'phq2', 'taken_at': '2026-03-01T09:00:00Z',"
+         " 'answers': [1]}]", "self_checks[0].answers: The PHQ-2 needs an answer"),
+        ("doc['people'][0]['birthday'] = '--02-30'", "people[0].birthday: "),
         ("doc['closer_export'] = 2", "format 2"),
         ("doc['surprise'] = True", "surprise"),
     ],
@@ -345,6 +354,10 @@ def test_markdown_is_a_readable_journal(database: Database) -> None:
     assert "- Felt: Anxious (6/10), Ashamed (3/10)" in text
     assert "- With: Sam" in text
     assert "- Walk round the block" in text
+    assert "- **Sam** (friend), close now 4/10, wanted 8/10, also called Sammy" in text
+    assert "## Staying in touch" in text
+    assert "Climb on Sunday with Sam: cancelled" in text
+    assert "- 2026-03-03: gad7 6 (mild)" in text
 
 
 def test_csv_tables_round_the_data_and_defuse_formulas(database: Database) -> None:
@@ -355,8 +368,14 @@ def test_csv_tables_round_the_data_and_defuse_formulas(database: Database) -> No
             csv.DictReader(io.StringIO(archive.read("closer/people.csv").decode()))
         )
         emotions = archive.read("closer/moment_emotions.csv").decode()
+        checks = archive.read("closer/self_checks.csv").decode()
+        contacts = archive.read("closer/contacts.csv").decode()
+        closeness = archive.read("closer/closeness.csv").decode()
     assert {p["name"]: p["notes"] for p in people}["Ana Lía"] == "'=not a formula"
     assert "1,0,anxious,6" in emotions
+    assert ",6.0,mild,1 2 1 0 0 1 1 3" in checks
+    assert "Sam,2026-03-03T09:00:00+00:00,call,them,Sam rang" in contacts
+    assert closeness.count("Sam,") == 2
 
 
 jsonish = st.recursive(

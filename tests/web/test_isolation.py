@@ -119,15 +119,16 @@ def fill(ana: TestClient) -> dict[str, int]:
             "due_on": "2099-01-01",
         },
     ).json()["id"]
+    result = ana.post("/api/v1/checks/gad7", json={"answers": [2] * 7}).json()["id"]
     return {"person_id": person, "moment_id": moment, "deleted_id": deleted_id,
             "step_id": step, "entry_id": entry, "record_id": record,
             "timeout_id": timeout, "contact_id": contact,
-            "commitment_id": plan}  # fmt: skip
+            "commitment_id": plan, "result_id": result}  # fmt: skip
 
 
 ID_PARAMS = (
     "person_id", "moment_id", "step_id", "entry_id", "record_id", "timeout_id",
-    "contact_id", "commitment_id",
+    "contact_id", "commitment_id", "result_id",
 )  # fmt: skip
 
 
@@ -136,13 +137,13 @@ def fill_path(path: str, ids: dict[str, int], moment_key: str = "moment_id") -> 
         person_id=ids["person_id"], moment_id=ids[moment_key], step_id=ids["step_id"],
         entry_id=ids["entry_id"], record_id=ids["record_id"],
         timeout_id=ids["timeout_id"], contact_id=ids["contact_id"],
-        commitment_id=ids["commitment_id"],
+        commitment_id=ids["commitment_id"], result_id=ids["result_id"],
     )  # fmt: skip
 
 
 def own_id(path: str, ids: dict[str, int], moment_key: str) -> int:
     for name in ("person_id", "step_id", "entry_id", "record_id", "timeout_id",
-                 "contact_id", "commitment_id"):  # fmt: skip
+                 "contact_id", "commitment_id", "result_id"):  # fmt: skip
         if f"{{{name}}}" in path:
             return ids[name]
     return ids[moment_key]
@@ -203,6 +204,8 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
         leaked = [s for s in SECRETS if s.lower() in shown.lower()]
         assert leaked == [], (path, leaked)
     assert bo.get("/api/v1/settings").json() == {"country": None, "theme": "system"}
+    assert bo.get("/api/v1/checks/gad7/results").json() == []
+    assert "Not taken yet." in bo.get("/checks/gad7/history").text
 
     # The same requests, as Ana on her own records, are valid ones (each
     # deletion on records made for it).
@@ -238,7 +241,8 @@ def fresh_ids(ana: TestClient, n: int) -> dict[str, int]:
     contact = ana.post("/api/v1/contacts", json={"person_id": person}).json()
     spare_plan = {"person_id": person, "text": "Spare", "due_on": "2099-01-01"}
     plan = ana.post("/api/v1/commitments", json=spare_plan).json()["id"]
+    result = ana.post("/api/v1/checks/phq2", json={"answers": [0, 0]}).json()["id"]
     return {"person_id": person, "moment_id": moment_id, "deleted_id": moment_id,
             "step_id": step, "entry_id": entry, "record_id": record,
             "timeout_id": timeout, "contact_id": contact["contact"]["id"],
-            "commitment_id": plan}  # fmt: skip
+            "commitment_id": plan, "result_id": result}  # fmt: skip

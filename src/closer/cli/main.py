@@ -21,6 +21,7 @@ from closer.cli import (
     timeout,
 )
 from closer.cli.backup import backup_command, restore_command
+from closer.cli.check import check_command
 from closer.cli.contact import contact_command
 from closer.cli.drifting import drifting_command
 from closer.cli.export import export_command, import_command
@@ -67,6 +68,7 @@ app.add_typer(thought.app, name="thought")
 app.add_typer(timeout.app, name="timeout")
 app.command("log")(log_command)
 app.command("contact")(contact_command)
+app.command("check")(check_command)
 app.command("drifting")(drifting_command)
 app.command("moments")(moments_command)
 app.command("serve")(serve_command)

@@ -55,6 +55,7 @@ class Preferences:
     country_prompt_dismissed: bool = False
     drift_summary: bool = True  # at most one gentle summary a day on Today
     drift_summary_on: date | None = None  # the day it was last shown
+    check_every_days: int | None = None  # remind of self-checks (optional)
 
     @property
     def should_ask_country(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from closer.domain.accept_good import GoodShare
+from closer.domain.checks import CheckResult
 from closer.domain.commitments import Commitment
 from closer.domain.contacts import Contact
 from closer.domain.ladder import Step
@@ -40,6 +41,7 @@ class Records:
     timeouts: tuple[TimeOut, ...] = ()
     contacts: tuple[Contact, ...] = ()
     commitments: tuple[Commitment, ...] = ()
+    check_results: tuple[CheckResult, ...] = ()  # self-checks, oldest first
     closeness: tuple[ClosenessReading, ...] = ()  # oldest first
     notes: tuple[str, ...] = ()  # what a reader left out, in words
 

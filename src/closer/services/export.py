@@ -35,6 +35,7 @@ def export_records(uow: UnitOfWork) -> Records:
             uow.commitments.list(), key=lambda c: (c.created_at, c.id or 0)
         )
         closeness = uow.people.closeness()
+        check_results = uow.checks.list()
     moment_ids = [m.id for m in moments]
     entry_ids = [e.id for e in entries]
     return Records(
@@ -57,4 +58,5 @@ def export_records(uow: UnitOfWork) -> Records:
         contacts=tuple(contacts),
         commitments=tuple(commitments),
         closeness=tuple(closeness),
+        check_results=tuple(check_results),
     )

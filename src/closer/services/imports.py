@@ -11,9 +11,10 @@ person can be offered help gently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from closer.domain.moments import Moment
 from closer.domain.people import ClosenessReading, Person
@@ -25,6 +26,8 @@ from closer.domain.safety.plan import PlanSection, SafetyPlan
 from closer.services.unit_of_work import UnitOfWork
 
 Progress = Callable[[int, int], None]  # (done, total)
+T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 
 def import_records(
@@ -161,67 +164,97 @@ def _practice(
     moment_ids: list[int],
     report: ImportReport,
 ) -> ImportReport:
-    """Steps, shares, reflections, thought records and time-outs, each once."""
+    """Practice, contacts, plans and self-checks, each once (by time and text)."""
     added = skipped = 0
 
     def count(is_new: bool) -> None:
         nonlocal added, skipped
         added, skipped = (added + 1, skipped) if is_new else (added, skipped + 1)
 
-    have_steps = {(s.planned_at, s.text) for s in uow.steps.list()}
-    for step in records.steps:
-        key = (step.planned_at, step.text)
-        count(key not in have_steps)
-        if key not in have_steps:
-            uow.steps.add(
-                replace(step, id=None, person_id=_person_id(people, step.person_name))
-            )
-            have_steps.add(key)
-    have_shares = {(s.chosen_at, s.percent) for s in uow.good_shares.list()}
-    for share in records.good_shares:
-        key2 = (share.chosen_at, share.percent)
-        count(key2 not in have_shares)
-        if key2 not in have_shares:
-            uow.good_shares.add(replace(share, id=None))
-            have_shares.add(key2)
+    def person(name: str | None) -> int | None:
+        return _person_id(people, name)
+
+    _once(
+        records.steps,
+        [(s.planned_at, s.text) for s in uow.steps.list()],
+        lambda s: (s.planned_at, s.text),
+        count,
+        lambda s: uow.steps.add(replace(s, id=None, person_id=person(s.person_name))),
+    )
+    _once(
+        records.good_shares,
+        [(s.chosen_at, s.percent) for s in uow.good_shares.list()],
+        lambda s: (s.chosen_at, s.percent),
+        count,
+        lambda s: uow.good_shares.add(replace(s, id=None)),
+    )
     entry_ids = _reflections(uow, records, people, moment_ids, count)
-    have_thoughts = {(t.written_at, t.automatic_thought) for t in uow.thoughts.list()}
-    for thought in records.thoughts:
-        key3 = (thought.written_at, thought.automatic_thought)
-        count(key3 not in have_thoughts)
-        if key3 not in have_thoughts:
-            moment_id = _linked(moment_ids, thought.moment_id)
-            uow.thoughts.add(replace(thought, id=None, moment_id=moment_id))
-            have_thoughts.add(key3)
-    have_timeouts = {(t.created_at, t.starts_on) for t in uow.timeouts.list()}
-    for timeout in records.timeouts:
-        key4 = (timeout.created_at, timeout.starts_on)
-        count(key4 not in have_timeouts)
-        if key4 not in have_timeouts:
-            uow.timeouts.add(replace(
-                timeout, id=None, person_id=_person_id(people, timeout.person_name),
-                reflection_id=_linked(entry_ids, timeout.reflection_id),
-            ))  # fmt: skip
-            have_timeouts.add(key4)
-    have_contacts: set[tuple[int | None, datetime]] = {
-        (c.person_id, c.at) for c in uow.contacts.list()
-    }
-    for contact in records.contacts:
-        person_id = _person_id(people, contact.person_name)
-        key5 = (person_id, contact.at)
-        count(key5 not in have_contacts)
-        if key5 not in have_contacts and person_id is not None:
-            uow.contacts.add(replace(contact, id=None, person_id=person_id))
-            have_contacts.add(key5)
-    have_plans = {(c.created_at, c.text) for c in uow.commitments.list()}
-    for plan in records.commitments:
-        key6 = (plan.created_at, plan.text)
-        plan_person = _person_id(people, plan.person_name)
-        count(key6 not in have_plans)
-        if key6 not in have_plans and plan_person is not None:
-            uow.commitments.add(replace(plan, id=None, person_id=plan_person))
-            have_plans.add(key6)
+    _once(
+        records.thoughts,
+        [(t.written_at, t.automatic_thought) for t in uow.thoughts.list()],
+        lambda t: (t.written_at, t.automatic_thought),
+        count,
+        lambda t: uow.thoughts.add(
+            replace(t, id=None, moment_id=_linked(moment_ids, t.moment_id))
+        ),
+    )
+    _once(
+        records.timeouts,
+        [(t.created_at, t.starts_on) for t in uow.timeouts.list()],
+        lambda t: (t.created_at, t.starts_on),
+        count,
+        lambda t: uow.timeouts.add(
+            replace(
+                t,
+                id=None,
+                person_id=person(t.person_name),
+                reflection_id=_linked(entry_ids, t.reflection_id),
+            )
+        ),
+    )
+    _once(
+        records.contacts,
+        [(c.person_id, c.at) for c in uow.contacts.list()],
+        lambda c: (person(c.person_name) or 0, c.at),
+        count,
+        lambda c: uow.contacts.add(
+            replace(c, id=None, person_id=person(c.person_name) or 0)
+        ),
+    )
+    _once(
+        records.commitments,
+        [(c.created_at, c.text) for c in uow.commitments.list()],
+        lambda c: (c.created_at, c.text),
+        count,
+        lambda c: uow.commitments.add(
+            replace(c, id=None, person_id=person(c.person_name) or 0)
+        ),
+    )
+    _once(
+        records.check_results,
+        [(r.check, r.taken_at) for r in uow.checks.list()],
+        lambda r: (r.check, r.taken_at),
+        count,
+        lambda r: uow.checks.add(replace(r, id=None)),
+    )
     return replace(report, practice_added=added, practice_skipped=skipped)
+
+
+def _once(
+    incoming: Iterable[T],
+    have: Iterable[K],
+    key: Callable[[T], K],
+    count: Callable[[bool], None],
+    add: Callable[[T], object],
+) -> None:
+    """Add each incoming record whose key is not there yet; count every one."""
+    seen = set(have)
+    for item in incoming:
+        found = key(item)
+        count(found not in seen)
+        if found not in seen:
+            add(item)
+            seen.add(found)
 
 
 def _reflections(

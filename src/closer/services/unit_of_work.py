@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from closer.domain.accept_good import GoodShare
+from closer.domain.checks import CheckResult
 from closer.domain.commitments import Commitment
 from closer.domain.contacts import Contact
 from closer.domain.ladder import Step
@@ -183,6 +184,18 @@ class CommitmentRepository(Protocol):
     def list(self, person_id: int | None = None) -> list[Commitment]: ...
 
 
+class CheckResultRepository(Protocol):
+    """Where self-check results are kept."""
+
+    def add(self, result: CheckResult) -> CheckResult: ...
+
+    def get(self, result_id: int) -> CheckResult | None: ...
+
+    def delete(self, result_id: int) -> None: ...
+
+    def list(self, check: str | None = None) -> list[CheckResult]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over the repositories; nothing lasts until ``commit``."""
 
@@ -221,6 +234,9 @@ class UnitOfWork(Protocol):
 
     @property
     def commitments(self) -> CommitmentRepository: ...
+
+    @property
+    def checks(self) -> CheckResultRepository: ...
 
     def __enter__(self) -> Self: ...
 

@@ -21,6 +21,7 @@ from closer.web.routes import (
     api,
     api_account,
     api_calendar,
+    api_checks,
     api_contacts,
     api_data,
     api_learn,
@@ -31,6 +32,7 @@ from closer.web.routes import (
     api_store,
     api_thoughts,
     api_timeouts,
+    checks,
     help,
     learn,
     lock,
@@ -114,4 +116,6 @@ def create_app(
     app.include_router(api_account.router)
     app.include_router(api_calendar.router)
     app.include_router(api_contacts.router)
+    app.include_router(api_checks.router)
+    app.include_router(checks.router)
     return app

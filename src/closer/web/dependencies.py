@@ -8,10 +8,12 @@ from typing import Annotated
 from fastapi import Depends, Request
 from starlette.responses import Response
 
+from closer.adapters.checks_content import bundled_checks
 from closer.adapters.content import bundled_library, bundled_step_ideas
 from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import Database
 from closer.adapters.db.schema import LOCAL_USER_ID
+from closer.domain.checks import Check
 from closer.domain.content import Library
 from closer.domain.crisis_lines import HelpDirectory
 from closer.domain.errors import NotFound, NotSignedIn
@@ -111,6 +113,14 @@ def get_step_ideas() -> tuple[StepIdea, ...]:
 
 
 StepIdeasDep = Annotated[tuple[StepIdea, ...], Depends(get_step_ideas)]
+
+
+def get_checks() -> tuple[Check, ...]:
+    """The self-checks."""
+    return bundled_checks()
+
+
+ChecksDep = Annotated[tuple[Check, ...], Depends(get_checks)]
 
 
 def get_library() -> Library:

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -106,6 +107,7 @@ class AppSettingsRow(Owned, Base):
     )
     drift_summary: Mapped[bool] = mapped_column(Boolean, server_default=true())
     drift_summary_on: Mapped[date | None] = mapped_column(Date)
+    check_every_days: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -384,3 +386,18 @@ class CalendarFeedRow(Base):
     )
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CheckResultRow(Owned, Base):
+    """One time a self-check was taken. The answers are kept so the result can
+    be worked out again; the total and band are kept for history and insights."""
+
+    __tablename__ = "check_results"
+    __table_args__ = (Index("ix_check_results_check_taken_at", "check", "taken_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    check: Mapped[str] = mapped_column(String(16))
+    taken_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    answers: Mapped[list[int]] = mapped_column(JSON)
+    total: Mapped[float] = mapped_column(Float)
+    band: Mapped[str | None] = mapped_column(String(40))

@@ -57,6 +57,7 @@ class SqlPreferencesRepository:
             country_prompt_dismissed=row.country_prompt_dismissed,
             drift_summary=row.drift_summary,
             drift_summary_on=row.drift_summary_on,
+            check_every_days=row.check_every_days,
         )
 
     def save(self, preferences: Preferences) -> None:
@@ -70,6 +71,7 @@ class SqlPreferencesRepository:
         row.country_prompt_dismissed = preferences.country_prompt_dismissed
         row.drift_summary = preferences.drift_summary
         row.drift_summary_on = preferences.drift_summary_on
+        row.check_every_days = preferences.check_every_days
         row.updated_at = utc_now()
 
 

@@ -6,6 +6,7 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from closer.adapters.db.check_repositories import SqlCheckResultRepository
 from closer.adapters.db.contact_repositories import (
     SqlCommitmentRepository,
     SqlContactRepository,
@@ -42,6 +43,7 @@ class SqlAlchemyUnitOfWork:
     timeouts: SqlTimeOutRepository
     contacts: SqlContactRepository
     commitments: SqlCommitmentRepository
+    checks: SqlCheckResultRepository
 
     def __init__(self, sessions: sessionmaker[Session], owner_id: int) -> None:
         self._sessions = sessions
@@ -67,6 +69,7 @@ class SqlAlchemyUnitOfWork:
         self.timeouts = SqlTimeOutRepository(self._session)
         self.contacts = SqlContactRepository(self._session)
         self.commitments = SqlCommitmentRepository(self._session)
+        self.checks = SqlCheckResultRepository(self._session)
         return self
 
     def __exit__(

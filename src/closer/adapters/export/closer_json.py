@@ -30,6 +30,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from closer import __version__
 from closer.adapters.importers.common import at
 from closer.domain.accept_good import new_share
+from closer.domain.checks import CheckResult, find_check, new_result
 from closer.domain.commitments import (
     CancelledBy,
     Commitment,
@@ -185,6 +186,14 @@ class CommitmentDoc(_Strict):
     settled_at: AwareDatetime | None = None
 
 
+class CheckResultDoc(_Strict):
+    check: Literal["phq9", "phq2", "gad7", "arsq", "patterns"]
+    taken_at: AwareDatetime
+    answers: list[int] = Field(
+        description="One per question, in the check's order (see GET /api/v1/checks)"
+    )
+
+
 class ExportDoc(_Strict):
     """A person's records in Closer's export format 1."""
 
@@ -210,6 +219,7 @@ class ExportDoc(_Strict):
     timeouts: list[TimeOutDoc] = Field(default_factory=list)
     contacts: list[ContactDoc] = Field(default_factory=list)
     commitments: list[CommitmentDoc] = Field(default_factory=list)
+    self_checks: list[CheckResultDoc] = Field(default_factory=list)
 
 
 def json_schema() -> dict[str, Any]:
@@ -279,6 +289,10 @@ def to_document(records: Records, *, now: datetime | None = None) -> dict[str, A
                           cancelled_by=c.cancelled_by.value if c.cancelled_by else None,
                           reason=c.reason, settled_at=c.settled_at)
             for c in records.commitments
+        ],
+        self_checks=[
+            CheckResultDoc(check=r.check, taken_at=r.taken_at, answers=list(r.answers))
+            for r in records.check_results
         ],
     )  # fmt: skip
     return doc.model_dump(mode="json")
@@ -431,11 +445,23 @@ def _records(doc: ExportDoc, library: Library) -> Records:
             _at(f"commitments[{i}]", partial(_commitment, c))
             for i, c in enumerate(doc.commitments)
         ),
+        check_results=tuple(
+            _at(f"self_checks[{i}]", partial(_check_result, r))
+            for i, r in enumerate(doc.self_checks)
+        ),
         closeness=tuple(
             ClosenessReading(r.at, r.now, r.wanted, person_name=person.name)
             for doc_p, person in zip(doc.people, people, strict=True)
             for r in doc_p.closeness_history
         ),
+    )
+
+
+def _check_result(doc: CheckResultDoc) -> CheckResult:
+    from closer.adapters.checks_content import bundled_checks  # noqa: PLC0415
+
+    return new_result(
+        find_check(bundled_checks(), doc.check), doc.answers, doc.taken_at
     )
 
 

@@ -2,10 +2,12 @@
 
 ``people.csv``, ``moments.csv`` (with a ``moment`` number that the other
 files refer to), ``moment_people.csv``, ``moment_emotions.csv``,
-``moment_causes.csv``, ``moment_tags.csv``, ``safety_plan.csv`` and
-``preferences.csv``. Cells that a spreadsheet would run as a formula (those
-starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a
-leading apostrophe, as OWASP advises; nothing else is changed.
+``moment_causes.csv``, ``moment_tags.csv``, ``safety_plan.csv``,
+``preferences.csv``, the practice tables, and ``contacts.csv``,
+``commitments.csv``, ``closeness.csv`` and ``self_checks.csv``. Cells that a
+spreadsheet would run as a formula (those starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return) get a leading apostrophe, as OWASP
+advises; nothing else is changed.
 """
 
 from __future__ import annotations
@@ -169,5 +171,36 @@ def practice_tables(records: Records) -> dict[str, Table]:
               t.returns_on.isoformat(), t.message,
               t.returned_on.isoformat() if t.returned_on else None)
              for t in records.timeouts],
+        ),
+        **connection_tables(records),
+    }  # fmt: skip
+
+
+def connection_tables(records: Records) -> dict[str, Table]:
+    """Contacts, plans, closeness over time and self-check results."""
+    return {
+        "contacts.csv": (
+            ("person", "at", "how", "direction", "note"),
+            [(c.person_name, c.at.isoformat(), c.how.value, c.direction.value, c.note)
+             for c in records.contacts],
+        ),
+        "commitments.csv": (
+            ("person", "text", "due_on", "created_at", "status", "cancelled_by",
+             "reason", "settled_at"),
+            [(c.person_name, c.text, c.due_on.isoformat(), c.created_at.isoformat(),
+              c.status.value, c.cancelled_by.value if c.cancelled_by else None,
+              c.reason, c.settled_at.isoformat() if c.settled_at else None)
+             for c in records.commitments],
+        ),
+        "closeness.csv": (
+            ("person", "at", "now", "wanted"),
+            [(r.person_name, r.at.isoformat(), r.now, r.wanted)
+             for r in records.closeness],
+        ),
+        "self_checks.csv": (
+            ("check", "taken_at", "total", "band", "answers"),
+            [(r.check, r.taken_at.isoformat(), r.total, r.band,
+              " ".join(str(a) for a in r.answers))
+             for r in records.check_results],
         ),
     }  # fmt: skip

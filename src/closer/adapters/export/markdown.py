@@ -28,7 +28,38 @@ def render(records: Records, library: Library, *, now: datetime | None = None) -
     for moment in records.moments:
         lines += _moment(moment, library)
     lines += _practice(records, library)
+    lines += _connection(records)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _connection(records: Records) -> list[str]:
+    """Contacts, plans and self-check results, each a short list."""
+    lines: list[str] = []
+    if records.contacts:
+        lines += ["## Staying in touch", ""]
+        lines += [
+            f"- {c.at:%Y-%m-%d}: {c.sentence} ({c.how.value})"
+            + (f". {c.note}" if c.note else "")
+            for c in records.contacts
+        ]
+        lines.append("")
+    if records.commitments:
+        lines += ["## Plans with people", ""]
+        lines += [
+            f"- {c.due_on}: {c.text} with {c.person_name}: {c.status.value}"
+            + (f". {c.reason}" if c.reason else "")
+            for c in records.commitments
+        ]
+        lines.append("")
+    if records.check_results:
+        lines += ["## Self-checks", ""]
+        lines += [
+            f"- {r.taken_at:%Y-%m-%d}: {r.check} {r.total:g}"
+            + (f" ({r.band})" if r.band else "")
+            for r in records.check_results
+        ]
+        lines.append("")
+    return lines  # fmt: skip
 
 
 def _practice(records: Records, library: Library) -> list[str]:
@@ -86,6 +117,10 @@ def _people(records: Records) -> list[str]:
             parts.append(f"close now {person.closeness_now}/10")
         if person.closeness_wanted is not None:
             parts.append(f"wanted {person.closeness_wanted}/10")
+        if person.nickname:
+            parts.append(f"also called {person.nickname}")
+        if person.birthday:
+            parts.append(f"birthday {person.birthday}")
         line = ", ".join(parts)
         lines.append(line + (f". {person.notes}" if person.notes else ""))
     return [*lines, ""]

@@ -12,6 +12,7 @@ from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
 from closer.domain.moments import APPROACHES, Felt, MomentQuery
 from closer.domain.timeouts import Stage, note_for
+from closer.services.checks import reminder_due
 from closer.services.contacts import drift_summary_today
 from closer.services.moments import (
     choose_causes,
@@ -106,6 +107,7 @@ def today_context(uow: UnitOfWork, library: Library) -> dict[str, Any]:
         "recent": recent,
         "returning": returning,
         "drift_summary": drift_summary_today(uow),
+        "check_reminder": reminder_due(uow),
     }
 
 
