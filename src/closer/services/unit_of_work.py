@@ -10,6 +10,7 @@ from closer.domain.accept_good import GoodShare
 from closer.domain.checks import CheckResult
 from closer.domain.commitments import Commitment
 from closer.domain.contacts import Contact
+from closer.domain.insights import MomentFacts, Period
 from closer.domain.ladder import Step
 from closer.domain.moments import Moment, MomentQuery
 from closer.domain.people import ClosenessReading, Person
@@ -196,6 +197,12 @@ class CheckResultRepository(Protocol):
     def list(self, check: str | None = None) -> list[CheckResult]: ...
 
 
+class InsightFacts(Protocol):
+    """Where the facts for insights are read."""
+
+    def moments(self, period: Period) -> list[MomentFacts]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over the repositories; nothing lasts until ``commit``."""
 
@@ -237,6 +244,9 @@ class UnitOfWork(Protocol):
 
     @property
     def checks(self) -> CheckResultRepository: ...
+
+    @property
+    def insights(self) -> InsightFacts: ...
 
     def __enter__(self) -> Self: ...
 

@@ -11,6 +11,7 @@ from closer.adapters.db.contact_repositories import (
     SqlCommitmentRepository,
     SqlContactRepository,
 )
+from closer.adapters.db.insight_repositories import SqlInsightFacts
 from closer.adapters.db.ownership import OWNER_KEY
 from closer.adapters.db.practice_repositories import (
     SqlGoodShareRepository,
@@ -44,6 +45,7 @@ class SqlAlchemyUnitOfWork:
     contacts: SqlContactRepository
     commitments: SqlCommitmentRepository
     checks: SqlCheckResultRepository
+    insights: SqlInsightFacts
 
     def __init__(self, sessions: sessionmaker[Session], owner_id: int) -> None:
         self._sessions = sessions
@@ -70,6 +72,7 @@ class SqlAlchemyUnitOfWork:
         self.contacts = SqlContactRepository(self._session)
         self.commitments = SqlCommitmentRepository(self._session)
         self.checks = SqlCheckResultRepository(self._session)
+        self.insights = SqlInsightFacts(self._session)
         return self
 
     def __exit__(
