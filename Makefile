@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SYSTEM_PACKAGES := postgresql chromium fonts-dejavu-core
+SYSTEM_PACKAGES := postgresql chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b
 
 .DEFAULT_GOAL := help
 .PHONY: help run test check bench migrations-check system-deps clean
@@ -47,6 +47,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.safety_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.readability --write docs/benchmarks.md
 	$(BIN)/python -m bench.moments_bench --moments 100000 --write docs/benchmarks.md
+	$(BIN)/python -m bench.insights_bench --moments 100000 --write docs/benchmarks.md
 
 migrations-check: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.support.alembic_check

@@ -19,9 +19,10 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from bench.moments_bench import PASSPHRASE, bench_settings, fill_store, history
 from bench.safety_eval import write_section
@@ -57,14 +58,14 @@ def run(count: int) -> tuple[str, bool]:
         period = Period(date(2021, 1, 1), date(2025, 12, 31))
         library, checks = bundled_library(), bundled_checks()
 
-        def bare() -> object:
+        def bare() -> list[Sequence[Any]]:
             with db.unit_of_work() as uow:
-                return uow.insights.raw(period)  # type: ignore[attr-defined]
+                return uow.insights.raw(period)
 
         def picture() -> object:
             return insights(db.unit_of_work(), library, checks, period).insights
 
-        rows = sum(len(r) for r in bare())  # type: ignore[arg-type]
+        rows = sum(len(r) for r in bare())
         summary = insights(db.unit_of_work(), library, checks, period)
         times = median_of({"bare": bare, "insights": picture}, ROUNDS)
         db.close()

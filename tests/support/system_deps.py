@@ -6,6 +6,7 @@ failing obscurely; ``make system-deps`` installs them.
 
 from __future__ import annotations
 
+import ctypes.util
 import sys
 from pathlib import Path
 
@@ -13,6 +14,11 @@ from tests.support.postgres import find_bindir
 from tests.support.requirements import in_ci
 
 CHROMIUM = Path("/usr/bin/chromium")
+PDF_LIBRARIES = {
+    "libpango-1.0-0": "pango-1.0",
+    "libpangoft2-1.0-0": "pangoft2-1.0",
+    "libharfbuzz0b": "harfbuzz",
+}
 
 
 def missing() -> dict[str, str]:
@@ -22,6 +28,9 @@ def missing() -> dict[str, str]:
         absent["postgresql"] = "integration, web and CLI tests on PostgreSQL"
     if not CHROMIUM.exists():
         absent["chromium"] = "browser tests (Playwright drives /usr/bin/chromium)"
+    for package, library in PDF_LIBRARIES.items():
+        if ctypes.util.find_library(library) is None:
+            absent[package] = "the counsellor report as PDF (WeasyPrint draws with it)"
     return absent
 
 

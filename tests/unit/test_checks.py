@@ -112,7 +112,7 @@ def test_the_arsq_multiplies_concern_by_the_reverse_of_expected_acceptance() -> 
         (3, 4), (2, 5), (5, 2), (1, 6), (4, 4), (2, 3), (6, 5), (3, 3), (2, 6)
     )
     result = score(check("arsq"), worked)
-    assert result.parts == (9, 4, 25, 1, 12, 8, 12, 12, 2)
+    assert result.parts == (9.0, 4.0, 25.0, 1.0, 12.0, 8.0, 12.0, 12.0, 2.0)
     assert result.total == 9.44  # 85 / 9
     assert result.band is not None
     assert result.band.label == "within the usual range"

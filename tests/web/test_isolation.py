@@ -205,6 +205,11 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
         assert leaked == [], (path, leaked)
     assert bo.get("/api/v1/settings").json() == {"country": None, "theme": "system"}
     assert bo.get("/api/v1/checks/gad7/results").json() == []
+    quoted = bo.get("/api/v1/report", params={"format": "md", "note": ids["moment_id"]})
+    assert quoted.status_code == 404
+    report = bo.get("/api/v1/report", params={"format": "md"}).text
+    assert not [s for s in SECRETS if s.lower() in report.lower()]
+    assert bo.get("/api/v1/insights").json()["moments"] == 0
     assert "Not taken yet." in bo.get("/checks/gad7/history").text
 
     # The same requests, as Ana on her own records, are valid ones (each

@@ -26,6 +26,7 @@ from closer.cli.contact import contact_command
 from closer.cli.drifting import drifting_command
 from closer.cli.export import export_command, import_command
 from closer.cli.help import help_command
+from closer.cli.insights import insights_command, report_command
 from closer.cli.learn import learn_command
 from closer.cli.moments import log_command, moments_command
 from closer.cli.output import print_error
@@ -69,6 +70,8 @@ app.add_typer(timeout.app, name="timeout")
 app.command("log")(log_command)
 app.command("contact")(contact_command)
 app.command("check")(check_command)
+app.command("insights")(insights_command)
+app.command("report")(report_command)
 app.command("drifting")(drifting_command)
 app.command("moments")(moments_command)
 app.command("serve")(serve_command)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from closer.domain.checks import Check
 from closer.domain.content import Library
 from closer.domain.drift import drifting
-from closer.domain.errors import InvalidInput
+from closer.domain.errors import InvalidInput, NotFound
 from closer.domain.insight_summary import Summary, summarise
-from closer.domain.insights import Period
+from closer.domain.insights import MIN_SAMPLE, Period
+from closer.domain.report import CheckHistory, Note, Report
 from closer.services.unit_of_work import UnitOfWork
 
 DEFAULT_DAYS = 90
@@ -52,3 +54,56 @@ def insights(
         drifting=len(drifting(people, last, min(now, datetime.now(UTC)))),
         checks=[(r, names.get(r.check, r.check)) for r in results],
     )  # fmt: skip
+
+
+def counselor_report(
+    uow: UnitOfWork,
+    library: Library,
+    checks: Sequence[Check],
+    period: Period,
+    note_ids: Sequence[int] = (),
+) -> Report:
+    """The period's summary, self-check results, and the ticked notes only."""
+    summary = insights(uow, library, checks, period)
+    with uow:
+        results = [r for r in uow.checks.list() if period.contains(r.taken_at)]
+        chosen = [uow.moments.get(i) for i in dict.fromkeys(note_ids)]
+    missing = [
+        i for i, m in zip(dict.fromkeys(note_ids), chosen, strict=True) if m is None
+    ]
+    if missing:
+        raise NotFound(f"There is no moment with id {missing[0]}.")
+    histories = tuple(
+        CheckHistory(c.name, c.title, c.attribution,
+                     tuple(r for r in results if r.check == c.slug))
+        for c in checks if any(r.check == c.slug for r in results)
+    )  # fmt: skip
+    notes = tuple(
+        Note(m.occurred_at, " ".join(t for t in (m.situation, m.outcome) if t))
+        for m in sorted(
+            (m for m in chosen if m is not None), key=lambda m: m.occurred_at
+        )
+    )
+    return Report(summary, datetime.now(UTC), histories, notes)
+
+
+def summary_data(s: Summary) -> dict[str, Any]:
+    """The summary as plain data (the API and `closer insights --json`)."""
+
+    def counted(items: Any) -> list[dict[str, Any]]:
+        return [{"slug": c.slug, "name": c.name, "count": c.count} for c in items]
+
+    return {
+        "start": s.period.start.isoformat(), "end": s.period.end.isoformat(),
+        "moments": s.moments, "per_week": round(s.per_week, 2),
+        "stayed": s.share.stayed, "noted": s.share.noted,
+        "approach_ratio": s.share.ratio,
+        "weeks": [{"start": w.start.isoformat(), "moments": w.moments,
+                   "stayed": w.share.stayed, "noted": w.share.noted} for w in s.weeks],
+        "people": counted(s.people), "emotions": counted(s.emotions),
+        "signs": counted(s.signs), "causes": counted(s.causes), "tags": counted(s.tags),
+        "parts_of_day": s.parts_of_day, "weekdays": s.weekdays,
+        "insights": [{"kind": i.kind, "sentence": i.sentence, "numbers": i.numbers,
+                      "sample": i.sample} for i in s.insights],
+        "min_sample": MIN_SAMPLE,
+    }  # fmt: skip

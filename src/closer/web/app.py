@@ -24,6 +24,7 @@ from closer.web.routes import (
     api_checks,
     api_contacts,
     api_data,
+    api_insights,
     api_learn,
     api_moments,
     api_practice,
@@ -34,6 +35,7 @@ from closer.web.routes import (
     api_timeouts,
     checks,
     help,
+    insights,
     learn,
     lock,
     moments,
@@ -48,6 +50,16 @@ from closer.web.routes import (
 )
 from closer.web.security import SecurityHeadersMiddleware, refuse_cross_site
 from closer.web.store import StoreHolder, open_at_start
+
+# Every router, in the order routes are matched (static paths before ones
+# with an id come first within each module).
+ROUTERS = (
+    api, api_safety, api_learn, api_moments, api_store, api_data, api_practice,
+    api_reflections, api_thoughts, api_timeouts, pages, help, safety, learn,
+    moments, people, reflections, thoughts, timeouts, practice, lock, privacy,
+    account, api_account, api_calendar, api_contacts, api_checks, checks, insights,
+    api_insights,
+)  # fmt: skip
 
 
 def create_app(
@@ -90,32 +102,6 @@ def create_app(
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=resolved.trusted_hosts)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.include_router(api.router)
-    app.include_router(api_safety.router)
-    app.include_router(api_learn.router)
-    app.include_router(api_moments.router)
-    app.include_router(api_store.router)
-    app.include_router(api_data.router)
-    app.include_router(api_practice.router)
-    app.include_router(api_reflections.router)
-    app.include_router(api_thoughts.router)
-    app.include_router(api_timeouts.router)
-    app.include_router(pages.router)
-    app.include_router(help.router)
-    app.include_router(safety.router)
-    app.include_router(learn.router)
-    app.include_router(moments.router)
-    app.include_router(people.router)
-    app.include_router(reflections.router)
-    app.include_router(thoughts.router)
-    app.include_router(timeouts.router)
-    app.include_router(practice.router)
-    app.include_router(lock.router)
-    app.include_router(privacy.router)
-    app.include_router(account.router)
-    app.include_router(api_account.router)
-    app.include_router(api_calendar.router)
-    app.include_router(api_contacts.router)
-    app.include_router(api_checks.router)
-    app.include_router(checks.router)
+    for module in ROUTERS:
+        app.include_router(module.router)
     return app

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from closer.adapters.charts import line_chart
 from closer.domain.checks import Check, Scoring, find_check
 from closer.domain.errors import InvalidInput
 from closer.services.checks import (
@@ -19,7 +20,6 @@ from closer.services.checks import (
     take_check,
 )
 from closer.web import forms
-from closer.web.charts import line_chart
 from closer.web.dependencies import ChecksDep, LibraryDep, ShellDep, UowDep
 from closer.web.rendering import render
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -17,15 +16,6 @@ from closer.web.rendering import is_htmx, render
 from closer.web.routes.moments import today_context
 
 router = APIRouter(include_in_schema=False)
-
-# The sections a later issue fills in, with a sentence on what each will hold.
-SECTIONS: dict[str, tuple[str, str]] = {
-    "insights": (
-        "Insights",
-        "Patterns in your own records: which situations, feelings and people "
-        "bring the urge, and what helps.",
-    ),
-}
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -62,22 +52,6 @@ def first_run_country(
     else:
         update_preferences(uow, directory, country=country)
     return RedirectResponse("/", status_code=303)
-
-
-def _section(name: str) -> Callable[[Request, Shell], Response]:
-    title, summary = SECTIONS[name]
-
-    def page(request: Request, shell: ShellDep) -> Response:
-        return render(
-            request, "section.html", shell=shell, title=title, summary=summary
-        )
-
-    page.__name__ = f"{name}_page"
-    return page
-
-
-for _name in SECTIONS:
-    router.add_api_route(f"/{_name}", _section(_name), methods=["GET"])
 
 
 def _settings_page(

@@ -1,0 +1,180 @@
+"""Small charts drawn as inline SVG on the server: no script, no request to
+anyone, allowed by the strict CSP, and coloured by the theme's CSS. Each
+chart carries a sentence for screen readers, and pages put a table of the
+same numbers next to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from markupsafe import Markup, escape
+
+WIDTH, HEIGHT, PAD = 320, 120, 12
+
+
+@dataclass(frozen=True, slots=True)
+class Dot:
+    """One value, placed."""
+
+    x: float
+    y: float
+    value: str
+    when: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineChart:
+    """A line of values over time, scaled from 0 to ``top``."""
+
+    label: str  # what a screen reader hears
+    points: str  # for <polyline points="…">
+    dots: tuple[Dot, ...]
+    top: float
+    width: int = WIDTH
+    height: int = HEIGHT
+
+    @property
+    def baseline(self) -> float:
+        """The y of zero."""
+        return HEIGHT - PAD
+
+    def svg(self) -> Markup:
+        """The chart as inline SVG (colours come from CSS classes)."""
+        parts = [_axis(self.width, self.baseline)]
+        if len(self.dots) > 1:
+            parts.append(
+                f'<polyline class="chart-line" fill="none" points="{self.points}">'
+                "</polyline>"
+            )
+        parts += [
+            f'<circle class="chart-dot" cx="{d.x}" cy="{d.y}" r="3.5"></circle>'
+            for d in self.dots
+        ]
+        return _svg(self.width, self.height, self.label, parts)
+
+
+def _axis(width: float, y: float) -> str:
+    return (
+        f'<line class="chart-axis" x1="{PAD}" y1="{y}" x2="{width - PAD}" '
+        f'y2="{y}"></line>'
+    )
+
+
+def _svg(width: float, height: float, label: str, parts: list[str]) -> Markup:
+    return Markup(
+        f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img" aria-label="{escape(label)}" focusable="false">'
+        + "".join(parts)
+        + "</svg>"
+    )
+
+
+def line_chart(
+    values: list[float], times: list[datetime], top: float, what: str
+) -> LineChart:
+    """``values`` (oldest first) spread evenly across the width."""
+    span = max(len(values) - 1, 1)
+    dots = tuple(
+        Dot(
+            x=round(PAD + (WIDTH - 2 * PAD) * i / span, 1),
+            y=round(HEIGHT - PAD - (HEIGHT - 2 * PAD) * min(v, top) / top, 1),
+            value=_number(v),
+            when=t.strftime("%d %b %Y"),
+        )
+        for i, (v, t) in enumerate(zip(values, times, strict=True))
+    )
+    said = ", ".join(f"{d.value} on {d.when}" for d in dots)
+    return LineChart(
+        label=f"{what}, from 0 to {_number(top)}: {said}." if dots else what,
+        points=" ".join(f"{d.x},{d.y}" for d in dots),
+        dots=dots,
+        top=top,
+    )
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if value == int(value) else f"{value:.2f}"
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar: where it stands, how tall, what it says."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class BarChart:
+    """Bars from 0 to ``top``: upright over time, or across for a ranking."""
+
+    label: str
+    bars: tuple[Bar, ...]
+    top: float
+    across: bool = False
+    width: int = WIDTH
+    height: int = HEIGHT
+
+    @property
+    def baseline(self) -> float:
+        """The y of zero (upright bars)."""
+        return self.height - PAD
+
+    def svg(self) -> Markup:
+        """The chart as inline SVG, names and numbers beside bars across."""
+        parts = [] if self.across else [_axis(self.width, self.baseline)]
+        for b in self.bars:
+            parts.append(
+                f'<rect class="chart-bar" x="{b.x}" y="{b.y}" width="{b.width}" '
+                f'height="{b.height}"></rect>'
+            )
+            if self.across:
+                parts.append(
+                    f'<text class="chart-text" x="{b.x - 6}" y="{b.y + 11}" '
+                    f'text-anchor="end">{escape(b.label[:18])}</text>'
+                    f'<text class="chart-text" x="{b.x + b.width + 6}" '
+                    f'y="{b.y + 11}">{escape(b.value)}</text>'
+                )
+        return _svg(self.width, self.height, self.label, parts)
+
+
+def bar_chart(items: list[tuple[str, float]], top: float, what: str) -> BarChart:
+    """Upright bars, one per item, oldest first (weeks, months)."""
+    count = max(len(items), 1)
+    slot = (WIDTH - 2 * PAD) / count
+    top = max(top, 1.0)
+    bars = tuple(
+        Bar(
+            x=round(PAD + slot * i + slot * 0.15, 1),
+            y=round(HEIGHT - PAD - (HEIGHT - 2 * PAD) * v / top, 1),
+            width=round(slot * 0.7, 1),
+            height=round((HEIGHT - 2 * PAD) * v / top, 1),
+            label=name,
+            value=_number(v),
+        )
+        for i, (name, v) in enumerate(items)
+    )
+    said = ", ".join(f"{b.label}: {b.value}" for b in bars)
+    return BarChart(label=f"{what}. {said}." if bars else what, bars=bars, top=top)
+
+
+def ranking(items: list[tuple[str, float]], what: str) -> BarChart:
+    """Bars across, largest first, each with its name and number beside it."""
+    top = max((v for _, v in items), default=1.0) or 1.0
+    row = 22
+    bars = tuple(
+        Bar(x=110, y=PAD + row * i, width=round(160 * v / top, 1), height=14,
+            label=name, value=_number(v))
+        for i, (name, v) in enumerate(items)
+    )  # fmt: skip
+    said = ", ".join(f"{b.label}: {b.value}" for b in bars)
+    height = PAD * 2 + row * max(len(bars), 1)
+    return BarChart(
+        label=f"{what}. {said}." if bars else what, bars=bars, top=top, across=True,
+        height=height,
+    )  # fmt: skip

@@ -1,0 +1,103 @@
+"""The counsellor report as Markdown, HTML and PDF.
+
+The PDF is the HTML page printed by WeasyPrint (which needs Debian's pango
+and harfbuzz libraries; see README), with the same inline SVG charts as the
+Insights page and colours fixed for paper. WeasyPrint is imported only when
+a PDF is asked for: it takes about half a second to load.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from closer import __version__
+from closer.adapters.charts import bar_chart, line_chart
+from closer.domain.content import Library
+from closer.domain.insights import percent
+from closer.domain.report import Report
+
+TEMPLATES = Path(__file__).parent / "report_templates"
+DISCLAIMER = (
+    "Made by the person it is about, with Closer, from their own notes. It is "
+    "not a diagnosis and not a clinical record; self-check results are "
+    "screening scores to talk about together."
+)
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"])
+    )
+
+
+def _charts(report: Report) -> dict[str, object]:
+    weeks = [w for w in report.summary.weeks if w.share.noted]
+    approach = line_chart(
+        [percent(w.share.stayed, w.share.noted) for w in weeks],
+        [datetime.combine(w.start, time(), UTC) for w in weeks],
+        100, "Share of moments the urge was stayed with, per week (%)",
+    ) if len(weeks) > 1 else None  # fmt: skip
+    checks = [
+        line_chart([r.total for r in c.results], [r.taken_at for r in c.results],
+                   max(*(r.total for r in c.results), 1.0), f"{c.name} over time")
+        for c in report.checks if len(c.results) > 1
+    ]  # fmt: skip
+    moments = bar_chart(
+        [(w.start.strftime("%d %b"), w.moments) for w in report.summary.weeks[-26:]],
+        max((w.moments for w in report.summary.weeks), default=1),
+        "Moments per week",
+    )
+    return {"approach": approach, "check_charts": checks, "per_week": moments}
+
+
+def to_html(report: Report, library: Library) -> str:
+    """The report as one HTML page (styles inline, nothing fetched)."""
+    template = _environment().get_template("report.html")
+    return template.render(
+        report=report, summary=report.summary, library=library,
+        disclaimer=DISCLAIMER, version=__version__, **_charts(report),
+    )  # fmt: skip
+
+
+def to_pdf(report: Report, library: Library) -> bytes:
+    """The report as a PDF."""
+    import weasyprint  # noqa: PLC0415 - slow to import; only for a PDF
+
+    pdf = weasyprint.HTML(string=to_html(report, library), base_url=str(TEMPLATES))
+    data: bytes = pdf.write_pdf()
+    return data
+
+
+def to_markdown(report: Report, library: Library) -> str:  # noqa: ARG001 - one shape
+    """The report as Markdown, for any text editor."""
+    s = report.summary
+    lines = [
+        "# Closer report",
+        "",
+        f"{s.period.start} to {s.period.end}. Made {report.made_at:%Y-%m-%d}.",
+        "",
+        f"> {DISCLAIMER}",
+        "",
+        "## Self-checks",
+        "",
+    ]
+    if not report.checks:
+        lines += ["No self-checks in this period.", ""]
+    for c in report.checks:
+        taken = ", ".join(
+            f"{r.taken_at:%Y-%m-%d} {r.total:g}" + (f" ({r.band})" if r.band else "")
+            for r in c.results
+        )
+        lines += [f"- **{c.title}**: {taken}", f"  - {c.attribution}"]
+    lines += ["", "## What the records show", ""]
+    lines += [f"- {i.sentence}" for i in s.insights]
+    lines += ["", "## Notes chosen to share", ""]
+    lines += [f"- {n.at:%Y-%m-%d}: {n.text}" for n in report.notes] or [
+        "None were chosen."
+    ]
+    return "\n".join(lines).rstrip() + "\n"

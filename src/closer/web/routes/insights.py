@@ -1,0 +1,110 @@
+"""Insights on the web: the picture of a period, charts, and the report."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import HTMLResponse, Response
+
+from closer.adapters.charts import bar_chart, line_chart, ranking
+from closer.domain.errors import InvalidInput
+from closer.domain.insight_summary import Summary, below_threshold_note
+from closer.domain.moments import MomentQuery
+from closer.services.insights import counselor_report, insights, period_of
+from closer.services.moments import list_moments
+from closer.web.dependencies import ChecksDep, LibraryDep, ShellDep, UowDep
+from closer.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+FromQuery = Annotated[date | None, Query(alias="from")]
+ToQuery = Annotated[date | None, Query(alias="to")]
+
+
+def charts(summary: Summary) -> dict[str, Any]:
+    """The Insights page's charts, each with a sentence for screen readers."""
+    weeks = summary.weeks[-26:]
+    labels = [w.start.strftime("%d %b") for w in weeks]
+    noted = [(w, w.share) for w in weeks if w.share.noted]
+    return {
+        "per_week": bar_chart(
+            [(label, w.moments) for label, w in zip(labels, weeks, strict=True)],
+            max((w.moments for w in weeks), default=1),
+            "Moments per week",
+        ),
+        "approach": line_chart(
+            [round(100 * (s.ratio or 0)) for _, s in noted],
+            [_midnight(w.start) for w, _ in noted],
+            100,
+            "Share of moments you stayed with the urge, per week, in percent",
+        )
+        if len(noted) > 1
+        else None,
+        "emotions": ranking(
+            [(c.name, c.count) for c in summary.emotions], "Feelings noted most"
+        ),
+        "causes": ranking(
+            [(c.name, c.count) for c in summary.causes], "What was most often behind it"
+        ),
+    }
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), UTC)
+
+
+@router.get("/insights", response_class=HTMLResponse)
+def insights_page(
+    request: Request,
+    uow: UowDep,
+    shell: ShellDep,
+    library: LibraryDep,
+    checks: ChecksDep,
+    start: FromQuery = None,
+    end: ToQuery = None,
+) -> Response:
+    """Patterns over a period (the last 90 days unless chosen)."""
+    period = period_of(start, end)
+    summary = insights(uow, library, checks, period)
+    recent = list_moments(uow, MomentQuery(limit=30)).items
+    return render(
+        request, "insights.html", shell=shell, title="Insights", summary=summary,
+        period=period, note=below_threshold_note(), recent=recent,
+        **charts(summary),
+    )  # fmt: skip
+
+
+@router.get("/insights/report")
+async def report_download(
+    uow: UowDep,
+    library: LibraryDep,
+    checks: ChecksDep,
+    start: FromQuery = None,
+    end: ToQuery = None,
+    format: Annotated[str, Query()] = "pdf",
+    note: Annotated[list[int] | None, Query()] = None,
+) -> Response:
+    """The counsellor report as PDF or Markdown, with only the ticked notes."""
+    from closer.adapters.report import to_markdown, to_pdf  # noqa: PLC0415 - heavy
+
+    if format not in ("pdf", "md"):
+        raise InvalidInput("Choose pdf or md for the report.", field="format")
+    period = period_of(start, end)
+    made = await run_in_threadpool(
+        counselor_report, uow, library, checks, period, note or []
+    )
+    name = f"closer-report-{period.start}-to-{period.end}"
+    if format == "md":
+        body = to_markdown(made, library).encode("utf-8")
+        media, name = "text/markdown; charset=utf-8", name + ".md"
+    else:
+        body = await run_in_threadpool(to_pdf, made, library)
+        media, name = "application/pdf", name + ".pdf"
+    return Response(
+        body, media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{name}"',
+                 "Cache-Control": "no-store"},
+    )  # fmt: skip
