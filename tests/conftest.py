@@ -62,6 +62,7 @@ def settings(tmp_path: Path, database_url: str | None) -> Settings:
         kdf_time_cost=1,
         unlock_minutes=0,
         allowed_hosts="testserver",  # TestClient's host name
+        model="off",  # keyword suggestions; tests of the model turn it on
     )
     if database_url is None:
         set_up(settings, PASSPHRASE)

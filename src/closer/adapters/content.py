@@ -282,3 +282,34 @@ def bundled_step_ideas() -> tuple[StepIdea, ...]:
     with resources.as_file(resources.files("closer.content")) as folder:
         ideas = load_step_ideas(Path(folder), bundled_library())
     return tuple(sorted(ideas, key=lambda i: i.difficulty))
+
+
+class _CauseExamples(_Model):
+    slug: Slug
+    examples: list[Text] = Field(min_length=3)
+
+
+def load_cause_examples(folder: Path, library: Library) -> dict[str, tuple[str, ...]]:
+    """First-person examples per cause (``cause_examples.toml``), for the
+    meaning-based engine; every cause needs some, and only known causes."""
+    path = folder / "cause_examples.toml"
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise _fail("cause_examples", str(path), "the file is missing") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail("cause_examples", "syntax", str(exc)) from None
+    entries = _entries("cause_examples", raw, "cause", _CauseExamples)
+    found = {e.slug: tuple(e.examples) for e in entries}
+    for slug in sorted(found.keys() - library.causes.keys()):
+        raise _fail("cause_examples", f"cause {slug!r}", "is not in causes.toml")
+    for slug in sorted(library.causes.keys() - found.keys()):
+        raise _fail("cause_examples", f"cause {slug!r}", "has no examples")
+    return found
+
+
+@cache
+def bundled_cause_examples() -> dict[str, tuple[str, ...]]:
+    """The examples that ship with Closer."""
+    with resources.as_file(resources.files("closer.content")) as folder:
+        return load_cause_examples(Path(folder), bundled_library())

@@ -115,6 +115,7 @@ class Suggestions:
     causes: tuple[SuggestedCause, ...]
     strategies: tuple[Strategy, ...]
     reflections: tuple[Reflection, ...]
+    engine: str = "keywords"  # what they came from, in words
 
 
 # A protocol for the type checker only (see domain/safety/assessment.py).
@@ -135,6 +136,8 @@ else:
 
 class KeywordSuggester:
     """Rules and keywords: signs, feelings and words, weighted and explained."""
+
+    engine = "keywords"
 
     def suggest(self, moment: Moment, library: Library) -> Suggestions:
         scores: dict[str, int] = {}
@@ -169,12 +172,14 @@ class KeywordSuggester:
         ]
         return Suggestions(
             causes=tuple(top),
-            strategies=_strategies(top, library),
-            reflections=_reflections(top, library),
+            strategies=choose_strategies(top, library),
+            reflections=choose_reflections(top, library),
         )
 
 
-def _strategies(top: list[SuggestedCause], library: Library) -> tuple[Strategy, ...]:
+def choose_strategies(
+    top: list[SuggestedCause], library: Library
+) -> tuple[Strategy, ...]:
     chosen: list[str] = []
     for rank in range(MAX_STRATEGIES):
         for cause in top:
@@ -184,7 +189,9 @@ def _strategies(top: list[SuggestedCause], library: Library) -> tuple[Strategy, 
     return tuple(library.strategies[s] for s in chosen[:MAX_STRATEGIES])
 
 
-def _reflections(top: list[SuggestedCause], library: Library) -> tuple[Reflection, ...]:
+def choose_reflections(
+    top: list[SuggestedCause], library: Library
+) -> tuple[Reflection, ...]:
     found: list[Reflection] = []
     for cause in top:
         for strategy in library.causes[cause.slug].strategies:

@@ -9,7 +9,11 @@ from fastapi import Depends, Request
 from starlette.responses import Response
 
 from closer.adapters.checks_content import bundled_checks
-from closer.adapters.content import bundled_library, bundled_step_ideas
+from closer.adapters.content import (
+    bundled_cause_examples,
+    bundled_library,
+    bundled_step_ideas,
+)
 from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import Database
 from closer.adapters.db.schema import LOCAL_USER_ID
@@ -18,7 +22,9 @@ from closer.domain.content import Library
 from closer.domain.crisis_lines import HelpDirectory
 from closer.domain.errors import NotFound, NotSignedIn
 from closer.domain.ladder import StepIdea
+from closer.domain.meaning import MeaningSuggester
 from closer.domain.preferences import Preferences
+from closer.domain.suggest import KeywordSuggester, Suggester
 from closer.services.shell import Shell, load_shell
 from closer.services.unit_of_work import UnitOfWork
 from closer.web.store import UNLOCK_COOKIE, StoreHolder
@@ -113,6 +119,28 @@ def get_step_ideas() -> tuple[StepIdea, ...]:
 
 
 StepIdeasDep = Annotated[tuple[StepIdea, ...], Depends(get_step_ideas)]
+
+
+_MEANING: list[Suggester] = []  # the one meaning engine of this process, once made
+
+
+def get_suggester(request: Request) -> Suggester:
+    """The meaning engine when the ml extra is installed and CLOSER_MODEL
+    allows it (loaded on first use, then shared), else the keyword engine."""
+    if request.app.state.settings.model == "off":
+        return KEYWORDS
+    if not _MEANING:
+        from closer.adapters.embeddings import shared_embedder  # noqa: PLC0415
+
+        embedder = shared_embedder()
+        if embedder is None:
+            return KEYWORDS
+        _MEANING.append(MeaningSuggester(embedder, bundled_cause_examples()))
+    return _MEANING[0]
+
+
+KEYWORDS: Suggester = KeywordSuggester()
+SuggesterDep = Annotated[Suggester, Depends(get_suggester)]
 
 
 def get_checks() -> tuple[Check, ...]:

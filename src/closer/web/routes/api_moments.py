@@ -33,7 +33,7 @@ from closer.services.people import (
     update_person,
 )
 from closer.services.safety import support_panel
-from closer.web.dependencies import DirectoryDep, LibraryDep, UowDep
+from closer.web.dependencies import DirectoryDep, LibraryDep, SuggesterDep, UowDep
 from closer.web.routes.api import API_PREFIX, ERRORS
 from closer.web.routes.api_safety import SupportOut, support_out
 
@@ -202,6 +202,10 @@ class SuggestionsOut(BaseModel):
     causes: list[SuggestedCauseOut]
     strategies: list[str]
     reflections: list[str]
+    engine: str = Field(
+        default="keywords",
+        description="keywords, or the on-device model's name with keywords",
+    )
 
     @classmethod
     def of(cls, s: Suggestions) -> SuggestionsOut:
@@ -214,6 +218,7 @@ class SuggestionsOut(BaseModel):
             ],
             strategies=[x.slug for x in s.strategies],
             reflections=[x.slug for x in s.reflections],
+            engine=s.engine,
         )
 
 
@@ -344,7 +349,11 @@ def moments_list(
 
 @router.post("/moments", status_code=201)
 def moments_log(
-    body: MomentIn, uow: UowDep, library: LibraryDep, directory: DirectoryDep
+    body: MomentIn,
+    uow: UowDep,
+    library: LibraryDep,
+    directory: DirectoryDep,
+    suggester: SuggesterDep,
 ) -> LoggedOut:
     """Log a moment; the answer carries suggestions and, when needed, support."""
     people = tuple(body.people) + resolve_names(
@@ -363,6 +372,7 @@ def moments_log(
         felt_after=body.felt_after,
         causes=body.causes,
         tags=body.tags,
+        suggester=suggester,
     )
     return _logged(logged, uow, directory)
 
@@ -374,10 +384,12 @@ def moments_get(moment_id: int, uow: UowDep) -> MomentOut:
 
 @router.get("/moments/{moment_id}/suggestions")
 def moments_suggestions(
-    moment_id: int, uow: UowDep, library: LibraryDep
+    moment_id: int, uow: UowDep, library: LibraryDep, suggester: SuggesterDep
 ) -> SuggestionsOut:
-    """Likely causes (with the words behind them) and things to try."""
-    return SuggestionsOut.of(suggest_for(get_moment(uow, moment_id), library))
+    """Likely causes (with the words behind them) and things to try; ``engine``
+    says whether they came from keywords or also from the on-device model."""
+    moment = get_moment(uow, moment_id)
+    return SuggestionsOut.of(suggest_for(moment, library, suggester))
 
 
 @router.patch("/moments/{moment_id}")

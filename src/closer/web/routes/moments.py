@@ -28,7 +28,7 @@ from closer.services.people import list_people, resolve_names
 from closer.services.timeouts import list_timeouts, today
 from closer.services.unit_of_work import UnitOfWork
 from closer.web import forms
-from closer.web.dependencies import LibraryDep, ShellDep, UowDep
+from closer.web.dependencies import LibraryDep, ShellDep, SuggesterDep, UowDep
 from closer.web.rendering import is_htmx, render
 
 router = APIRouter(include_in_schema=False)
@@ -166,6 +166,7 @@ def moment_page(
     uow: UowDep,
     shell: ShellDep,
     library: LibraryDep,
+    suggester: SuggesterDep,
     moment_id: int,
     new: bool = False,
 ) -> Response:
@@ -179,7 +180,7 @@ def moment_page(
         title="Moment",
         moment=moment,
         new=new,
-        suggestions=suggest_for(moment, library),
+        suggestions=suggest_for(moment, library, suggester),
         library=library,
         approaches=APPROACHES,
     )

@@ -1,0 +1,41 @@
+"""Which engine suggested the causes is said on the page and in the API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from closer.config import Settings
+from closer.web.app import create_app
+
+WORDS = "Everything feels heavy lately and I can't face seeing anyone."
+
+
+@pytest.fixture
+def with_model(settings: Settings) -> Iterator[TestClient]:
+    on = settings.model_copy(update={"model": "auto"})
+    with TestClient(create_app(on), follow_redirects=False) as client:
+        yield client
+
+
+def test_with_the_model_the_page_and_the_api_name_it(with_model: TestClient) -> None:
+    made = with_model.post("/api/v1/moments", json={"situation": WORDS})
+    suggestions = made.json()["suggestions"]
+    assert suggestions["engine"].startswith("meaning (all-MiniLM-L6-v2")
+    assert "emotional-distress" in [c["slug"] for c in suggestions["causes"]]
+    moment_id = made.json()["moment"]["id"]
+    page = with_model.get(f"/moments/{moment_id}").text
+    assert (
+        "Suggested from meaning (all-MiniLM-L6-v2 (int8 ONNX), on this device)" in page
+    )
+    again = with_model.get(f"/api/v1/moments/{moment_id}/suggestions").json()
+    assert again["causes"] == suggestions["causes"]
+
+
+def test_with_the_model_off_keywords_answer_and_say_so(client: TestClient) -> None:
+    made = client.post("/api/v1/moments", json={"situation": WORDS}).json()
+    assert made["suggestions"]["engine"] == "keywords"
+    page = client.get(f"/moments/{made['moment']['id']}").text
+    assert "Suggested from keywords; only you know which fit." in page
