@@ -19,7 +19,7 @@ from closer.adapters.embeddings import (
     shared_embedder,
 )
 from closer.domain.errors import ConfigurationError
-from closer.domain.meaning import MeaningSuggester, similarity
+from closer.domain.meaning import EmotionHinter, MeaningSuggester, similarity
 from closer.domain.moments import Moment, new_moment
 
 LIBRARY = bundled_library()
@@ -102,3 +102,19 @@ def test_without_words_the_keyword_engine_answers(embedder: OnnxEmbedder) -> Non
     suggester = MeaningSuggester(embedder, bundled_cause_examples())
     quiet = Moment(situation=" ", occurred_at=datetime.now(UTC), action="ghosting")
     assert suggester.suggest(quiet, LIBRARY).engine == "keywords"
+
+
+def test_feelings_are_hinted_only_when_the_words_come_close(
+    embedder: OnnxEmbedder,
+) -> None:
+    hinter = EmotionHinter(embedder)
+    assert "afraid" in hinter.hints(
+        "I'm terrified of what the doctor will say.", LIBRARY
+    ) or (
+        "anxious" in hinter.hints("I'm terrified of what the doctor will say.", LIBRARY)
+    )
+    assert (
+        hinter.hints("The bus came at nine and I got off at the station.", LIBRARY)
+        == []
+    )
+    assert hinter.hints("   ", LIBRARY) == []

@@ -39,3 +39,18 @@ def test_with_the_model_off_keywords_answer_and_say_so(client: TestClient) -> No
     assert made["suggestions"]["engine"] == "keywords"
     page = client.get(f"/moments/{made['moment']['id']}").text
     assert "Suggested from keywords; only you know which fit." in page
+
+
+def test_feelings_are_hinted_from_the_words_only_with_the_model(
+    with_model: TestClient, client: TestClient
+) -> None:
+    words = {"text": "I miss him so much, the house feels empty."}
+    hinted = with_model.post("/api/v1/hints/emotions", json=words).json()
+    assert "sad" in hinted["emotions"]
+    assert hinted["engine"].startswith("all-MiniLM-L6-v2")
+    made = with_model.post("/api/v1/moments", json={"situation": words["text"]})
+    page = with_model.get(f"/moments/{made.json()['moment']['id']}").text
+    assert "Your words sound like: Sad" in page
+    assert client.post("/api/v1/hints/emotions", json=words).json() == {
+        "emotions": [], "engine": "none",
+    }  # fmt: skip

@@ -125,3 +125,46 @@ class MeaningSuggester:
             reflections=choose_reflections(top, library),
             engine=self.engine,
         )
+
+
+class EmotionHinter:
+    """Feelings a text sounds like, from Learn's vocabulary, closest first.
+
+    Each feeling is compared by its name and meaning ("Anxious: uneasy about
+    what might happen"); a feeling is offered only when the text comes close
+    enough (``floor``), so a plain account of events gets no hint at all.
+    """
+
+    def __init__(self, embedder: Embedder, floor: float = 0.25) -> None:
+        self.embedder = embedder
+        self.floor = floor
+        self._anchors: dict[str, list[float]] | None = None
+
+    def _anchored(self, library: Library) -> dict[str, list[float]]:
+        if self._anchors is None:
+            slugs = list(library.emotions)
+            texts = [
+                f"I feel {library.emotions[s].name.lower()}. "
+                f"{library.emotions[s].meaning}"
+                for s in slugs
+            ]
+            self._anchors = dict(zip(slugs, self.embedder.embed(texts), strict=True))
+        return self._anchors
+
+    def scores(
+        self, vector: Sequence[float], library: Library
+    ) -> list[tuple[str, float]]:
+        """Every feeling with its closeness to an embedded text, closest first."""
+        found = [(s, similarity(vector, v)) for s, v in self._anchored(library).items()]
+        return sorted(found, key=lambda f: -f[1])
+
+    def hints(self, text: str, library: Library, limit: int = 3) -> list[str]:
+        """Up to ``limit`` feelings the text sounds like (none for no words)."""
+        if not text.strip():
+            return []
+        (vector,) = self.embedder.embed([text])
+        return [
+            s
+            for s, score in self.scores(vector, library)[:limit]
+            if score >= self.floor
+        ]

@@ -26,6 +26,7 @@ from closer.web.routes import (
     api_data,
     api_insights,
     api_learn,
+    api_meaning,
     api_moments,
     api_practice,
     api_reflections,
@@ -58,7 +59,7 @@ ROUTERS = (
     api_reflections, api_thoughts, api_timeouts, pages, help, safety, learn,
     moments, people, reflections, thoughts, timeouts, practice, lock, privacy,
     account, api_account, api_calendar, api_contacts, api_checks, checks, insights,
-    api_insights,
+    api_insights, api_meaning,
 )  # fmt: skip
 
 

@@ -22,7 +22,7 @@ from closer.domain.content import Library
 from closer.domain.crisis_lines import HelpDirectory
 from closer.domain.errors import NotFound, NotSignedIn
 from closer.domain.ladder import StepIdea
-from closer.domain.meaning import MeaningSuggester
+from closer.domain.meaning import EmotionHinter, MeaningSuggester
 from closer.domain.preferences import Preferences
 from closer.domain.suggest import KeywordSuggester, Suggester
 from closer.services.shell import Shell, load_shell
@@ -141,6 +141,24 @@ def get_suggester(request: Request) -> Suggester:
 
 KEYWORDS: Suggester = KeywordSuggester()
 SuggesterDep = Annotated[Suggester, Depends(get_suggester)]
+_HINTER: list[EmotionHinter] = []
+
+
+def get_hinter(request: Request) -> EmotionHinter | None:
+    """Emotion hints from the on-device model, or None without it."""
+    if request.app.state.settings.model == "off":
+        return None
+    if not _HINTER:
+        from closer.adapters.embeddings import shared_embedder  # noqa: PLC0415
+
+        embedder = shared_embedder()
+        if embedder is None:
+            return None
+        _HINTER.append(EmotionHinter(embedder))
+    return _HINTER[0]
+
+
+HinterDep = Annotated[EmotionHinter | None, Depends(get_hinter)]
 
 
 def get_checks() -> tuple[Check, ...]:

@@ -10,7 +10,8 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
-from closer.domain.moments import APPROACHES, Felt, MomentQuery
+from closer.domain.meaning import EmotionHinter
+from closer.domain.moments import APPROACHES, Felt, Moment, MomentQuery
 from closer.domain.timeouts import Stage, note_for
 from closer.services.checks import reminder_due
 from closer.services.contacts import drift_summary_today
@@ -28,7 +29,13 @@ from closer.services.people import list_people, resolve_names
 from closer.services.timeouts import list_timeouts, today
 from closer.services.unit_of_work import UnitOfWork
 from closer.web import forms
-from closer.web.dependencies import LibraryDep, ShellDep, SuggesterDep, UowDep
+from closer.web.dependencies import (
+    HinterDep,
+    LibraryDep,
+    ShellDep,
+    SuggesterDep,
+    UowDep,
+)
 from closer.web.rendering import is_htmx, render
 
 router = APIRouter(include_in_schema=False)
@@ -160,6 +167,15 @@ def moments_page(
     )
 
 
+def _hints(hinter: EmotionHinter | None, moment: Moment, library: Library) -> list[str]:
+    """Feelings the moment's words sound like, not already named in it."""
+    if hinter is None:
+        return []
+    named = {f.emotion for f in moment.emotions}
+    found = hinter.hints(" ".join(moment.texts()), library)
+    return [library.emotions[s].name for s in found if s not in named]
+
+
 @router.get("/moments/{moment_id}", response_class=HTMLResponse)
 def moment_page(
     request: Request,
@@ -167,6 +183,7 @@ def moment_page(
     shell: ShellDep,
     library: LibraryDep,
     suggester: SuggesterDep,
+    hinter: HinterDep,
     moment_id: int,
     new: bool = False,
 ) -> Response:
@@ -181,6 +198,7 @@ def moment_page(
         moment=moment,
         new=new,
         suggestions=suggest_for(moment, library, suggester),
+        hints=_hints(hinter, moment, library),
         library=library,
         approaches=APPROACHES,
     )
