@@ -32,6 +32,8 @@ PAGES = {
     "thought-new": "/practice/thoughts/new",
     "timeouts": "/practice/timeouts",
     "drifting": "/people/drifting",
+    "insights-empty": "/insights",
+    "ask": "/ask?q=why+do+I+cancel+plans",
 }
 
 

@@ -210,6 +210,9 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
     report = bo.get("/api/v1/report", params={"format": "md"}).text
     assert not [s for s in SECRETS if s.lower() in report.lower()]
     assert bo.get("/api/v1/insights").json()["moments"] == 0
+    asked = bo.get("/api/v1/ask", params={"q": f"{SECRETS[1]} and I argued"}).text
+    assert not [s for s in SECRETS if s.lower() in asked.lower() and s != SECRETS[1]]
+    assert '"moments":[]' in asked.replace(" ", "")
     assert "Not taken yet." in bo.get("/checks/gad7/history").text
 
     # The same requests, as Ana on her own records, are valid ones (each

@@ -20,6 +20,7 @@ from closer.cli import (
     thought,
     timeout,
 )
+from closer.cli.ask import ask_command
 from closer.cli.backup import backup_command, restore_command
 from closer.cli.check import check_command
 from closer.cli.contact import contact_command
@@ -71,6 +72,7 @@ app.command("log")(log_command)
 app.command("contact")(contact_command)
 app.command("check")(check_command)
 app.command("insights")(insights_command)
+app.command("ask")(ask_command)
 app.command("report")(report_command)
 app.command("drifting")(drifting_command)
 app.command("moments")(moments_command)

@@ -16,10 +16,12 @@ kept, so the person still sees why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
-from closer.domain.content import Library
+from closer.domain.content import Entry, Kind, Library
 from closer.domain.moments import Moment
 from closer.domain.suggest import (
     MAX_CAUSES,
@@ -168,3 +170,74 @@ class EmotionHinter:
             for s, score in self.scores(vector, library)[:limit]
             if score >= self.floor
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A Learn entry that answers a question, and why it was chosen."""
+
+    entry: Entry
+    why: str  # the passage that came closest, or the words that matched
+    score: float
+
+
+ASK_KINDS = (Kind.FAQ, Kind.CAUSE, Kind.STRATEGY)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+
+
+def passages(library: Library) -> list[tuple[Entry, str]]:
+    """Every entry of the kinds Ask answers with, sentence by sentence (its
+    title first), for comparing by meaning."""
+    found = []
+    for entry in library.entries():
+        if entry.kind in ASK_KINDS:
+            found.append((entry, entry.title))
+            found += [
+                (entry, s.strip()) for s in _SENTENCES.split(entry.text) if s.strip()
+            ]
+    return found
+
+
+class LearnIndex:
+    """Learn's FAQ, causes and strategies, searchable by meaning."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+        self._passages: list[tuple[Entry, str, list[float]]] | None = None
+
+    def _indexed(self, library: Library) -> list[tuple[Entry, str, list[float]]]:
+        if self._passages is None:
+            found = passages(library)
+            vectors = self.embedder.embed([text for _, text in found])
+            self._passages = [
+                (e, t, v) for (e, t), v in zip(found, vectors, strict=True)
+            ]
+        return self._passages
+
+    def ask(self, question: str, library: Library, per_kind: int = 3) -> list[Answer]:
+        """The closest entries of each kind (FAQ, causes, strategies), best first."""
+        if not question.strip():
+            return []
+        (query,) = self.embedder.embed([question])
+        best: dict[tuple[Kind, str], Answer] = {}
+        for entry, text, vector in self._indexed(library):
+            score = similarity(query, vector)
+            key = (entry.kind, entry.slug)
+            if key not in best or score > best[key].score:
+                best[key] = Answer(entry, text, score)
+        ranked = sorted(best.values(), key=lambda a: -a.score)
+        return [
+            a
+            for kind in ASK_KINDS
+            for a in [r for r in ranked if r.entry.kind is kind][:per_kind]
+        ]
+
+
+def ask_by_words(question: str, library: Library, per_kind: int = 3) -> list[Answer]:
+    """The same answer shape from Learn's full-text search (no model)."""
+    hits = [h for h in library.search(question, limit=100) if h.entry.kind in ASK_KINDS]
+    return [
+        Answer(h.entry, h.snippet, float(h.score))
+        for kind in ASK_KINDS
+        for h in [h for h in hits if h.entry.kind is kind][:per_kind]
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -203,6 +204,14 @@ class InsightFacts(Protocol):
     def moments(self, period: Period) -> list[MomentFacts]: ...
 
 
+class VectorCache(Protocol):
+    """Where sentence vectors are kept by text."""
+
+    def get_many(self, model: str, texts: Iterable[str]) -> dict[str, list[float]]: ...
+
+    def add_many(self, model: str, vectors: Mapping[str, list[float]]) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over the repositories; nothing lasts until ``commit``."""
 
@@ -247,6 +256,9 @@ class UnitOfWork(Protocol):
 
     @property
     def insights(self) -> InsightFacts: ...
+
+    @property
+    def vectors(self) -> VectorCache: ...
 
     def __enter__(self) -> Self: ...
 

@@ -34,6 +34,7 @@ from closer.web.routes import (
     api_store,
     api_thoughts,
     api_timeouts,
+    ask,
     checks,
     help,
     insights,
@@ -59,7 +60,7 @@ ROUTERS = (
     api_reflections, api_thoughts, api_timeouts, pages, help, safety, learn,
     moments, people, reflections, thoughts, timeouts, practice, lock, privacy,
     account, api_account, api_calendar, api_contacts, api_checks, checks, insights,
-    api_insights, api_meaning,
+    api_insights, api_meaning, ask,
 )  # fmt: skip
 
 
@@ -105,4 +106,5 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in ROUTERS:
         app.include_router(module.router)
+    app.include_router(ask.api_router)
     return app

@@ -22,7 +22,7 @@ from closer.domain.content import Library
 from closer.domain.crisis_lines import HelpDirectory
 from closer.domain.errors import NotFound, NotSignedIn
 from closer.domain.ladder import StepIdea
-from closer.domain.meaning import EmotionHinter, MeaningSuggester
+from closer.domain.meaning import EmotionHinter, LearnIndex, MeaningSuggester
 from closer.domain.preferences import Preferences
 from closer.domain.suggest import KeywordSuggester, Suggester
 from closer.services.shell import Shell, load_shell
@@ -159,6 +159,24 @@ def get_hinter(request: Request) -> EmotionHinter | None:
 
 
 HinterDep = Annotated[EmotionHinter | None, Depends(get_hinter)]
+_INDEX: list[LearnIndex] = []
+
+
+def get_learn_index(request: Request) -> LearnIndex | None:
+    """Learn searchable by meaning, or None without the model."""
+    if request.app.state.settings.model == "off":
+        return None
+    if not _INDEX:
+        from closer.adapters.embeddings import shared_embedder  # noqa: PLC0415
+
+        embedder = shared_embedder()
+        if embedder is None:
+            return None
+        _INDEX.append(LearnIndex(embedder))
+    return _INDEX[0]
+
+
+LearnIndexDep = Annotated[LearnIndex | None, Depends(get_learn_index)]
 
 
 def get_checks() -> tuple[Check, ...]:

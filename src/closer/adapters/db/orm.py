@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -401,3 +402,16 @@ class CheckResultRow(Owned, Base):
     answers: Mapped[list[int]] = mapped_column(JSON)
     total: Mapped[float] = mapped_column(Float)
     band: Mapped[str | None] = mapped_column(String(40))
+
+
+class TextVectorRow(Owned, Base):
+    """A sentence vector, kept by the hash of its text and the model's name, so
+    an unchanged text is never embedded twice."""
+
+    __tablename__ = "text_vectors"
+    __table_args__ = (UniqueConstraint("user_id", "model", "text_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    model: Mapped[str] = mapped_column(String(60))
+    text_hash: Mapped[str] = mapped_column(String(64))
+    vector: Mapped[bytes] = mapped_column(LargeBinary)

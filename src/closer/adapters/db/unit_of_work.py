@@ -27,6 +27,7 @@ from closer.adapters.db.repositories import (
     SqlSafetyPlanRepository,
     SqlSupportAlertRepository,
 )
+from closer.adapters.db.vector_repositories import SqlVectorCache
 
 
 class SqlAlchemyUnitOfWork:
@@ -46,6 +47,7 @@ class SqlAlchemyUnitOfWork:
     commitments: SqlCommitmentRepository
     checks: SqlCheckResultRepository
     insights: SqlInsightFacts
+    vectors: SqlVectorCache
 
     def __init__(self, sessions: sessionmaker[Session], owner_id: int) -> None:
         self._sessions = sessions
@@ -73,6 +75,7 @@ class SqlAlchemyUnitOfWork:
         self.commitments = SqlCommitmentRepository(self._session)
         self.checks = SqlCheckResultRepository(self._session)
         self.insights = SqlInsightFacts(self._session)
+        self.vectors = SqlVectorCache(self._session)
         return self
 
     def __exit__(

@@ -1,0 +1,80 @@
+"""Ask: Closer's own pages and the person's moments, by meaning or by words;
+vectors of the person's texts are kept, so asking again embeds nothing new."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+
+from closer.adapters.db.database import Database
+from closer.adapters.db.orm import TextVectorRow
+from closer.config import Settings
+from closer.web.app import create_app
+
+QUESTION = "how do I say sorry after going quiet for weeks"
+
+
+@pytest.fixture
+def with_model(settings: Settings) -> Iterator[TestClient]:
+    on = settings.model_copy(update={"model": "auto"})
+    with TestClient(create_app(on), follow_redirects=False) as client:
+        yield client
+
+
+def kept(database: Database) -> int:
+    """How many vectors the store keeps."""
+    with database.engine.connect() as connection:
+        count = select(func.count()).select_from(TextVectorRow)
+        return int(connection.execute(count).scalar_one())
+
+
+def test_ask_answers_with_learn_and_the_closest_moments(
+    with_model: TestClient,
+) -> None:
+    for text in ("I ghosted Sam for a month and now I feel awful about it.",
+                 "Bought new running shoes."):  # fmt: skip
+        with_model.post("/api/v1/moments", json={"situation": text})
+    answer = with_model.get("/api/v1/ask", params={"q": QUESTION}).json()
+    assert answer["engine"].startswith("all-MiniLM-L6-v2")
+    kinds = {a["kind"] for a in answer["answers"]}
+    assert kinds == {"faq", "causes", "strategies"}
+    assert "repair-after-quiet" in [a["slug"] for a in answer["answers"]]
+    assert all(a["why"] for a in answer["answers"])
+    assert [m["situation"] for m in answer["moments"]][:1] == [
+        "I ghosted Sam for a month and now I feel awful about it."
+    ]
+    assert "Bought new running shoes." not in [
+        m["situation"] for m in answer["moments"]
+    ]
+    page = with_model.get("/ask", params={"q": QUESTION}).text
+    assert "Found by meaning, with the on-device model" in page
+    assert "Because: “" in page
+
+
+def test_asking_again_reads_kept_vectors_and_embeds_only_new_texts(
+    with_model: TestClient, database: Database
+) -> None:
+    with_model.post("/api/v1/moments", json={"situation": "Left Jo on read again."})
+    with_model.get("/api/v1/ask", params={"q": QUESTION})
+    first = kept(database)
+    with_model.get("/api/v1/ask", params={"q": "something else entirely"})
+    assert kept(database) == first
+    with_model.post("/api/v1/moments", json={"situation": "Called Jo back."})
+    with_model.get("/api/v1/ask", params={"q": QUESTION})
+    assert kept(database) == first + 1
+
+
+def test_without_the_model_ask_uses_words_and_says_so(client: TestClient) -> None:
+    client.post(
+        "/api/v1/moments", json={"situation": "Cancelling plans with Ana again"}
+    )
+    answer = client.get("/api/v1/ask", params={"q": "cancelling plans"}).json()
+    assert answer["engine"] == "keywords"
+    assert answer["answers"]
+    assert answer["moments"][0]["situation"] == "Cancelling plans with Ana again"
+    page = client.get("/ask", params={"q": "cancelling plans"}).text
+    assert "Found by keywords (the on-device model is not installed or is off)" in page
+    assert "Your question" in client.get("/ask").text
