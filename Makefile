@@ -50,6 +50,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.insights_bench --moments 100000 --write docs/benchmarks.md
 	$(BIN)/python -m bench.suggest_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.emotion_eval --write docs/benchmarks.md
+	$(BIN)/python -m bench.oblique_eval --write docs/benchmarks.md
 
 migrations-check: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.support.alembic_check

@@ -54,3 +54,28 @@ def test_feelings_are_hinted_from_the_words_only_with_the_model(
     assert client.post("/api/v1/hints/emotions", json=words).json() == {
         "emotions": [], "engine": "none",
     }  # fmt: skip
+
+
+OBLIQUE = "Everyone would honestly be better off if I just wasn't around anymore."
+
+
+def test_with_the_model_oblique_words_open_the_support_panel(
+    with_model: TestClient,
+) -> None:
+    made = with_model.post("/api/v1/moments", json={"situation": OBLIQUE})
+    assert made.status_code == 201
+    support = with_model.get("/api/v1/safety/support").json()
+    assert support is not None
+    assert support["level"] == "concern"
+    scanned = with_model.post("/api/v1/safety/scan", json={"text": OBLIQUE}).json()
+    assert scanned["level"] == "concern"
+    assert any("close in meaning to" in r for r in scanned["reasons"])
+    ordinary = with_model.post(
+        "/api/v1/safety/scan", json={"text": "I gave my old coats to the charity shop."}
+    ).json()
+    assert ordinary["level"] == "none"
+
+
+def test_with_the_model_off_only_the_rules_speak(client: TestClient) -> None:
+    client.post("/api/v1/moments", json={"situation": OBLIQUE})
+    assert client.get("/api/v1/safety/support").json() is None

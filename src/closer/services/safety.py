@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from closer.domain.crisis_lines import CountryHelp, HelpDirectory
 from closer.domain.errors import NotFound
 from closer.domain.safety import About, Assessment, Level, detect_all
+from closer.domain.safety.meaning_layer import MeaningLayer
 from closer.domain.safety.plan import (
     PlanSection,
     SafetyPlan,
@@ -25,12 +26,34 @@ from closer.domain.safety.plan import (
 from closer.domain.safety.support import Choice
 from closer.services.unit_of_work import UnitOfWork
 
+_LAYER: list[MeaningLayer] = []  # the second layer, when the model is on
+
+
+def use_meaning_layer(layer: MeaningLayer | None) -> None:
+    """Add (or, with None, remove) the meaning layer behind every check."""
+    _LAYER.clear()
+    if layer is not None:
+        _LAYER.append(layer)
+
+
+def assess_texts(texts: Iterable[str]) -> Assessment:
+    """The rules' assessment of ``texts``; when they find nothing and the meaning
+    layer is on, it may add a concern for oblique language."""
+    written = [t for t in texts if t and t.strip()]
+    rules = detect_all(written)
+    if not _LAYER or rules.level is not Level.NONE:
+        return rules
+    layer = _LAYER[0]
+    return Assessment.from_reasons(
+        r for t in written for r in layer.assess(t, Assessment()).reasons
+    )
+
 
 def check_saved_text(
     uow: UnitOfWork, texts: Iterable[str], *, source: str
 ) -> Assessment:
     """Assess text that is already saved; open the support panel if needed."""
-    assessment = detect_all(texts)
+    assessment = assess_texts(texts)
     if assessment.needs_support and assessment.about is not None:
         with uow:
             uow.support.open(assessment.level, assessment.about, source)

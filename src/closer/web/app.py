@@ -14,6 +14,8 @@ from closer.adapters.content import bundled_library
 from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import Database
 from closer.config import Settings, load_settings
+from closer.domain.safety.meaning_layer import MeaningLayer
+from closer.services.safety import use_meaning_layer
 from closer.web.errors import install_error_handlers
 from closer.web.rendering import STATIC_DIR
 from closer.web.routes import (
@@ -64,6 +66,16 @@ ROUTERS = (
 )  # fmt: skip
 
 
+def _use_meaning_layer() -> None:
+    """Put the meaning layer behind the safety check when the ml extra is here
+    (the model itself loads on the first check, not now)."""
+    from closer.adapters.embeddings import shared_embedder  # noqa: PLC0415
+
+    embedder = shared_embedder()
+    if embedder is not None:
+        use_meaning_layer(MeaningLayer(embedder))
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -84,10 +96,13 @@ def create_app(
             app.state.store = StoreHolder(resolved, database)
         else:
             app.state.store = open_at_start(resolved)
+        if resolved.model == "auto":
+            _use_meaning_layer()
         try:
             yield
         finally:
             app.state.store.close()
+            use_meaning_layer(None)
 
     app = FastAPI(
         title="Closer",

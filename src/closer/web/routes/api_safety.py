@@ -5,12 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
-from closer.domain.safety import Assessment, detect_all
+from closer.domain.safety import Assessment
 from closer.domain.safety.plan import GUIDES, MAX_ITEM_LENGTH, PlanSection, SafetyPlan
 from closer.domain.safety.support import parse_choice
 from closer.services.safety import (
     PlanSaved,
     SupportPanel,
+    assess_texts,
     get_plan,
     resolve_support,
     save_plan,
@@ -139,7 +140,7 @@ def _scan_out(assessment: Assessment, support: SupportOut | None) -> ScanOut:
 @router.post("/scan")
 def scan(body: ScanIn, uow: UowDep, directory: DirectoryDep) -> ScanOut:
     """Check a text for language of suicide or self-harm. Nothing is stored."""
-    assessment = detect_all([body.text])
+    assessment = assess_texts([body.text])
     panel = (
         support_panel(uow, directory, assessment) if assessment.needs_support else None
     )
