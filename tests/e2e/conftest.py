@@ -58,27 +58,34 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(autouse=True)
 def _fresh_settings(base_url: str) -> None:
-    """Every browser test starts from defaults: no country, no plan, no panel."""
+    """Every browser test starts from defaults: no country, no plan, no panel.
+    (A generous timeout: on a busy 2-core machine the server may still be
+    answering the browser's last page when the next test begins.)"""
+    with httpx2.Client(base_url=base_url, timeout=30) as http:
+        _reset(http)
+
+
+def _reset(http: httpx2.Client) -> None:
     calls = [
         ("PATCH", "/api/v1/settings", {"country": None, "theme": "system"}),
         ("PUT", "/api/v1/safety/plan", {"sections": {s: [] for s in SECTIONS}}),
         ("POST", "/api/v1/safety/support", {"choice": "safe"}),
     ]
     for method, path, body in calls:
-        httpx2.request(method, base_url + path, json=body).raise_for_status()
-    for person in httpx2.get(base_url + "/api/v1/people").json()["items"]:
-        httpx2.delete(f"{base_url}/api/v1/people/{person['id']}").raise_for_status()
-    moments = httpx2.get(base_url + "/api/v1/moments", params={"limit": 500}).json()
+        http.request(method, path, json=body).raise_for_status()
+    for person in http.get("/api/v1/people").json()["items"]:
+        http.delete(f"/api/v1/people/{person['id']}").raise_for_status()
+    moments = http.get("/api/v1/moments", params={"limit": 500}).json()
     for moment in moments["items"]:
-        httpx2.delete(f"{base_url}/api/v1/moments/{moment['id']}").raise_for_status()
+        http.delete(f"/api/v1/moments/{moment['id']}").raise_for_status()
     for kind in ("reflections", "thoughts", "timeouts"):
-        found = httpx2.get(f"{base_url}/api/v1/{kind}").json()
+        found = http.get(f"/api/v1/{kind}").json()
         items = found["items"] if isinstance(found, dict) else found
         for item in items:
-            httpx2.delete(f"{base_url}/api/v1/{kind}/{item['id']}").raise_for_status()
-    ladder = httpx2.get(base_url + "/api/v1/ladder").json()
+            http.delete(f"/api/v1/{kind}/{item['id']}").raise_for_status()
+    ladder = http.get("/api/v1/ladder").json()
     for step in ladder["planned"] + ladder["finished"]:
-        httpx2.delete(f"{base_url}/api/v1/ladder/steps/{step['id']}").raise_for_status()
+        http.delete(f"/api/v1/ladder/steps/{step['id']}").raise_for_status()
 
 
 NewPage = Callable[..., Page]
