@@ -58,9 +58,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(autouse=True)
 def _fresh_settings(base_url: str) -> None:
-    """Every browser test starts from defaults: no country, no plan, no panel.
-    (A generous timeout: on a busy 2-core machine the server may still be
-    answering the browser's last page when the next test begins.)"""
+    """Every browser test starts from defaults: no country, no plan, no panel
+    (with a generous timeout, for a busy 2-core machine)."""
     with httpx2.Client(base_url=base_url, timeout=30) as http:
         _reset(http)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,19 +76,24 @@ def run_closer(
 
 @contextmanager
 def running_server(env: dict[str, str], port: int | None = None) -> Iterator[str]:
-    """Start ``closer serve`` and yield its base URL once it answers."""
+    """Start ``closer serve`` and yield its base URL once it answers.
+
+    The server's output goes to a temporary file, never to a pipe nobody
+    reads: a pipe fills after some thousands of log lines and then blocks the
+    server mid-request."""
     port = port or free_port()
+    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115
     process = subprocess.Popen(
         [sys.executable, "-m", "closer", "serve", "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
         while True:
             if process.poll() is not None:
-                output = process.stdout.read() if process.stdout else ""
-                raise RuntimeError(f"closer serve exited early:\n{output}")
+                log.seek(0)
+                raise RuntimeError(f"closer serve exited early:\n{log.read()}")
             try:
                 if httpx2.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
                     break
@@ -104,5 +110,4 @@ def running_server(env: dict[str, str], port: int | None = None) -> Iterator[str
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        if process.stdout:
-            process.stdout.close()
+        log.close()
