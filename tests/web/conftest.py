@@ -55,3 +55,11 @@ def person(hosted_settings: Settings) -> Iterator[Person]:
     yield sign_up
     for client in clients:
         client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def with_model(settings: Settings) -> Iterator[TestClient]:
+    """The local app with the on-device model on (CLOSER_MODEL=auto)."""
+    on = settings.model_copy(update={"model": "auto"})
+    with TestClient(create_app(on), follow_redirects=False) as client:
+        yield client

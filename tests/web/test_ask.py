@@ -3,25 +3,13 @@ vectors of the person's texts are kept, so asking again embeds nothing new."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from closer.adapters.db.database import Database
 from closer.adapters.db.orm import TextVectorRow
-from closer.config import Settings
-from closer.web.app import create_app
 
 QUESTION = "how do I say sorry after going quiet for weeks"
-
-
-@pytest.fixture
-def with_model(settings: Settings) -> Iterator[TestClient]:
-    on = settings.model_copy(update={"model": "auto"})
-    with TestClient(create_app(on), follow_redirects=False) as client:
-        yield client
 
 
 def kept(database: Database) -> int:

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from fastapi.testclient import TestClient
 
-from closer.config import Settings
-from closer.web.app import create_app
-
 WORDS = "Everything feels heavy lately and I can't face seeing anyone."
-
-
-@pytest.fixture
-def with_model(settings: Settings) -> Iterator[TestClient]:
-    on = settings.model_copy(update={"model": "auto"})
-    with TestClient(create_app(on), follow_redirects=False) as client:
-        yield client
 
 
 def test_with_the_model_the_page_and_the_api_name_it(with_model: TestClient) -> None:
