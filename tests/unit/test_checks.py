@@ -220,3 +220,8 @@ def test_a_broken_checks_file_stops_with_a_message(change: str, problem: str) ->
     assert change in text
     with pytest.raises(ConfigurationError, match=r"checks\.toml"):
         load_checks(text.replace(change, problem, 1), bundled_library())
+
+
+def test_each_check_knows_its_highest_total() -> None:
+    highest = {c.slug: c.highest for c in CHECKS}
+    assert highest == {"phq9": 27, "phq2": 6, "gad7": 21, "arsq": 36, "patterns": 4}

@@ -66,3 +66,16 @@ def test_without_the_model_ask_uses_words_and_says_so(client: TestClient) -> Non
     page = client.get("/ask", params={"q": "cancelling plans"}).text
     assert "Found by keywords (the on-device model is not installed or is off)" in page
     assert "Your question" in client.get("/ask").text
+
+
+def test_a_question_that_speaks_of_crisis_brings_the_support_panel_at_once(
+    client: TestClient,
+) -> None:
+    question = "I am going to kill myself tonight"
+    answer = client.get("/api/v1/ask", params={"q": question}).json()
+    assert answer["support"]["level"] == "urgent"
+    page = client.get("/ask", params={"q": question}).text
+    assert 'value="I am going to kill myself tonight"' in page  # kept
+    assert "I'm safe right now" in page  # the panel, on this very page
+    calm = client.get("/api/v1/ask", params={"q": "why do I cancel plans"}).json()
+    assert calm["support"] is None

@@ -5,10 +5,13 @@ same numbers next to it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, time
 
 from markupsafe import Markup, escape
+
+from closer.domain.insights import Week, percent
 
 WIDTH, HEIGHT, PAD = 320, 120, 12
 
@@ -177,4 +180,29 @@ def ranking(items: list[tuple[str, float]], what: str) -> BarChart:
     return BarChart(
         label=f"{what}. {said}." if bars else what, bars=bars, top=top, across=True,
         height=height,
+    )  # fmt: skip
+
+
+def moments_per_week(weeks: Sequence[Week], top: float | None = None) -> BarChart:
+    """Moments in each of ``weeks`` (scaled to ``top``, else to the busiest)."""
+    highest = top if top is not None else max((w.moments for w in weeks), default=1)
+    return bar_chart(
+        [(w.start.strftime("%d %b"), w.moments) for w in weeks], highest,
+        "Moments per week",
+    )  # fmt: skip
+
+
+def stayed_per_week(
+    weeks: Sequence[Week],
+    what: str = "Share of moments you stayed with the urge, per week, in percent",
+) -> LineChart | None:
+    """The approach share of each week with something noted (None for fewer
+    than two such weeks: no line to draw)."""
+    noted = [w for w in weeks if w.share.noted]
+    if len(noted) < 2:
+        return None
+    return line_chart(
+        [percent(w.share.stayed, w.share.noted) for w in noted],
+        [datetime.combine(w.start, time(), UTC) for w in noted],
+        100, what,
     )  # fmt: skip

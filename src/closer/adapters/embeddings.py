@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from closer.config import Settings
 from closer.domain.errors import ConfigurationError
 
 MODEL_NAME = "all-MiniLM-L6-v2 (int8 ONNX)"
@@ -142,3 +143,8 @@ def shared_embedder() -> OnnxEmbedder | None:
         if _shared is None:
             _shared = OnnxEmbedder()
         return _shared
+
+
+def embedder_for(settings: Settings) -> OnnxEmbedder | None:
+    """The shared embedder, unless CLOSER_MODEL is off or the extra is missing."""
+    return None if settings.model == "off" else shared_embedder()

@@ -8,16 +8,14 @@ a PDF is asked for: it takes about half a second to load.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from closer import __version__
-from closer.adapters.charts import bar_chart, line_chart
+from closer.adapters.charts import line_chart, moments_per_week, stayed_per_week
 from closer.domain.content import Library
-from closer.domain.insights import percent
 from closer.domain.report import Report
 
 TEMPLATES = Path(__file__).parent / "report_templates"
@@ -36,22 +34,16 @@ def _environment() -> Environment:
 
 
 def _charts(report: Report) -> dict[str, object]:
-    weeks = [w for w in report.summary.weeks if w.share.noted]
-    approach = line_chart(
-        [percent(w.share.stayed, w.share.noted) for w in weeks],
-        [datetime.combine(w.start, time(), UTC) for w in weeks],
-        100, "Share of moments the urge was stayed with, per week (%)",
-    ) if len(weeks) > 1 else None  # fmt: skip
+    weeks = report.summary.weeks
+    approach = stayed_per_week(
+        weeks, "Share of moments the urge was stayed with, per week (%)"
+    )
     checks = [
         line_chart([r.total for r in c.results], [r.taken_at for r in c.results],
                    max(*(r.total for r in c.results), 1.0), f"{c.name} over time")
         for c in report.checks if len(c.results) > 1
     ]  # fmt: skip
-    moments = bar_chart(
-        [(w.start.strftime("%d %b"), w.moments) for w in report.summary.weeks[-26:]],
-        max((w.moments for w in report.summary.weeks), default=1),
-        "Moments per week",
-    )
+    moments = moments_per_week(weeks[-26:], max((w.moments for w in weeks), default=1))
     return {"approach": approach, "check_charts": checks, "per_week": moments}
 
 

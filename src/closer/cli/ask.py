@@ -9,6 +9,7 @@ from rich.markup import escape
 
 from closer.adapters.content import bundled_library
 from closer.cli.context import database
+from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
 from closer.config import load_settings
 from closer.domain.meaning import LearnIndex
@@ -16,11 +17,9 @@ from closer.services.meaning import ask
 
 
 def _index() -> LearnIndex | None:
-    if load_settings().model == "off":
-        return None
-    from closer.adapters.embeddings import shared_embedder  # noqa: PLC0415
+    from closer.adapters.embeddings import embedder_for  # noqa: PLC0415
 
-    embedder = shared_embedder()
+    embedder = embedder_for(load_settings())
     return LearnIndex(embedder) if embedder is not None else None
 
 
@@ -43,6 +42,9 @@ def ask_command(
             "moments": [{"id": m.id, "occurred_at": m.occurred_at.isoformat(),
                          "situation": m.situation, "score": round(s, 3)}
                         for m, s in asked.moments],
+            "support": {"level": asked.assessment.level.value,
+                        "about": asked.assessment.about.value}
+            if asked.assessment.needs_support and asked.assessment.about else None,
         })  # fmt: skip
         return
     for a in asked.answers:
@@ -56,3 +58,5 @@ def ask_command(
             f"Your moment {m.id} ({m.occurred_at:%Y-%m-%d}): {escape(m.situation)}"
         )
     console.print(f"[dim]Found by {asked.engine}.[/dim]")
+    if asked.assessment.needs_support:
+        print_support_for(asked.assessment)

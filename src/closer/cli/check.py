@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -14,25 +14,10 @@ from closer.adapters.crisis_lines import bundled_directory
 from closer.cli.context import database
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.checks import Check, Scoring, find_check, parse_answers
-from closer.services.checks import Scored, history, latest, take_check
+from closer.services.checks import Scored, history, latest, result_data, take_check
 from closer.services.safety import support_panel
 
 SPARKS = "▁▂▃▄▅▆▇█"
-
-
-def result_data(scored: Scored) -> dict[str, Any]:
-    """A result as JSON (the same fields as the API's)."""
-    band, score = scored.score.band, scored.score
-    return {
-        "id": scored.result.id, "check": scored.check.slug,
-        "taken_at": scored.result.taken_at.isoformat(),
-        "answers": list(scored.result.answers), "total": score.total,
-        "band": band.label if band else None, "meaning": band.meaning if band else None,
-        "flagged": score.flagged, "needs_safety": bool(score.needs_safety),
-        "parts": list(score.parts),
-        "areas": [{"about": a.about, "mean": round(a.mean, 2),
-                   "stands_out": a.stands_out} for a in score.areas],
-    }  # fmt: skip
 
 
 def check_command(
@@ -176,12 +161,7 @@ def _history(checks: tuple[Check, ...], check: Check, *, as_json: bool) -> None:
         console.print(f"Not taken yet. Take it with `closer check {check.slug}`.")
         return
     if check.scoring is not Scoring.PROFILE:
-        top = (
-            36.0
-            if check.scoring is Scoring.REJECTION
-            else float(sum(max(q.values) for q in check.scored))
-        )
-        console.print(sparkline([s.score.total for s in results], top))
+        console.print(sparkline([s.score.total for s in results], check.highest))
     for s in results:
         band = f", {s.score.band.label}" if s.score.band else ""
         console.print(f"{s.result.taken_at:%Y-%m-%d}  {s.score.shown}{band}")

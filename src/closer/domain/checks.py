@@ -114,6 +114,16 @@ class Check:
         """The questions that count toward the result."""
         return tuple(q for q in self.questions if q.scored)
 
+    @property
+    def highest(self) -> float:
+        """The highest total the check can give (the top of a chart)."""
+        if self.scoring is Scoring.REJECTION:
+            concern, expect = self.questions[0], self.questions[1]
+            return float(max(concern.values) * (7 - min(expect.values)))
+        if self.scoring is Scoring.PROFILE:
+            return float(max(max(q.values) for q in self.scored))
+        return float(sum(max(q.values) for q in self.scored))
+
     def band_for(self, total: float) -> Band | None:
         """The band a total falls in (the last whose low it reaches)."""
         found = None

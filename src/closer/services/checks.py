@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from closer.domain.checks import (
     Check,
@@ -112,3 +113,18 @@ def reminder_due(uow: UnitOfWork, now: datetime | None = None) -> datetime | Non
     last = results[-1].taken_at if results else datetime.fromtimestamp(0, UTC)
     due = (now or datetime.now(UTC)) - last >= timedelta(days=every)
     return last if due else None
+
+
+def result_data(scored: Scored) -> dict[str, Any]:
+    """A result as plain data (the API and `closer check --json`)."""
+    band, score = scored.score.band, scored.score
+    return {
+        "id": scored.result.id, "check": scored.check.slug,
+        "taken_at": scored.result.taken_at.isoformat(),
+        "answers": list(scored.result.answers), "total": score.total,
+        "band": band.label if band else None, "meaning": band.meaning if band else None,
+        "flagged": score.flagged, "needs_safety": bool(score.needs_safety),
+        "parts": list(score.parts),
+        "areas": [{"about": a.about, "mean": round(a.mean, 2),
+                   "stands_out": a.stands_out} for a in score.areas],
+    }  # fmt: skip

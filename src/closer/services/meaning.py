@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from closer.domain.content import Library
 from closer.domain.meaning import Answer, Embedder, LearnIndex, ask_by_words, similarity
 from closer.domain.moments import Moment, MomentQuery
+from closer.domain.safety import Assessment
+from closer.services.safety import check_saved_text
 from closer.services.unit_of_work import UnitOfWork
 
 CLOSE_ENOUGH = 0.2  # a moment shown for a question must come at least this close
@@ -59,20 +61,23 @@ class Asked:
     answers: list[Answer]
     moments: list[tuple[Moment, float]]
     engine: str
+    assessment: Assessment  # a question can speak of crisis too
 
 
 def ask(
     uow: UnitOfWork, library: Library, index: LearnIndex | None, question: str
 ) -> Asked:
-    """Closer's own words that answer ``question``, and moments like it."""
+    """Closer's own words that answer ``question``, and moments like it. The
+    question goes through the safety check first, like any text typed in."""
+    assessment = check_saved_text(uow, [question], source="ask")
     if index is None:
         with uow:
             found, _ = uow.moments.find(MomentQuery(search=question, limit=5))
-        return Asked(
-            ask_by_words(question, library), [(m, 0.0) for m in found], "keywords"
-        )
+        moments = [(m, 0.0) for m in found]
+        return Asked(ask_by_words(question, library), moments, "keywords", assessment)
     return Asked(
         index.ask(question, library),
         moments_by_meaning(uow, index.embedder, question),
         index.embedder.name,
+        assessment,
     )

@@ -66,14 +66,13 @@ ROUTERS = (
 )  # fmt: skip
 
 
-def _use_meaning_layer() -> None:
-    """Put the meaning layer behind the safety check when the ml extra is here
+def _use_meaning_layer(settings: Settings) -> None:
+    """Put the meaning layer behind the safety check when the model is on
     (the model itself loads on the first check, not now)."""
-    from closer.adapters.embeddings import shared_embedder  # noqa: PLC0415
+    from closer.adapters.embeddings import embedder_for  # noqa: PLC0415
 
-    embedder = shared_embedder()
-    if embedder is not None:
-        use_meaning_layer(MeaningLayer(embedder))
+    embedder = embedder_for(settings)
+    use_meaning_layer(MeaningLayer(embedder) if embedder is not None else None)
 
 
 def create_app(
@@ -96,8 +95,7 @@ def create_app(
             app.state.store = StoreHolder(resolved, database)
         else:
             app.state.store = open_at_start(resolved)
-        if resolved.model == "auto":
-            _use_meaning_layer()
+        _use_meaning_layer(resolved)
         try:
             yield
         finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -17,6 +18,7 @@ from closer.adapters.content import (
 from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import Database
 from closer.adapters.db.schema import LOCAL_USER_ID
+from closer.adapters.embeddings import OnnxEmbedder, embedder_for
 from closer.domain.checks import Check
 from closer.domain.content import Library
 from closer.domain.crisis_lines import HelpDirectory
@@ -121,61 +123,51 @@ def get_step_ideas() -> tuple[StepIdea, ...]:
 StepIdeasDep = Annotated[tuple[StepIdea, ...], Depends(get_step_ideas)]
 
 
-_MEANING: list[Suggester] = []  # the one meaning engine of this process, once made
+KEYWORDS: Suggester = KeywordSuggester()
+
+
+def _embedder(request: Request) -> OnnxEmbedder | None:
+    return embedder_for(request.app.state.settings)
+
+
+# One of each per process: built once around the shared embedder, which
+# loads the model on first use.
+@cache
+def _suggester_for(embedder: OnnxEmbedder) -> MeaningSuggester:
+    return MeaningSuggester(embedder, bundled_cause_examples())
+
+
+@cache
+def _hinter_for(embedder: OnnxEmbedder) -> EmotionHinter:
+    return EmotionHinter(embedder)
+
+
+@cache
+def _index_for(embedder: OnnxEmbedder) -> LearnIndex:
+    return LearnIndex(embedder)
 
 
 def get_suggester(request: Request) -> Suggester:
     """The meaning engine when the ml extra is installed and CLOSER_MODEL
-    allows it (loaded on first use, then shared), else the keyword engine."""
-    if request.app.state.settings.model == "off":
-        return KEYWORDS
-    if not _MEANING:
-        from closer.adapters.embeddings import shared_embedder  # noqa: PLC0415
-
-        embedder = shared_embedder()
-        if embedder is None:
-            return KEYWORDS
-        _MEANING.append(MeaningSuggester(embedder, bundled_cause_examples()))
-    return _MEANING[0]
-
-
-KEYWORDS: Suggester = KeywordSuggester()
-SuggesterDep = Annotated[Suggester, Depends(get_suggester)]
-_HINTER: list[EmotionHinter] = []
+    allows it, else the keyword engine."""
+    embedder = _embedder(request)
+    return KEYWORDS if embedder is None else _suggester_for(embedder)
 
 
 def get_hinter(request: Request) -> EmotionHinter | None:
     """Emotion hints from the on-device model, or None without it."""
-    if request.app.state.settings.model == "off":
-        return None
-    if not _HINTER:
-        from closer.adapters.embeddings import shared_embedder  # noqa: PLC0415
-
-        embedder = shared_embedder()
-        if embedder is None:
-            return None
-        _HINTER.append(EmotionHinter(embedder))
-    return _HINTER[0]
-
-
-HinterDep = Annotated[EmotionHinter | None, Depends(get_hinter)]
-_INDEX: list[LearnIndex] = []
+    embedder = _embedder(request)
+    return None if embedder is None else _hinter_for(embedder)
 
 
 def get_learn_index(request: Request) -> LearnIndex | None:
     """Learn searchable by meaning, or None without the model."""
-    if request.app.state.settings.model == "off":
-        return None
-    if not _INDEX:
-        from closer.adapters.embeddings import shared_embedder  # noqa: PLC0415
-
-        embedder = shared_embedder()
-        if embedder is None:
-            return None
-        _INDEX.append(LearnIndex(embedder))
-    return _INDEX[0]
+    embedder = _embedder(request)
+    return None if embedder is None else _index_for(embedder)
 
 
+SuggesterDep = Annotated[Suggester, Depends(get_suggester)]
+HinterDep = Annotated[EmotionHinter | None, Depends(get_hinter)]
 LearnIndexDep = Annotated[LearnIndex | None, Depends(get_learn_index)]
 
 

@@ -7,12 +7,13 @@ from datetime import datetime
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
 
-from closer.domain.checks import Area, Check, find_check
+from closer.domain.checks import Check, find_check
 from closer.services.checks import (
     Scored,
     delete_result,
     get_result,
     history,
+    result_data,
     take_check,
 )
 from closer.services.safety import support_panel
@@ -99,22 +100,9 @@ class ResultOut(BaseModel):
         default=None, description="The support panel, when question 9 asks for it"
     )
 
-    @classmethod
-    def of(cls, s: Scored) -> ResultOut:
-        band = s.score.band
-        return cls(
-            id=s.result.id or 0, check=s.check.slug, taken_at=s.result.taken_at,
-            answers=list(s.result.answers), total=s.score.total,
-            band=band.label if band else None, meaning=band.meaning if band else None,
-            flagged=s.score.flagged, needs_safety=bool(s.score.needs_safety),
-            parts=list(s.score.parts), areas=[_area(a) for a in s.score.areas],
-        )  # fmt: skip
 
-
-def _area(area: Area) -> AreaOut:
-    return AreaOut(
-        about=area.about, mean=round(area.mean, 2), stands_out=area.stands_out
-    )
+def _out(scored: Scored) -> ResultOut:
+    return ResultOut.model_validate(result_data(scored))
 
 
 @router.get("/checks")
@@ -136,7 +124,7 @@ def answer_check(
     """Take a check: 422 names a missing or out-of-range answer, and nothing is
     saved. PHQ-9 question 9 above 0 opens the support panel, returned here."""
     scored = take_check(uow, find_check(checks, slug), body.answers)
-    out = ResultOut.of(scored)
+    out = _out(scored)
     if scored.score.needs_safety:
         out.support = support_out(support_panel(uow, directory))
     return out
@@ -145,12 +133,12 @@ def answer_check(
 @router.get("/checks/{slug}/results")
 def read_history(slug: str, uow: UowDep, checks: ChecksDep) -> list[ResultOut]:
     """Every time a check was taken, oldest first."""
-    return [ResultOut.of(s) for s in history(uow, checks, slug)]
+    return [_out(s) for s in history(uow, checks, slug)]
 
 
 @router.get("/check-results/{result_id}")
 def read_result(result_id: int, uow: UowDep, checks: ChecksDep) -> ResultOut:
-    return ResultOut.of(get_result(uow, checks, result_id))
+    return _out(get_result(uow, checks, result_id))
 
 
 @router.delete("/check-results/{result_id}", status_code=204)

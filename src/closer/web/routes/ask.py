@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -10,9 +11,18 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, Response
 
 from closer.services.meaning import Asked, ask
-from closer.web.dependencies import LearnIndexDep, LibraryDep, ShellDep, UowDep
+from closer.services.safety import support_panel
+from closer.services.shell import load_shell
+from closer.web.dependencies import (
+    DirectoryDep,
+    LearnIndexDep,
+    LibraryDep,
+    ShellDep,
+    UowDep,
+)
 from closer.web.rendering import render
 from closer.web.routes.api import API_PREFIX, ERRORS
+from closer.web.routes.api_safety import SupportOut, support_out
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix=API_PREFIX, tags=["meaning"], responses=ERRORS)
@@ -26,10 +36,14 @@ async def ask_page(
     shell: ShellDep,
     library: LibraryDep,
     index: LearnIndexDep,
+    directory: DirectoryDep,
     q: Question = "",
 ) -> Response:
-    """The question box and, once asked, what answers it."""
+    """The question box and, once asked, what answers it (and the support
+    panel at once, when the question itself speaks of crisis)."""
     asked = await run_in_threadpool(ask, uow, library, index, q) if q.strip() else None
+    if asked is not None and asked.assessment.needs_support:
+        shell = replace(shell, support=load_shell(uow, directory).support)
     return render(request, "ask.html", shell=shell, title="Ask", q=q, asked=asked)
 
 
@@ -53,6 +67,9 @@ class AskOut(BaseModel):
     engine: str = Field(description="The model's name, or 'keywords'")
     answers: list[AnswerOut]
     moments: list[MomentHitOut]
+    support: SupportOut | None = Field(
+        default=None, description="Set when the question sounds worrying"
+    )
 
     @classmethod
     def of(cls, asked: Asked) -> AskOut:
@@ -69,8 +86,16 @@ class AskOut(BaseModel):
 
 @api_router.get("/ask")
 def ask_api(
-    uow: UowDep, library: LibraryDep, index: LearnIndexDep, q: Question
+    uow: UowDep,
+    library: LibraryDep,
+    index: LearnIndexDep,
+    directory: DirectoryDep,
+    q: Question,
 ) -> AskOut:
     """Closer's own FAQ entries, causes and strategies that answer a question,
     with why each matched, and your moments closest to it. No generated text."""
-    return AskOut.of(ask(uow, library, index, q))
+    asked = ask(uow, library, index, q)
+    out = AskOut.of(asked)
+    if asked.assessment.needs_support:
+        out.support = support_out(support_panel(uow, directory, asked.assessment))
+    return out

@@ -127,12 +127,6 @@ async def take_check_form(
     return RedirectResponse(f"/checks/results/{scored.result.id}", status_code=303)
 
 
-def _chart_top(check: Check) -> float:
-    if check.scoring is Scoring.REJECTION:
-        return 36.0
-    return float(sum(max(q.values) for q in check.scored))
-
-
 @router.get("/checks/{slug}/history", response_class=HTMLResponse)
 def history_page(
     request: Request, uow: UowDep, shell: ShellDep, checks: ChecksDep, slug: str
@@ -145,7 +139,7 @@ def history_page(
         chart = line_chart(
             [s.score.total for s in results],
             [s.result.taken_at for s in results],
-            _chart_top(check),
+            check.highest,
             f"{check.name} results over time",
         )
     return render(

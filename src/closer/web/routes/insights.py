@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, Response
 
-from closer.adapters.charts import bar_chart, line_chart, ranking
+from closer.adapters.charts import moments_per_week, ranking, stayed_per_week
 from closer.domain.errors import InvalidInput
 from closer.domain.insight_summary import Summary, below_threshold_note
 from closer.domain.moments import MomentQuery
@@ -27,22 +27,9 @@ ToQuery = Annotated[date | None, Query(alias="to")]
 def charts(summary: Summary) -> dict[str, Any]:
     """The Insights page's charts, each with a sentence for screen readers."""
     weeks = summary.weeks[-26:]
-    labels = [w.start.strftime("%d %b") for w in weeks]
-    noted = [(w, w.share) for w in weeks if w.share.noted]
     return {
-        "per_week": bar_chart(
-            [(label, w.moments) for label, w in zip(labels, weeks, strict=True)],
-            max((w.moments for w in weeks), default=1),
-            "Moments per week",
-        ),
-        "approach": line_chart(
-            [round(100 * (s.ratio or 0)) for _, s in noted],
-            [_midnight(w.start) for w, _ in noted],
-            100,
-            "Share of moments you stayed with the urge, per week, in percent",
-        )
-        if len(noted) > 1
-        else None,
+        "per_week": moments_per_week(weeks),
+        "approach": stayed_per_week(weeks),
         "emotions": ranking(
             [(c.name, c.count) for c in summary.emotions], "Feelings noted most"
         ),
@@ -50,10 +37,6 @@ def charts(summary: Summary) -> dict[str, Any]:
             [(c.name, c.count) for c in summary.causes], "What was most often behind it"
         ),
     }
-
-
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, time(), UTC)
 
 
 @router.get("/insights", response_class=HTMLResponse)
