@@ -51,6 +51,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.suggest_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.emotion_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.oblique_eval --write docs/benchmarks.md
+	$(BIN)/python -m bench.message_eval --write docs/benchmarks.md
 
 migrations-check: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.support.alembic_check

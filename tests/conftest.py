@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from closer.adapters.db.database import Database, open_database
 from closer.adapters.local_store import set_up, unlock
 from closer.config import Settings
+from closer.services.safety import use_meaning_layer
 from closer.web.app import create_app
 from tests.support.postgres import PostgresCluster, find_bindir
 from tests.support.requirements import require
@@ -92,3 +93,11 @@ def client(settings: Settings) -> Iterator[TestClient]:
     """A test client for the web app over a fresh store."""
     with TestClient(create_app(settings)) as test_client:
         yield test_client
+
+
+@pytest.fixture(autouse=True)
+def _no_meaning_layer_left_behind() -> Iterator[None]:
+    """A command run in-process may put the safety check's meaning layer in
+    place (``closer ask``, ``closer message``); no test sees another's."""
+    yield
+    use_meaning_layer(None)

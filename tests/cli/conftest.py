@@ -23,6 +23,7 @@ def invoke(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> Invoke:
         monkeypatch.delenv("CLOSER_DATABASE_URL", raising=False)
     monkeypatch.setenv("CLOSER_PASSPHRASE_FILE", str(settings.passphrase_file))
     monkeypatch.setenv("CLOSER_UNLOCK_MINUTES", "0")
+    monkeypatch.setenv("CLOSER_MODEL", settings.model)  # off unless a test says
     runner = CliRunner()
 
     def run(*args: str, typed: str | None = None) -> Result:

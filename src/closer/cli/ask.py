@@ -9,17 +9,15 @@ from rich.markup import escape
 
 from closer.adapters.content import bundled_library
 from closer.cli.context import database
+from closer.cli.model import model
 from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
-from closer.config import load_settings
 from closer.domain.meaning import LearnIndex
 from closer.services.meaning import ask
 
 
 def _index() -> LearnIndex | None:
-    from closer.adapters.embeddings import embedder_for  # noqa: PLC0415
-
-    embedder = embedder_for(load_settings())
+    embedder = model()
     return LearnIndex(embedder) if embedder is not None else None
 
 

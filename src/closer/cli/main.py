@@ -29,6 +29,7 @@ from closer.cli.export import export_command, import_command
 from closer.cli.help import help_command
 from closer.cli.insights import insights_command, report_command
 from closer.cli.learn import learn_command
+from closer.cli.message import message_command
 from closer.cli.moments import log_command, moments_command
 from closer.cli.output import print_error
 from closer.cli.serve import serve_command
@@ -73,6 +74,7 @@ app.command("contact")(contact_command)
 app.command("check")(check_command)
 app.command("insights")(insights_command)
 app.command("ask")(ask_command)
+app.command("message")(message_command)
 app.command("report")(report_command)
 app.command("drifting")(drifting_command)
 app.command("moments")(moments_command)

@@ -42,6 +42,7 @@ from closer.web.routes import (
     insights,
     learn,
     lock,
+    messages,
     moments,
     pages,
     people,
@@ -62,7 +63,7 @@ ROUTERS = (
     api_reflections, api_thoughts, api_timeouts, pages, help, safety, learn,
     moments, people, reflections, thoughts, timeouts, practice, lock, privacy,
     account, api_account, api_calendar, api_contacts, api_checks, checks, insights,
-    api_insights, api_meaning, ask,
+    api_insights, api_meaning, ask, messages,
 )  # fmt: skip
 
 
@@ -120,4 +121,5 @@ def create_app(
     for module in ROUTERS:
         app.include_router(module.router)
     app.include_router(ask.api_router)
+    app.include_router(messages.api_router)
     return app

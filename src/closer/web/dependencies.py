@@ -19,12 +19,14 @@ from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import Database
 from closer.adapters.db.schema import LOCAL_USER_ID
 from closer.adapters.embeddings import OnnxEmbedder, embedder_for
+from closer.adapters.message_content import bundled_message_patterns
 from closer.domain.checks import Check
 from closer.domain.content import Library
 from closer.domain.crisis_lines import HelpDirectory
 from closer.domain.errors import NotFound, NotSignedIn
 from closer.domain.ladder import StepIdea
 from closer.domain.meaning import EmotionHinter, LearnIndex, MeaningSuggester
+from closer.domain.messages import MeaningChecker, MessageChecker, WordChecker
 from closer.domain.preferences import Preferences
 from closer.domain.suggest import KeywordSuggester, Suggester
 from closer.services.shell import Shell, load_shell
@@ -166,7 +168,21 @@ def get_learn_index(request: Request) -> LearnIndex | None:
     return None if embedder is None else _index_for(embedder)
 
 
+@cache
+def _message_checker_for(embedder: OnnxEmbedder | None) -> MessageChecker:
+    patterns, warm = bundled_message_patterns()
+    if embedder is None:
+        return WordChecker(patterns)
+    return MeaningChecker(embedder, patterns, warm)
+
+
+def get_message_checker(request: Request) -> MessageChecker:
+    """The message check: by meaning and words with the model, else by words."""
+    return _message_checker_for(_embedder(request))
+
+
 SuggesterDep = Annotated[Suggester, Depends(get_suggester)]
+MessageCheckerDep = Annotated[MessageChecker, Depends(get_message_checker)]
 HinterDep = Annotated[EmotionHinter | None, Depends(get_hinter)]
 LearnIndexDep = Annotated[LearnIndex | None, Depends(get_learn_index)]
 

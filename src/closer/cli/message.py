@@ -1,0 +1,74 @@
+"""``closer message``: check a draft before you send it."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from closer.cli.context import database
+from closer.cli.model import model
+from closer.cli.moments import print_support_for
+from closer.cli.output import JsonFlag, console, print_json
+from closer.domain.messages import MessageChecker
+from closer.services.messages import CheckedDraft, check_draft, findings_data
+
+
+def _checker() -> MessageChecker:
+    from closer.adapters.message_content import bundled_message_patterns  # noqa: PLC0415
+    from closer.domain.messages import MeaningChecker, WordChecker  # noqa: PLC0415
+
+    patterns, warm = bundled_message_patterns()
+    embedder = model()
+    if embedder is None:
+        return WordChecker(patterns)
+    return MeaningChecker(embedder, patterns, warm)
+
+
+def _print(checked: CheckedDraft) -> None:
+    check = checked.check
+    if check.clear:
+        console.print(
+            "Nothing here reads as pushing away. If it sounds like you, send it."
+        )
+    for f in check.findings:
+        shown = f"“{f.evidence}”" if f.by == "words" else f.evidence
+        console.print(
+            f"[bold]{escape(f.pattern.name)}[/bold]  [dim]{escape(shown)}[/dim]"
+        )
+        console.print(f"  {escape(f.pattern.why)}")
+        console.print("  Warmer ways to say it:")
+        for alternative in f.pattern.alternatives:
+            console.print(f"  - {escape(alternative)}")
+        console.print(
+            f"  [dim]More: closer learn strategies/{f.pattern.strategy}[/dim]"
+        )
+    console.print(f"[dim]Checked by {check.engine}. Nothing was sent or kept.[/dim]")
+
+
+def message_command(
+    draft: Annotated[
+        str, typer.Argument(help="The message you are about to send; - reads stdin.")
+    ],
+    as_json: JsonFlag = False,
+) -> None:
+    """Check a draft message for ways it might push someone away (a curt
+    brush-off, cancelling without a new plan, sarcasm, blame, vanishing),
+    with warmer drafts to start from. Nothing is sent or kept."""
+    text = sys.stdin.read() if draft == "-" else draft
+    with database() as db:
+        checked = check_draft(db.unit_of_work(), _checker(), text)
+    if as_json:
+        a = checked.assessment
+        print_json({
+            "engine": checked.check.engine,
+            "findings": findings_data(checked.check),
+            "support": {"level": a.level.value, "about": a.about.value}
+            if a.needs_support and a.about else None,
+        })  # fmt: skip
+        return
+    _print(checked)
+    if checked.assessment.needs_support:
+        print_support_for(checked.assessment)
