@@ -77,7 +77,7 @@ def run() -> tuple[str, bool]:
         rows.append(f"| {name} | {a1:.0%} | {a3:.0%} | {h1:.0%} | {h3:.0%} |")
         if suggester is meaning:
             met = a3 >= TARGET
-            result = a3
+            result, held_result = a3, h3
     seconds = time.perf_counter() - began
     body = "\n".join([
         "Command: `python -m bench.suggest_eval --write docs/benchmarks.md`. "
@@ -89,7 +89,11 @@ def run() -> tuple[str, bool]:
         *rows,
         "",
         f"Target: top-3 of at least {TARGET:.0%} with the model. "
-        f"{'Met' if met else 'NOT met'} ({result:.1%}).",
+        f"{'Met' if met else 'NOT met'} on the whole set ({result:.1%}); on the "
+        f"held-out vignettes, the fairer guess for text Closer has never seen, "
+        f"{held_result:.1%}{'' if held_result >= TARGET else ' (below the target)'}. "
+        "The cause examples were written, and added to, after reading the misses "
+        "among the vignettes that are not held out.",
     ])  # fmt: skip
     return body, met
 
