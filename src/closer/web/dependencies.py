@@ -28,6 +28,7 @@ from closer.domain.ladder import StepIdea
 from closer.domain.meaning import EmotionHinter, LearnIndex, MeaningSuggester
 from closer.domain.messages import MeaningChecker, MessageChecker, WordChecker
 from closer.domain.preferences import Preferences
+from closer.domain.safety.meaning_layer import MeaningLayer
 from closer.domain.suggest import KeywordSuggester, Suggester
 from closer.services.shell import Shell, load_shell
 from closer.services.unit_of_work import UnitOfWork
@@ -179,6 +180,17 @@ def _message_checker_for(embedder: OnnxEmbedder | None) -> MessageChecker:
 def get_message_checker(request: Request) -> MessageChecker:
     """The message check: by meaning and words with the model, else by words."""
     return _message_checker_for(_embedder(request))
+
+
+def warm_up(embedder: OnnxEmbedder, layer: MeaningLayer) -> None:
+    """Load the model and embed every set of sentences the engines compare
+    with (causes, feelings, Learn, message patterns, the safety layer)."""
+    library = bundled_library()
+    layer.closeness(["warming up"])
+    _suggester_for(embedder).rank("warming up", library, {})
+    _hinter_for(embedder).hints("warming up", library)
+    _message_checker_for(embedder).check("warming up")
+    _index_for(embedder).ask("warming up", library)
 
 
 SuggesterDep = Annotated[Suggester, Depends(get_suggester)]
