@@ -79,3 +79,28 @@ def test_a_question_that_speaks_of_crisis_brings_the_support_panel_at_once(
     assert "I'm safe right now" in page  # the panel, on this very page
     calm = client.get("/api/v1/ask", params={"q": "why do I cancel plans"}).json()
     assert calm["support"] is None
+
+
+def test_the_moments_page_finds_moments_close_in_meaning_when_asked(
+    with_model: TestClient,
+) -> None:
+    for text in ("Dinner with Ana felt like a cage; I made an excuse and left.",
+                 "Watered the plants."):  # fmt: skip
+        with_model.post("/api/v1/moments", json={"situation": text})
+    plain = with_model.get("/moments", params={"q": "times I felt trapped"}).text
+    assert 'name="meaning"' in plain
+    assert "Closest in meaning" not in plain
+    page = with_model.get(
+        "/moments", params={"q": "times I felt trapped", "meaning": "1"}
+    ).text
+    section = page.split("Closest in meaning", 1)[1].split("</section>", 1)[0]
+    assert "Dinner with Ana felt like a cage" in section
+    assert "Watered the plants." not in section
+
+
+def test_without_the_model_the_moments_page_offers_no_meaning_search(
+    client: TestClient,
+) -> None:
+    page = client.get("/moments", params={"q": "trapped", "meaning": "1"}).text
+    assert 'name="meaning"' not in page
+    assert "Closest in meaning" not in page

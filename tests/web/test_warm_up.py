@@ -16,7 +16,8 @@ def test_with_the_model_on_it_is_warmed_in_the_background(
     assert with_model.get("/").status_code in {200, 303}  # serving meanwhile
     assert warmed.wait(timeout=120)
     embedder = shared_embedder()
-    assert embedder is not None and embedder.loaded
+    assert embedder is not None
+    assert embedder.loaded
     out = with_model.post("/api/v1/messages/check", json={"text": "Hmm ok."}).json()
     assert out["engine"].startswith("meaning")
 

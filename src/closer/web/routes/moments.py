@@ -15,6 +15,7 @@ from closer.domain.moments import APPROACHES, Felt, Moment, MomentQuery
 from closer.domain.timeouts import Stage, note_for
 from closer.services.checks import reminder_due
 from closer.services.contacts import drift_summary_today
+from closer.services.meaning import moments_by_meaning
 from closer.services.moments import (
     choose_causes,
     delete_moment,
@@ -31,6 +32,7 @@ from closer.services.unit_of_work import UnitOfWork
 from closer.web import forms
 from closer.web.dependencies import (
     HinterDep,
+    LearnIndexDep,
     LibraryDep,
     ShellDep,
     SuggesterDep,
@@ -138,10 +140,12 @@ def moments_page(
     uow: UowDep,
     shell: ShellDep,
     library: LibraryDep,
+    index: LearnIndexDep,
     offset: int = 0,
     deleted: int | None = None,
 ) -> Response:
-    """Every moment, newest first, with filters and search."""
+    """Every moment, newest first, with filters and search; with the model
+    on, also the moments closest in meaning to the search."""
     params = {k: v for k, v in request.query_params.items() if v}
     try:
         query = _query(params, offset)
@@ -149,6 +153,9 @@ def moments_page(
     except InvalidInput as problem:
         query, error = MomentQuery(limit=PAGE_SIZE), problem
     page = list_moments(uow, query)
+    by_meaning = None
+    if index is not None and params.get("meaning") and query.search:
+        by_meaning = moments_by_meaning(uow, index.embedder, query.search, limit=10)
     base = "&".join(
         f"{k}={v}" for k, v in params.items() if k not in {"offset", "deleted"}
     )
@@ -163,6 +170,8 @@ def moments_page(
         error=error,
         deleted=deleted,
         library=library,
+        can_mean=index is not None,
+        by_meaning=by_meaning,
         **choices(uow, library),
     )
 
