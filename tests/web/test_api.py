@@ -149,3 +149,47 @@ def test_an_unexpected_failure_shows_no_traceback(settings: Settings) -> None:
     assert "Something went wrong" in page.text
     assert "secret internals" not in page.text
     assert 'href="/help"' in page.text
+
+
+def test_an_id_too_large_for_the_database_is_simply_not_there(
+    client: TestClient,
+) -> None:
+    for path in ("/api/v1/people/10994263771400238006272", "/api/v1/moments/0"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert response.json()["error"]["code"] == "not_found"
+
+
+def test_a_method_a_path_does_not_take_is_405_naming_every_one_it_does(
+    client: TestClient,
+) -> None:
+    response = client.put("/api/v1/thoughts/traps")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET"
+    settings = client.request("OPTIONS", "/api/v1/settings")
+    assert settings.headers["allow"] == "GET, PATCH"
+
+
+def test_unreadable_json_is_a_documented_400(client: TestClient) -> None:
+    response = client.post(
+        "/api/v1/moments",
+        content=b"W\xff",  # not UTF-8
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert "send JSON, in UTF-8" in response.json()["error"]["message"]
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "400" in schema["paths"]["/api/v1/moments"]["post"]["responses"]
+
+
+def test_ids_too_large_in_queries_bodies_and_forms_are_refused_clearly(
+    client: TestClient,
+) -> None:
+    huge = 10**30
+    assert client.get("/api/v1/moments", params={"offset": huge}).status_code == 422
+    assert client.get("/api/v1/ladder", params={"person_id": -huge}).status_code == 422
+    body = {"person_id": huge, "kind": "message"}
+    assert client.post("/api/v1/contacts", json=body).status_code == 422
+    page = client.get("/moments", params={"person": str(huge)})
+    assert page.status_code == 200
+    assert "Person is far too large a number." in page.text

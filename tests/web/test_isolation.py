@@ -164,28 +164,34 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
     ana, bo = person("ana"), person("bo")
     ids = fill(ana)
     before = snapshot(ana)
-    with_ids = [r for r in all_routes() if any(f"{{{p}}}" in r.path for p in ID_PARAMS)]
+    with_ids = [
+        r for r in all_routes() if any(f"{{{p}}}" in r.path_format for p in ID_PARAMS)
+    ]
     assert len(with_ids) >= 38
     tried = 0
     for route in with_ids:
         for method in methods_of(route):
-            key = "deleted_id" if route.path.endswith("/restore") else "moment_id"
-            theirs = fill_path(route.path, ids, key)
-            missing = route.path.format(**dict.fromkeys(ID_PARAMS, MISSING))
-            extra = body_for(method, route.path)
+            key = (
+                "deleted_id" if route.path_format.endswith("/restore") else "moment_id"
+            )
+            theirs = fill_path(route.path_format, ids, key)
+            missing = route.path_format.format(**dict.fromkeys(ID_PARAMS, MISSING))
+            extra = body_for(method, route.path_format)
             got = bo.request(method, theirs, **extra)
             none = bo.request(method, missing, **extra)
-            where = f"{method} {route.path}"
+            where = f"{method} {route.path_format}"
             assert got.status_code == 404, (where, got.status_code, got.text[:200])
             assert none.status_code == got.status_code, where
-            mine = own_id(route.path, ids, key)
+            mine = own_id(route.path_format, ids, key)
             assert normalised(got.text, mine) == normalised(none.text, MISSING), where
             tried += 1
     assert tried >= 18
     assert snapshot(ana) == before  # nothing of Ana's changed
 
     lists = [
-        r.path for r in all_routes() if "GET" in methods_of(r) and "{" not in r.path
+        r.path_format
+        for r in all_routes()
+        if "GET" in methods_of(r) and "{" not in r.path_format
     ]
     lists += ["/api/v1/export?format=md", "/privacy/export?format=csv", "/help",
               "/api/v1/people", "/api/v1/ladder", "/api/v1/good-shares",
@@ -219,13 +225,21 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
     # deletion on records made for it).
     for n, route in enumerate(with_ids):
         for method in methods_of(route):
-            destructive = method == "DELETE" or route.path.endswith("/delete")
+            destructive = method == "DELETE" or route.path_format.endswith("/delete")
             own = fresh_ids(ana, n) if destructive else ids
-            key = "deleted_id" if route.path.endswith("/restore") else "moment_id"
-            response = ana.request(
-                method, fill_path(route.path, own, key), **body_for(method, route.path)
+            key = (
+                "deleted_id" if route.path_format.endswith("/restore") else "moment_id"
             )
-            assert response.status_code < 400, (method, route.path, response.text[:300])
+            response = ana.request(
+                method,
+                fill_path(route.path_format, own, key),
+                **body_for(method, route.path_format),
+            )
+            assert response.status_code < 400, (
+                method,
+                route.path_format,
+                response.text[:300],
+            )
 
 
 def fresh_ids(ana: TestClient, n: int) -> dict[str, int]:

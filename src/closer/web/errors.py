@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Match
 
 from closer.domain.errors import CloserError, Locked, NotSetUp, NotSignedIn
 from closer.web.rendering import is_htmx, render
@@ -33,6 +34,7 @@ _HTTP_CODES = {
 }
 
 _FRIENDLY = {
+    400: "The request's body could not be read: send JSON, in UTF-8.",
     404: "There is nothing at this address.",
     405: "This address does not accept that kind of request.",
 }
@@ -81,6 +83,23 @@ async def _closer_error(request: Request, exc: Exception) -> Response:
     return error_response(request, exc.status, exc.code, exc.message)
 
 
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route takes at this path (Starlette's own 405 names
+    only the first route that matched the path)."""
+    routes = request.app.router.routes
+    return ", ".join(
+        method
+        for method in METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in routes
+        )
+    )
+
+
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     code = _HTTP_CODES.get(exc.status_code, "http_error")
@@ -88,6 +107,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     response = error_response(request, exc.status_code, code, message)
     if exc.headers:
         response.headers.update(exc.headers)
+    if exc.status_code == 405:
+        response.headers["Allow"] = allowed_methods(request)
     return response
 
 

@@ -6,19 +6,21 @@ from datetime import UTC, datetime
 
 from closer.domain.errors import InvalidInput
 from closer.domain.people import Birthday, parse_birthday
+from closer.web.ids import MAX_ID
 
 
 def optional_int(value: str | None, field: str) -> int | None:
     """An empty field is None; anything else must be a whole number."""
     if value is None or not value.strip():
         return None
+    label = field.replace("_", " ").capitalize()
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
-        label = field.replace("_", " ")
-        raise InvalidInput(
-            f"{label.capitalize()} must be a number.", field=field
-        ) from None
+        raise InvalidInput(f"{label} must be a number.", field=field) from None
+    if abs(number) > MAX_ID:
+        raise InvalidInput(f"{label} is far too large a number.", field=field)
+    return number
 
 
 def optional_date(value: str | None, field: str) -> datetime | None:

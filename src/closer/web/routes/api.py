@@ -29,10 +29,19 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+# What any operation may answer besides its own success (each as ErrorBody).
 ERRORS: dict[int | str, dict[str, object]] = {
+    400: {"model": ErrorBody, "description": "The body is not readable JSON."},
+    401: {"model": ErrorBody, "description": "Not signed in (hosted mode)."},
+    403: {"model": ErrorBody, "description": "Refused: sent from another site."},
+    404: {"model": ErrorBody, "description": "No such record, or not here."},
+    409: {"model": ErrorBody, "description": "Not possible now (e.g. not set up)."},
     422: {"model": ErrorBody, "description": "The input broke a rule."},
+    423: {"model": ErrorBody, "description": "The records are locked: unlock."},
     503: {"model": ErrorBody, "description": "The database cannot be reached."},
 }
+# Unlocking and signing in also slow down guessing.
+GUARDED = {**ERRORS, 429: {"model": ErrorBody, "description": "Too many tries: wait."}}
 
 router = APIRouter(prefix=API_PREFIX, responses=ERRORS)
 

@@ -11,10 +11,13 @@ from closer.adapters import accounts
 from closer.domain.errors import InvalidInput
 from closer.web.dependencies import SESSION_COOKIE, HostedOnly, OwnerDep, StoreDep
 from closer.web.routes.account import client_address, set_session_cookie
-from closer.web.routes.api import API_PREFIX
+from closer.web.routes.api import API_PREFIX, GUARDED
 
 router = APIRouter(
-    prefix=f"{API_PREFIX}/account", tags=["account"], dependencies=[HostedOnly]
+    prefix=f"{API_PREFIX}/account",
+    tags=["account"],
+    dependencies=[HostedOnly],
+    responses=GUARDED,
 )
 
 

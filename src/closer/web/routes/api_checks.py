@@ -136,12 +136,12 @@ def read_history(slug: str, uow: UowDep, checks: ChecksDep) -> list[ResultOut]:
     return [_out(s) for s in history(uow, checks, slug)]
 
 
-@router.get("/check-results/{result_id}")
+@router.get("/check-results/{result_id:id}")
 def read_result(result_id: int, uow: UowDep, checks: ChecksDep) -> ResultOut:
     return _out(get_result(uow, checks, result_id))
 
 
-@router.delete("/check-results/{result_id}", status_code=204)
+@router.delete("/check-results/{result_id:id}", status_code=204)
 def remove_result(result_id: int, uow: UowDep) -> Response:
     delete_result(uow, result_id)
     return Response(status_code=204)

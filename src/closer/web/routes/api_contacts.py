@@ -23,6 +23,7 @@ from closer.services.contacts import (
 )
 from closer.services.safety import support_panel
 from closer.web.dependencies import DirectoryDep, UowDep
+from closer.web.ids import Id, IdQuery
 from closer.web.routes.api import API_PREFIX, ERRORS
 from closer.web.routes.api_safety import SupportOut, support_out
 
@@ -30,7 +31,7 @@ router = APIRouter(prefix=API_PREFIX, tags=["staying connected"], responses=ERRO
 
 
 class ContactIn(BaseModel):
-    person_id: int
+    person_id: Id
     how: str = Field(default="text", description="text, call, meet or other")
     them: bool = Field(default=False, description="True: you heard from them")
     note: str = ""
@@ -62,7 +63,7 @@ class ContactSavedOut(BaseModel):
 
 
 @router.get("/contacts")
-def read_contacts(uow: UowDep, person_id: int | None = None) -> list[ContactOut]:
+def read_contacts(uow: UowDep, person_id: IdQuery = None) -> list[ContactOut]:
     """Contacts, newest first."""
     return [ContactOut.of(c) for c in list_contacts(uow, person_id)]
 
@@ -100,7 +101,7 @@ def read_drifting(uow: UowDep) -> list[DriftOut]:
     ]  # fmt: skip
 
 
-@router.delete("/contacts/{contact_id}", status_code=204)
+@router.delete("/contacts/{contact_id:id}", status_code=204)
 def remove_contact(contact_id: int, uow: UowDep) -> Response:
     """Remove one noted by mistake."""
     delete_contact(uow, contact_id)
@@ -108,7 +109,7 @@ def remove_contact(contact_id: int, uow: UowDep) -> Response:
 
 
 class CommitmentIn(BaseModel):
-    person_id: int
+    person_id: Id
     text: str
     due_on: date
 
@@ -159,7 +160,7 @@ class CommitmentsOut(BaseModel):
 
 
 @router.get("/commitments")
-def read_commitments(uow: UowDep, person_id: int | None = None) -> CommitmentsOut:
+def read_commitments(uow: UowDep, person_id: IdQuery = None) -> CommitmentsOut:
     """Plans and promises, soonest first, and how many were kept."""
     items = list_commitments(uow, person_id)
     rate = kept_rate(items)
@@ -180,7 +181,7 @@ def add_commitment(body: CommitmentIn, uow: UowDep) -> CommitmentOut:
     )
 
 
-@router.post("/commitments/{commitment_id}/settle")
+@router.post("/commitments/{commitment_id:id}/settle")
 def settle(commitment_id: int, body: SettleIn, uow: UowDep) -> CommitmentOut:
     """Kept, rescheduled (with the new day) or cancelled (by me or them, why)."""
     saved = settle_commitment(
@@ -190,7 +191,7 @@ def settle(commitment_id: int, body: SettleIn, uow: UowDep) -> CommitmentOut:
     return CommitmentOut.of(saved.commitment)
 
 
-@router.delete("/commitments/{commitment_id}", status_code=204)
+@router.delete("/commitments/{commitment_id:id}", status_code=204)
 def remove_commitment(commitment_id: int, uow: UowDep) -> Response:
     """Remove one."""
     delete_commitment(uow, commitment_id)

@@ -14,9 +14,9 @@ from closer.adapters.importers import ImportFormat, decode, guess_format, read
 from closer.services.imports import import_records
 from closer.web.dependencies import LibraryDep, UowDep
 from closer.web.downloads import export_download
-from closer.web.routes.api import API_PREFIX
+from closer.web.routes.api import API_PREFIX, ERRORS
 
-router = APIRouter(prefix=API_PREFIX, tags=["data"])
+router = APIRouter(prefix=API_PREFIX, tags=["data"], responses=ERRORS)
 
 _BODY: dict[str, Any] = {
     "requestBody": {

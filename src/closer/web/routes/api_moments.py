@@ -34,6 +34,7 @@ from closer.services.people import (
 )
 from closer.services.safety import support_panel
 from closer.web.dependencies import DirectoryDep, LibraryDep, SuggesterDep, UowDep
+from closer.web.ids import Id, IdQuery, Offset
 from closer.web.routes.api import API_PREFIX, ERRORS
 from closer.web.routes.api_safety import SupportOut, support_out
 
@@ -127,7 +128,7 @@ class PersonRef(BaseModel):
 class MomentIn(_In):
     situation: str = Field(max_length=20_000)
     occurred_at: datetime | None = Field(default=None, description="Default: now")
-    people: list[int] = Field(default=[], description="Ids of existing people")
+    people: list[Id] = Field(default=[], description="Ids of existing people")
     new_people: list[str] = Field(
         default=[], description="Names; people not known yet are created"
     )
@@ -143,7 +144,7 @@ class MomentIn(_In):
 class MomentPatch(_In):
     situation: str | None = Field(default=None, max_length=20_000)
     occurred_at: datetime | None = None
-    people: list[int] | None = None
+    people: list[Id] | None = None
     emotions: list[FeltIO] | None = None
     urge: int | None = None
     action: str | None = None
@@ -283,12 +284,12 @@ def people_add(body: PersonIn, uow: UowDep, directory: DirectoryDep) -> PersonOu
     return _with_support(PersonOut.of(person), person.notes, uow, directory)
 
 
-@router.get("/people/{person_id}")
+@router.get("/people/{person_id:id}")
 def people_get(person_id: int, uow: UowDep) -> PersonOut:
     return PersonOut.of(get_person(uow, person_id))
 
 
-@router.patch("/people/{person_id}")
+@router.patch("/people/{person_id:id}")
 def people_change(
     person_id: int, body: PersonPatch, uow: UowDep, directory: DirectoryDep
 ) -> PersonOut:
@@ -300,7 +301,7 @@ def people_change(
     return _with_support(PersonOut.of(person), notes, uow, directory)
 
 
-@router.get("/people/{person_id}/closeness")
+@router.get("/people/{person_id:id}/closeness")
 def people_closeness(person_id: int, uow: UowDep) -> list[ReadingOut]:
     """How close someone felt and was wanted, each time it changed, oldest first."""
     get_person(uow, person_id)  # 404 for someone who is not there
@@ -310,7 +311,7 @@ def people_closeness(person_id: int, uow: UowDep) -> list[ReadingOut]:
     ]
 
 
-@router.delete("/people/{person_id}", status_code=204)
+@router.delete("/people/{person_id:id}", status_code=204)
 def people_remove(person_id: int, uow: UowDep) -> Response:
     """Remove someone; their moments stay, without them."""
     delete_person(uow, person_id)
@@ -323,7 +324,7 @@ def people_remove(person_id: int, uow: UowDep) -> Response:
 @router.get("/moments")
 def moments_list(
     uow: UowDep,
-    person: int | None = None,
+    person: IdQuery = None,
     action: str | None = None,
     cause: str | None = None,
     emotion: str | None = None,
@@ -331,7 +332,7 @@ def moments_list(
     until: datetime | None = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> MomentsOut:
     """Moments, newest first, filtered and searched, one page at a time."""
     query = MomentQuery(
@@ -377,12 +378,12 @@ def moments_log(
     return _logged(logged, uow, directory)
 
 
-@router.get("/moments/{moment_id}")
+@router.get("/moments/{moment_id:id}")
 def moments_get(moment_id: int, uow: UowDep) -> MomentOut:
     return MomentOut.of(get_moment(uow, moment_id))
 
 
-@router.get("/moments/{moment_id}/suggestions")
+@router.get("/moments/{moment_id:id}/suggestions")
 def moments_suggestions(
     moment_id: int, uow: UowDep, library: LibraryDep, suggester: SuggesterDep
 ) -> SuggestionsOut:
@@ -392,7 +393,7 @@ def moments_suggestions(
     return SuggestionsOut.of(suggest_for(moment, library, suggester))
 
 
-@router.patch("/moments/{moment_id}")
+@router.patch("/moments/{moment_id:id}")
 def moments_change(
     moment_id: int,
     body: MomentPatch,
@@ -412,7 +413,7 @@ def moments_change(
     return _logged(update_moment(uow, library, moment_id, **changes), uow, directory)
 
 
-@router.put("/moments/{moment_id}/causes")
+@router.put("/moments/{moment_id:id}/causes")
 def moments_causes(
     moment_id: int, body: CausesIn, uow: UowDep, library: LibraryDep
 ) -> MomentOut:
@@ -420,13 +421,13 @@ def moments_causes(
     return MomentOut.of(choose_causes(uow, library, moment_id, body.causes))
 
 
-@router.delete("/moments/{moment_id}", status_code=204)
+@router.delete("/moments/{moment_id:id}", status_code=204)
 def moments_delete(moment_id: int, uow: UowDep) -> Response:
     """Delete a moment; ``POST …/restore`` undoes it."""
     delete_moment(uow, moment_id)
     return Response(status_code=204)
 
 
-@router.post("/moments/{moment_id}/restore")
+@router.post("/moments/{moment_id:id}/restore")
 def moments_restore(moment_id: int, uow: UowDep) -> MomentOut:
     return MomentOut.of(restore_moment(uow, moment_id))

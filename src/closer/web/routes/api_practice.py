@@ -21,6 +21,7 @@ from closer.services.ladder import (
 )
 from closer.services.safety import support_panel
 from closer.web.dependencies import DirectoryDep, StepIdeasDep, UowDep
+from closer.web.ids import Id, IdQuery
 from closer.web.routes.api import API_PREFIX, ERRORS
 from closer.web.routes.api_safety import SupportOut, support_out
 
@@ -108,7 +109,7 @@ class StepIn(BaseModel):
     idea: str | None = Field(default=None, description="A step idea's slug")
     predicted_discomfort: int = Field(description="0-100")
     feared_outcome: str = ""
-    person_id: int | None = None
+    person_id: Id | None = None
 
 
 class StepDoneIn(BaseModel):
@@ -154,7 +155,7 @@ def _saved(saved: StepSaved, uow: UowDep, directory: DirectoryDep) -> StepSavedO
 
 @router.get("/ladder")
 def read_ladder(
-    uow: UowDep, ideas: StepIdeasDep, person_id: int | None = None
+    uow: UowDep, ideas: StepIdeasDep, person_id: IdQuery = None
 ) -> LadderOut:
     """Planned and finished steps, how they compared, and what to try next."""
     view = ladder(uow, ideas, person_id)
@@ -185,13 +186,13 @@ def add_step(
     return _saved(saved, uow, directory)
 
 
-@router.get("/ladder/steps/{step_id}")
+@router.get("/ladder/steps/{step_id:id}")
 def read_step(step_id: int, uow: UowDep) -> StepOut:
     """One step."""
     return StepOut.of(get_step(uow, step_id))
 
 
-@router.post("/ladder/steps/{step_id}/done")
+@router.post("/ladder/steps/{step_id:id}/done")
 def step_done(
     step_id: int, body: StepDoneIn, uow: UowDep, directory: DirectoryDep
 ) -> StepSavedOut:
@@ -203,7 +204,7 @@ def step_done(
     return _saved(saved, uow, directory)
 
 
-@router.delete("/ladder/steps/{step_id}", status_code=204)
+@router.delete("/ladder/steps/{step_id:id}", status_code=204)
 def remove_step(step_id: int, uow: UowDep) -> Response:
     """Delete a step."""
     delete_step(uow, step_id)

@@ -16,6 +16,7 @@ from closer.services.reflections import (
 )
 from closer.services.safety import support_panel
 from closer.web.dependencies import DirectoryDep, LibraryDep, UowDep
+from closer.web.ids import Id, IdQuery
 from closer.web.routes.api import API_PREFIX, ERRORS
 from closer.web.routes.api_safety import SupportOut, support_out
 
@@ -25,8 +26,8 @@ router = APIRouter(prefix=API_PREFIX, tags=["practice"], responses=ERRORS)
 class EntryIn(BaseModel):
     reflection: str = Field(description="A reflection's slug (GET /api/v1/learn)")
     answers: list[str] = Field(description="One per question, in order; '' skips one")
-    moment_id: int | None = None
-    person_id: int | None = None
+    moment_id: Id | None = None
+    person_id: Id | None = None
 
 
 class EntryOut(BaseModel):
@@ -59,7 +60,7 @@ class EntriesOut(BaseModel):
 
 @router.get("/reflections")
 def list_entries(
-    uow: UowDep, moment_id: int | None = None, person_id: int | None = None
+    uow: UowDep, moment_id: IdQuery = None, person_id: IdQuery = None
 ) -> EntriesOut:
     """Reflections you went through, newest first."""
     items = [EntryOut.of(e) for e in list_reflection_entries(
@@ -82,13 +83,13 @@ def write_entry(
     return WrittenOut(entry=EntryOut.of(written.entry), support=support)
 
 
-@router.get("/reflections/{entry_id}")
+@router.get("/reflections/{entry_id:id}")
 def read_entry(entry_id: int, uow: UowDep) -> EntryOut:
     """One reflection you went through."""
     return EntryOut.of(get_reflection_entry(uow, entry_id))
 
 
-@router.delete("/reflections/{entry_id}", status_code=204)
+@router.delete("/reflections/{entry_id:id}", status_code=204)
 def remove_entry(entry_id: int, uow: UowDep) -> Response:
     """Remove one."""
     delete_reflection_entry(uow, entry_id)

@@ -9,11 +9,14 @@ from starlette.responses import JSONResponse
 
 from closer.domain.errors import InvalidInput
 from closer.web.dependencies import LocalOnly, StoreDep, set_unlock_cookie
-from closer.web.routes.api import API_PREFIX
+from closer.web.routes.api import API_PREFIX, GUARDED
 from closer.web.store import UNLOCK_COOKIE
 
 router = APIRouter(
-    prefix=f"{API_PREFIX}/store", tags=["store"], dependencies=[LocalOnly]
+    prefix=f"{API_PREFIX}/store",
+    tags=["store"],
+    dependencies=[LocalOnly],
+    responses=GUARDED,
 )
 
 

@@ -20,6 +20,7 @@ from closer.services.thoughts import (
     write_thought,
 )
 from closer.web.dependencies import DirectoryDep, LibraryDep, UowDep
+from closer.web.ids import Id
 from closer.web.routes.api import API_PREFIX, ERRORS
 from closer.web.routes.api_safety import SupportOut, support_out
 
@@ -46,7 +47,7 @@ class ThoughtIn(BaseModel):
         default=None, description="0-100, after weighing it"
     )
     emotions_after: list[FeltIO] = []
-    moment_id: int | None = None
+    moment_id: Id | None = None
 
     def fields(self) -> ThoughtFields:
         return ThoughtFields(
@@ -123,13 +124,13 @@ def add_thought(
     return _saved(write_thought(uow, library, body.fields()), uow, directory)
 
 
-@router.get("/thoughts/{record_id}")
+@router.get("/thoughts/{record_id:id}")
 def read_thought(record_id: int, uow: UowDep) -> ThoughtOut:
     """One thought record."""
     return ThoughtOut.of(get_thought(uow, record_id))
 
 
-@router.put("/thoughts/{record_id}")
+@router.put("/thoughts/{record_id:id}")
 def replace_thought(
     record_id: int, body: ThoughtIn, uow: UowDep, library: LibraryDep,
     directory: DirectoryDep,
@@ -140,7 +141,7 @@ def replace_thought(
     )
 
 
-@router.delete("/thoughts/{record_id}", status_code=204)
+@router.delete("/thoughts/{record_id:id}", status_code=204)
 def remove_thought(record_id: int, uow: UowDep) -> Response:
     """Remove one."""
     delete_thought(uow, record_id)

@@ -19,6 +19,7 @@ from closer.services.timeouts import (
     today,
 )
 from closer.web.dependencies import DirectoryDep, LibraryDep, UowDep
+from closer.web.ids import Id, IdQuery
 from closer.web.routes.api import API_PREFIX, ERRORS
 from closer.web.routes.api_safety import SupportOut, support_out
 
@@ -30,7 +31,7 @@ class TimeOutIn(BaseModel):
     returns_on: date
     starts_on: date | None = Field(default=None, description="Default: today")
     message: str = Field(default="", description="What you will tell them")
-    person_id: int | None = Field(default=None, description="None: from everyone")
+    person_id: Id | None = Field(default=None, description="None: from everyone")
 
 
 class TimeOutOut(BaseModel):
@@ -78,7 +79,7 @@ def read_timeouts(uow: UowDep) -> list[TimeOutOut]:
 
 
 @router.get("/timeouts/drafts")
-def drafts(uow: UowDep, returns_on: date, person_id: int | None = None) -> list[str]:
+def drafts(uow: UowDep, returns_on: date, person_id: IdQuery = None) -> list[str]:
     """Drafts of what to tell them; edit one and send it yourself."""
     return message_drafts(uow, person_id, returns_on)
 
@@ -98,13 +99,13 @@ def add_timeout(
     return TimeOutSavedOut(timeout=TimeOutOut.of(saved.timeout), support=support)
 
 
-@router.get("/timeouts/{timeout_id}")
+@router.get("/timeouts/{timeout_id:id}")
 def read_timeout(timeout_id: int, uow: UowDep) -> TimeOutOut:
     """One time-out."""
     return TimeOutOut.of(get_timeout(uow, timeout_id))
 
 
-@router.post("/timeouts/{timeout_id}/return")
+@router.post("/timeouts/{timeout_id:id}/return")
 def return_from(
     timeout_id: int, body: ReturnIn, uow: UowDep, library: LibraryDep,
     directory: DirectoryDep,
@@ -117,7 +118,7 @@ def return_from(
     return TimeOutSavedOut(timeout=TimeOutOut.of(back.timeout), support=support)
 
 
-@router.delete("/timeouts/{timeout_id}", status_code=204)
+@router.delete("/timeouts/{timeout_id:id}", status_code=204)
 def remove_timeout(timeout_id: int, uow: UowDep) -> Response:
     """Remove one."""
     delete_timeout(uow, timeout_id)

@@ -47,7 +47,7 @@ async def reminder_form(request: Request, uow: UowDep) -> Response:
     return RedirectResponse("/checks?saved=1", status_code=303)
 
 
-@router.get("/checks/results/{result_id}", response_class=HTMLResponse)
+@router.get("/checks/results/{result_id:id}", response_class=HTMLResponse)
 def result_page(
     request: Request,
     uow: UowDep,
@@ -64,7 +64,7 @@ def result_page(
     )  # fmt: skip
 
 
-@router.post("/checks/results/{result_id}/delete")
+@router.post("/checks/results/{result_id:id}/delete")
 def delete_result_form(uow: UowDep, checks: ChecksDep, result_id: int) -> Response:
     scored = get_result(uow, checks, result_id)
     delete_result(uow, result_id)

@@ -185,7 +185,7 @@ def _hints(hinter: EmotionHinter | None, moment: Moment, library: Library) -> li
     return [library.emotions[s].name for s in found if s not in named]
 
 
-@router.get("/moments/{moment_id}", response_class=HTMLResponse)
+@router.get("/moments/{moment_id:id}", response_class=HTMLResponse)
 def moment_page(
     request: Request,
     uow: UowDep,
@@ -213,7 +213,7 @@ def moment_page(
     )
 
 
-@router.post("/moments/{moment_id}/causes", response_class=HTMLResponse)
+@router.post("/moments/{moment_id:id}/causes", response_class=HTMLResponse)
 async def choose_causes_form(
     request: Request, uow: UowDep, library: LibraryDep, moment_id: int
 ) -> Response:
@@ -224,7 +224,7 @@ async def choose_causes_form(
     return RedirectResponse(f"/moments/{moment_id}", status_code=303)
 
 
-@router.get("/moments/{moment_id}/edit", response_class=HTMLResponse)
+@router.get("/moments/{moment_id:id}/edit", response_class=HTMLResponse)
 def edit_moment_page(
     request: Request, uow: UowDep, shell: ShellDep, library: LibraryDep, moment_id: int
 ) -> Response:
@@ -248,7 +248,7 @@ def edit_moment_page(
     )  # fmt: skip
 
 
-@router.post("/moments/{moment_id}/edit", response_class=HTMLResponse)
+@router.post("/moments/{moment_id:id}/edit", response_class=HTMLResponse)
 async def save_moment_form(
     request: Request, uow: UowDep, shell: ShellDep, library: LibraryDep, moment_id: int
 ) -> Response:
@@ -289,14 +289,14 @@ async def save_moment_form(
     return RedirectResponse(f"/moments/{moment_id}", status_code=303)
 
 
-@router.post("/moments/{moment_id}/delete")
+@router.post("/moments/{moment_id:id}/delete")
 def delete_moment_form(uow: UowDep, moment_id: int) -> Response:
     """Delete, then offer Undo on the list."""
     delete_moment(uow, moment_id)
     return RedirectResponse(f"/moments?deleted={moment_id}", status_code=303)
 
 
-@router.post("/moments/{moment_id}/restore")
+@router.post("/moments/{moment_id:id}/restore")
 def restore_moment_form(uow: UowDep, moment_id: int) -> Response:
     restore_moment(uow, moment_id)
     return RedirectResponse(f"/moments/{moment_id}", status_code=303)

@@ -99,7 +99,7 @@ async def add_person_form(request: Request, uow: UowDep, shell: ShellDep) -> Res
     return RedirectResponse(f"/people/{person_id}?added=true", status_code=303)
 
 
-@router.post("/people/{person_id}/commitments")
+@router.post("/people/{person_id:id}/commitments")
 def commitment_form(
     uow: UowDep,
     person_id: int,
@@ -114,7 +114,7 @@ def commitment_form(
     return RedirectResponse(f"/people/{person_id}?planned=1#plans", status_code=303)
 
 
-@router.post("/commitments/{commitment_id}")
+@router.post("/commitments/{commitment_id:id}")
 def settle_form(
     uow: UowDep,
     commitment_id: int,
@@ -133,7 +133,7 @@ def settle_form(
     return RedirectResponse(target, status_code=303)
 
 
-@router.get("/people/{person_id}/repair", response_class=HTMLResponse)
+@router.get("/people/{person_id:id}/repair", response_class=HTMLResponse)
 def repair_page(
     request: Request,
     uow: UowDep,
@@ -163,7 +163,7 @@ def drifting_page(request: Request, uow: UowDep, shell: ShellDep) -> Response:
     )  # fmt: skip
 
 
-@router.get("/people/{person_id}", response_class=HTMLResponse)
+@router.get("/people/{person_id:id}", response_class=HTMLResponse)
 def person_page(
     request: Request, uow: UowDep, shell: ShellDep, person_id: int, added: bool = False
 ) -> Response:
@@ -211,7 +211,7 @@ def _days_to_birthday(person: Person) -> int | None:
     return (person.birthday.next_after(today) - today).days
 
 
-@router.post("/people/{person_id}/contacts")
+@router.post("/people/{person_id:id}/contacts")
 def contact_form(
     uow: UowDep,
     person_id: int,
@@ -230,7 +230,7 @@ def contact_form(
     return RedirectResponse(target, status_code=303)
 
 
-@router.post("/people/{person_id}", response_class=HTMLResponse)
+@router.post("/people/{person_id:id}", response_class=HTMLResponse)
 async def update_person_form(
     request: Request, uow: UowDep, shell: ShellDep, person_id: int
 ) -> Response:
@@ -250,7 +250,7 @@ async def update_person_form(
     return RedirectResponse(f"/people/{person_id}", status_code=303)
 
 
-@router.post("/people/{person_id}/delete")
+@router.post("/people/{person_id:id}/delete")
 def delete_person_form(uow: UowDep, person_id: int) -> Response:
     delete_person(uow, person_id)
     return RedirectResponse("/people", status_code=303)

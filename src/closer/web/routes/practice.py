@@ -101,7 +101,7 @@ def plan_step_form(
     return RedirectResponse("/practice?saved=planned", status_code=303)
 
 
-@router.post("/practice/steps/{step_id}/done", response_class=HTMLResponse)
+@router.post("/practice/steps/{step_id:id}/done", response_class=HTMLResponse)
 def step_done_form(
     request: Request,
     uow: UowDep,
@@ -123,7 +123,7 @@ def step_done_form(
     return RedirectResponse("/practice?saved=done", status_code=303)
 
 
-@router.post("/practice/steps/{step_id}/delete")
+@router.post("/practice/steps/{step_id:id}/delete")
 def step_delete_form(uow: UowDep, step_id: int) -> Response:
     """Remove a step."""
     delete_step(uow, step_id)

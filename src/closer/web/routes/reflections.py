@@ -92,7 +92,7 @@ async def save_reflection(
     )
 
 
-@router.get("/practice/reflections/entries/{entry_id}", response_class=HTMLResponse)
+@router.get("/practice/reflections/entries/{entry_id:id}", response_class=HTMLResponse)
 def entry_page(
     request: Request, uow: UowDep, shell: ShellDep, library: LibraryDep, entry_id: int
 ) -> Response:
@@ -106,7 +106,7 @@ def entry_page(
     )  # fmt: skip
 
 
-@router.post("/practice/reflections/entries/{entry_id}/delete")
+@router.post("/practice/reflections/entries/{entry_id:id}/delete")
 def entry_delete(uow: UowDep, entry_id: int) -> Response:
     """Remove one."""
     delete_reflection_entry(uow, entry_id)

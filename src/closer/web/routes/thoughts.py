@@ -121,7 +121,7 @@ async def create_thought(
     )
 
 
-@router.get("/practice/thoughts/{record_id}", response_class=HTMLResponse)
+@router.get("/practice/thoughts/{record_id:id}", response_class=HTMLResponse)
 def thought_page(
     request: Request, uow: UowDep, shell: ShellDep, record_id: int
 ) -> Response:
@@ -136,7 +136,7 @@ def thought_page(
     )
 
 
-@router.post("/practice/thoughts/{record_id}", response_class=HTMLResponse)
+@router.post("/practice/thoughts/{record_id:id}", response_class=HTMLResponse)
 async def save_thought(
     request: Request, uow: UowDep, shell: ShellDep, library: LibraryDep, record_id: int
 ) -> Response:
@@ -152,7 +152,7 @@ async def save_thought(
     return RedirectResponse(f"/practice/thoughts/{record_id}?saved=1", status_code=303)
 
 
-@router.post("/practice/thoughts/{record_id}/delete")
+@router.post("/practice/thoughts/{record_id:id}/delete")
 def remove_thought(uow: UowDep, record_id: int) -> Response:
     """Remove one."""
     delete_thought(uow, record_id)

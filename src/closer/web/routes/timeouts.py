@@ -96,7 +96,7 @@ async def plan(request: Request, uow: UowDep, shell: ShellDep) -> Response:
     return RedirectResponse(f"/practice/timeouts/{saved.timeout.id}", status_code=303)
 
 
-@router.get("/practice/timeouts/{timeout_id}", response_class=HTMLResponse)
+@router.get("/practice/timeouts/{timeout_id:id}", response_class=HTMLResponse)
 def timeout_page(
     request: Request, uow: UowDep, shell: ShellDep, library: LibraryDep, timeout_id: int
 ) -> Response:
@@ -110,7 +110,7 @@ def timeout_page(
     )  # fmt: skip
 
 
-@router.post("/practice/timeouts/{timeout_id}/return")
+@router.post("/practice/timeouts/{timeout_id:id}/return")
 async def return_form(
     request: Request, uow: UowDep, library: LibraryDep, timeout_id: int
 ) -> Response:
