@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx2
@@ -74,9 +75,18 @@ def run_closer(
     )  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class Server:
+    """A running ``closer serve``: where it answers, and its process."""
+
+    base: str
+    process: subprocess.Popen[str]
+
+
 @contextmanager
-def running_server(env: dict[str, str], port: int | None = None) -> Iterator[str]:
-    """Start ``closer serve`` and yield its base URL once it answers.
+def serving(env: dict[str, str], port: int | None = None) -> Iterator[Server]:
+    """Start ``closer serve`` and yield it once it answers; stop it after
+    (unless a test has already killed it).
 
     The server's output goes to a temporary file, never to a pipe nobody
     reads: a pipe fills after some thousands of log lines and then blocks the
@@ -102,7 +112,7 @@ def running_server(env: dict[str, str], port: int | None = None) -> Iterator[str
             if time.monotonic() > deadline:
                 raise RuntimeError("closer serve did not answer within 30 s")
             time.sleep(0.1)
-        yield base
+        yield Server(base, process)
     finally:
         process.terminate()
         try:
@@ -111,3 +121,10 @@ def running_server(env: dict[str, str], port: int | None = None) -> Iterator[str
             process.kill()
             process.wait()
         log.close()
+
+
+@contextmanager
+def running_server(env: dict[str, str], port: int | None = None) -> Iterator[str]:
+    """Start ``closer serve`` and yield its base URL once it answers."""
+    with serving(env, port) as server:
+        yield server.base
