@@ -53,6 +53,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.emotion_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.oblique_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.message_eval --write docs/benchmarks.md
+	$(BIN)/python -m bench.load_test --seconds 60 --write docs/benchmarks.md
 	$(MAKE) bench-compare
 
 # Closer's model against sentence-transformers (torch: 1.5 GB, kept apart).

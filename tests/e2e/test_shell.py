@@ -34,6 +34,8 @@ PAGES = {
     "drifting": "/people/drifting",
     "insights-empty": "/insights",
     "ask": "/ask?q=why+do+I+cancel+plans",
+    "offline": "/offline",
+    "message-check": "/practice/message",
 }
 
 

@@ -47,6 +47,7 @@ from closer.web.routes import (
     lock,
     messages,
     moments,
+    offline,
     pages,
     people,
     practice,
@@ -66,7 +67,7 @@ ROUTERS = (
     api_reflections, api_thoughts, api_timeouts, pages, help, safety, learn,
     moments, people, reflections, thoughts, timeouts, practice, lock, privacy,
     account, api_account, api_calendar, api_contacts, api_checks, checks, insights,
-    api_insights, api_meaning, ask, messages,
+    api_insights, api_meaning, ask, messages, offline,
 )  # fmt: skip
 
 
