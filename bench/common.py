@@ -1,4 +1,5 @@
-"""What every bench script shares: print the result, update docs/benchmarks.md."""
+"""What every bench script shares: its command line, printing the result,
+and updating its section of docs/benchmarks.md (``--write FILE``)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,29 @@ from pathlib import Path
 
 from bench.safety_eval import write_section
 
+Result = str | tuple[str, bool]  # the Markdown, and whether its goal was met
+
 
 def report(
-    run: Callable[[], str], start: str, end: str, argv: list[str] | None = None
+    run: Callable[[argparse.Namespace], Result],
+    start: str,
+    end: str,
+    argv: list[str] | None = None,
+    *,
+    description: str,
+    options: dict[str, object] | None = None,
 ) -> int:
-    """Run ``run``, print its Markdown, and with ``--write FILE`` put it
-    between ``start`` and ``end`` in that file."""
-    parser = argparse.ArgumentParser(description=run.__doc__)
+    """Parse ``--write`` and ``options`` (flag -> default; the default's type
+    reads the value), run, print, write the section; exit 1 only when the run
+    says its goal was not met."""
+    parser = argparse.ArgumentParser(description=description)
+    for flag, default in (options or {}).items():
+        parser.add_argument(flag, type=type(default), default=default)
     parser.add_argument("--write", type=Path, help="Update this Markdown file.")
     args = parser.parse_args(argv)
-    body = run()
+    result = run(args)
+    body, met = (result, True) if isinstance(result, str) else result
     print(body)
     if args.write:
         write_section(args.write, body, start, end)
-    return 0
+    return 0 if met else 1

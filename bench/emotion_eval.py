@@ -15,14 +15,13 @@ Run: ``python -m bench.emotion_eval --write docs/benchmarks.md``
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from bench.safety_eval import write_section
+from bench.common import report
 from closer.adapters.content import bundled_library
 from closer.adapters.embeddings import OnnxEmbedder
 from closer.domain.meaning import EmotionHinter
@@ -91,15 +90,14 @@ def run(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Emotion hints on GoEmotions.")
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--write", type=Path, help="Update this Markdown file.")
-    args = parser.parse_args(argv)
-    body = run(args.data)
-    print(body)
-    if args.write:
-        write_section(args.write, body, START, END)
-    return 0
+    return report(
+        lambda a: run(a.data),
+        START,
+        END,
+        argv,
+        description="Emotion hints on GoEmotions.",
+        options={"--data": DATA},
+    )
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ Run: ``python -m bench.insights_bench --moments 100000 --write docs/benchmarks.m
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
@@ -24,8 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench.common import report
 from bench.moments_bench import PASSPHRASE, bench_settings, fill_store, history
-from bench.safety_eval import write_section
 from closer.adapters.checks_content import bundled_checks
 from closer.adapters.content import bundled_library
 from closer.adapters.db.database import open_database
@@ -92,15 +91,14 @@ def run(count: int) -> tuple[str, bool]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Insights at scale.")
-    parser.add_argument("--moments", type=int, default=100_000)
-    parser.add_argument("--write", type=Path, help="Update this Markdown file.")
-    args = parser.parse_args(argv)
-    body, met = run(args.moments)
-    print(body)
-    if args.write:
-        write_section(args.write, body, START, END)
-    return 0 if met else 1
+    return report(
+        lambda a: run(a.moments),
+        START,
+        END,
+        argv,
+        description="Insights at scale.",
+        options={"--moments": 100_000},
+    )
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ Run: ``python -m bench.load_test --seconds 60 --write docs/benchmarks.md``
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import statistics
 import subprocess
@@ -34,7 +33,7 @@ import httpx2
 from tests.support.postgres import PostgresCluster, find_bindir, free_port
 from tests.support.server import closer_env, init_store, serving
 
-from bench.safety_eval import write_section
+from bench.common import report
 
 START, END = "<!-- load_test:start -->", "<!-- load_test:end -->"
 CLIENTS = 32
@@ -202,15 +201,14 @@ def run(seconds: float) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=run.__doc__)
-    parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--write", type=Path, help="Update this Markdown file.")
-    args = parser.parse_args(argv)
-    body = run(args.seconds)
-    print(body)
-    if args.write:
-        write_section(args.write, body, START, END)
-    return 0
+    return report(
+        lambda a: run(a.seconds),
+        START,
+        END,
+        argv,
+        description="32 clients on loopback.",
+        options={"--seconds": 60.0},
+    )
 
 
 if __name__ == "__main__":

@@ -93,7 +93,7 @@ def run() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return report(run, START, END, argv)
+    return report(lambda _: run(), START, END, argv, description="The message check.")
 
 
 if __name__ == "__main__":

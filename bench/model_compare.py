@@ -181,7 +181,13 @@ def run() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return report(run, START, END, argv)
+    return report(
+        lambda _: run(),
+        START,
+        END,
+        argv,
+        description="The on-device model against sentence-transformers.",
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ created on first use; it is a measuring stick, never a dependency of Closer.
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import subprocess
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, text
 
-from bench.safety_eval import write_section
+from bench.common import report
 from closer.adapters.db.database import open_database
 from closer.adapters.db.orm import (
     LOCAL_USER_ID,
@@ -327,17 +326,14 @@ def run(count: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Moments at scale, against jrnl.")
-    parser.add_argument("--moments", type=int, default=100_000)
-    parser.add_argument(
-        "--write", type=Path, help="Update this Markdown file's section."
+    return report(
+        lambda a: run(a.moments),
+        START,
+        END,
+        argv,
+        description="Moments at scale, against jrnl.",
+        options={"--moments": 100_000},
     )
-    args = parser.parse_args(argv)
-    body = run(args.moments)
-    print(body)
-    if args.write:
-        write_section(args.write, body, START, END)
-    return 0
 
 
 if __name__ == "__main__":

@@ -14,16 +14,15 @@ Run: ``python -m bench.oblique_eval --write docs/benchmarks.md``
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+from bench.common import report
 from bench.safety_eval import (
     DEFAULT_EVAL,
     DEV_SET,
     HARD_NEGATIVE_KINDS,
     load,
-    write_section,
 )
 from closer.adapters.embeddings import OnnxEmbedder
 from closer.domain.safety import Level, detect
@@ -83,15 +82,14 @@ def run(eval_dir: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="The detector's meaning layer.")
-    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
-    parser.add_argument("--write", type=Path, help="Update this Markdown file.")
-    args = parser.parse_args(argv)
-    body = run(args.eval_dir)
-    print(body)
-    if args.write:
-        write_section(args.write, body, START, END)
-    return 0
+    return report(
+        lambda a: run(a.eval_dir),
+        START,
+        END,
+        argv,
+        description="The detector's meaning layer.",
+        options={"--eval-dir": DEFAULT_EVAL},
+    )
 
 
 if __name__ == "__main__":

@@ -9,15 +9,13 @@ this report shows where the content stands.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
-from pathlib import Path
 
 import textstat
 from tests.unit.content.test_readability import texts
 
-from bench.safety_eval import write_section
+from bench.common import report
 from closer.adapters.content import bundled_library
 
 START, END = "<!-- readability:start -->", "<!-- readability:end -->"
@@ -55,16 +53,13 @@ def build() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Readability of the knowledge base.")
-    parser.add_argument(
-        "--write", type=Path, help="Update this Markdown file's section."
+    return report(
+        lambda _: build(),
+        START,
+        END,
+        argv,
+        description="Readability of the knowledge base.",
     )
-    args = parser.parse_args(argv)
-    body = build()
-    print(body)
-    if args.write:
-        write_section(args.write, body, START, END)
-    return 0
 
 
 if __name__ == "__main__":
