@@ -72,3 +72,24 @@ def test_keyboard_focus_is_always_visible(page: Page, base_url: str, path: str) 
         assert width >= 2, (path, tag, width)
         seen += 1
     assert seen >= 10
+
+
+@pytest.mark.browser
+def test_a_moment_is_logged_from_the_keyboard_alone(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    situation = page.get_by_label("What happened?")
+    for _ in range(60):  # Tab from the top of the page to the quick log
+        page.keyboard.press("Tab")
+        if situation.evaluate("e => e === document.activeElement"):
+            break
+    expect(situation).to_be_focused()
+    page.keyboard.type("Kept my phone face down so I would not answer Ana")
+    submit = page.get_by_role("button", name="Save this moment")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if submit.evaluate("e => e === document.activeElement"):
+            break
+    expect(submit).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/moments/\d+\?new=true$"))
+    expect(page.get_by_role("heading", name="What may be behind it")).to_be_visible()
