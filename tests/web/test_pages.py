@@ -127,3 +127,13 @@ def test_hosted_mode_answers_to_the_names_it_is_given(tmp_path: Path) -> None:
         assert client.get("/help").status_code == 200
         other = client.get("/help", headers={"host": "other.example"})
         assert other.status_code == 400
+
+
+def test_no_request_telemetry_is_recorded_even_when_the_environment_asks(
+    monkeypatch: pytest.MonkeyPatch, settings: Settings
+) -> None:
+    monkeypatch.setenv("FASTAPI_OTEL_AUTO_CONFIGURE", "true")
+    app = create_app(settings)
+    config = app._telemetry  # FastAPI keeps no public way to read it back
+    kinds = ("tracing", "metrics", "logs", "operation_spans", "auto_configure")
+    assert [k for k in kinds if config[k]] == []

@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
+from fastapi.telemetry import TelemetryConfig
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from closer import __version__
@@ -73,6 +74,17 @@ ROUTERS = (
 
 logger = logging.getLogger(__name__)
 
+# FastAPI records OpenTelemetry spans, metrics and logs of every request (and
+# exports them when FASTAPI_OTEL_AUTO_CONFIGURE=true and an OTLP endpoint are
+# set). Nothing about a person's requests may leave the machine: all off.
+NO_TELEMETRY: TelemetryConfig = {
+    "tracing": False,
+    "metrics": False,
+    "logs": False,
+    "operation_spans": False,
+    "auto_configure": False,
+}
+
 
 def _use_model(app: FastAPI, settings: Settings) -> None:
     """When the model is on: put the meaning layer behind the safety check and
@@ -136,6 +148,7 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
         dependencies=[Depends(refuse_cross_site)],
+        telemetry=NO_TELEMETRY,
     )
     app.state.settings = resolved
     app.add_middleware(SecurityHeadersMiddleware)
