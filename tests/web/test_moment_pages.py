@@ -201,3 +201,22 @@ def test_worrying_notes_about_a_person_bring_up_the_panel(client: TestClient) ->
     assert response.status_code == 200  # followed the redirect to Lee's page
     assert 'class="support-panel' in response.text
     assert "I feel like a burden to Lee" in response.text
+
+
+def test_a_moment_sent_twice_under_one_client_key_is_saved_once(
+    client: TestClient,
+) -> None:
+    form = {"situation": "Sent from the offline queue", "client_key": "k-12345678"}
+    first = client.post("/moments", data=form, follow_redirects=False)
+    again = client.post("/moments", data=form, follow_redirects=False)
+    assert first.status_code == again.status_code == 303
+    assert first.headers["location"] == again.headers["location"]
+    found = client.get("/api/v1/moments", params={"q": "offline queue"}).json()
+    assert found["total"] == 1
+    api = {"situation": "By the API", "client_key": "api-key-0001"}
+    one = client.post("/api/v1/moments", json=api).json()["moment"]["id"]
+    two = client.post("/api/v1/moments", json=api).json()["moment"]["id"]
+    assert one == two
+    bad = client.post("/moments", data={"situation": "x", "client_key": "no spaces!"})
+    assert bad.status_code == 422
+    assert "client key" in bad.text

@@ -40,8 +40,12 @@ def log_moment(
     causes: list[str] | tuple[str, ...] = (),
     tags: list[str] | tuple[str, ...] = (),
     suggester: Suggester = DEFAULT_SUGGESTER,
+    client_key: str | None = None,
 ) -> Logged:
-    """Validate and save a moment, then check its text and suggest causes."""
+    """Validate and save a moment, then check its text and suggest causes.
+
+    A ``client_key`` makes sending the same moment again harmless: the one
+    already saved under that key is returned, and nothing new is written."""
     moment = new_moment(
         library,
         situation=situation,
@@ -56,7 +60,10 @@ def log_moment(
         tags=tags,
     )
     with uow:
-        saved = uow.moments.add(moment)
+        kept = uow.moments.by_client_key(client_key) if client_key else None
+        if kept is not None:
+            return Logged(kept, Assessment(), suggester.suggest(kept, library))
+        saved = uow.moments.add(moment, client_key)
         uow.commit()
     assessment = check_saved_text(uow, saved.texts(), source="moment")
     return Logged(saved, assessment, suggester.suggest(saved, library))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from closer.domain.errors import InvalidInput
@@ -62,3 +63,18 @@ def birthday(day: str | None, month: str | None, year: str | None) -> Birthday |
         )
     start = "-" if y is None else f"{y:04d}"
     return parse_birthday(f"{start}-{m:02d}-{d:02d}")
+
+
+CLIENT_KEY = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+
+
+def optional_client_key(value: str | None) -> str | None:
+    """A client's key for a moment it may send twice (letters, digits, dashes)."""
+    if value is None or not value.strip():
+        return None
+    if not CLIENT_KEY.match(value.strip()):
+        raise InvalidInput(
+            "The client key must be 8 to 64 letters, digits or dashes.",
+            field="client_key",
+        )
+    return value.strip()

@@ -183,6 +183,7 @@ class MomentRow(Owned, Base):
     __table_args__ = (
         Index("ix_moments_occurred_at", "occurred_at"),
         Index("ix_moments_live", "deleted_at", "occurred_at"),  # listing, counting
+        Index("ix_moments_client_key", "user_id", "client_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -196,6 +197,8 @@ class MomentRow(Owned, Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Set by a client that may send the same moment twice (the offline queue).
+    client_key: Mapped[str | None] = mapped_column(String(64))
 
     people: Mapped[list[MomentPersonRow]] = relationship(
         cascade="all, delete-orphan", lazy="selectin"

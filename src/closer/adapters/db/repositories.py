@@ -337,8 +337,8 @@ class SqlMomentRepository:
                 {"id": row.id, "text": row.search_text},
             )
 
-    def add(self, moment: Moment) -> Moment:
-        row = MomentRow(created_at=utc_now())
+    def add(self, moment: Moment, client_key: str | None = None) -> Moment:
+        row = MomentRow(created_at=utc_now(), client_key=client_key)
         self._fill(row, moment)
         self._session.add(row)
         self._session.flush()
@@ -411,6 +411,15 @@ class SqlMomentRepository:
         ).all()
         names = self._names({p.person_id for r in rows for p in r.people})
         return [self._to_domain(r, names) for r in rows]
+
+    def by_client_key(self, client_key: str) -> Moment | None:
+        """The moment a client already sent under this key, if any."""
+        row = self._session.scalar(
+            select(MomentRow).where(MomentRow.client_key == client_key).limit(1)
+        )
+        if row is None:
+            return None
+        return self._to_domain(row, self._names(p.person_id for p in row.people))
 
     def id_of(self, occurred_at: datetime, situation: str) -> int | None:
         """The id of a kept moment with this time and text (imports skip it)."""

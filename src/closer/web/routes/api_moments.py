@@ -139,6 +139,12 @@ class MomentIn(_In):
     felt_after: int | None = None
     causes: list[str] = []
     tags: list[str] = []
+    client_key: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9-]{8,64}$",
+        description="Send the same moment again under the same key (after a "
+        "lost answer) and it is saved once: the first one comes back",
+    )
 
 
 class MomentPatch(_In):
@@ -374,6 +380,7 @@ def moments_log(
         causes=body.causes,
         tags=body.tags,
         suggester=suggester,
+        client_key=body.client_key,
     )
     return _logged(logged, uow, directory)
 

@@ -81,6 +81,7 @@ async def log_from_form(
             urge=forms.optional_int(form.get("urge"), "urge"),
             action=form.get("action") or None,
             emotions=_felt(form.get("emotion", ""), form.get("intensity", "")),
+            client_key=forms.optional_client_key(form.get("client_key")),
         )
         assert logged.moment.id is not None
         return logged.moment.id

@@ -8,7 +8,7 @@
 // (on this device only) and sent to the server, in order, as soon as it
 // answers again; it leaves the queue only once the server has saved it.
 
-const SHELL = "closer-shell-v1";
+const SHELL = "closer-shell-v2";
 const ASSETS = [
   "/static/css/closer.css",
   "/static/vendor/htmx/htmx.min.js",
@@ -99,10 +99,24 @@ It will be saved as soon as the server answers again. Nothing you wrote is lost.
   return new Response(page, { status: 202, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
+// Every moment sent through here carries a client key: if the server saved
+// it but the answer was lost, sending it again returns the same moment.
+function withKey(body) {
+  const form = new URLSearchParams(body);
+  if (!form.get("client_key")) form.set("client_key", self.crypto.randomUUID());
+  return form.toString();
+}
+
 async function postOrKeep(request) {
-  const body = await request.clone().text();
+  const body = withKey(await request.text());
   try {
-    const response = await fetch(request);
+    const response = await fetch("/moments", {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      credentials: "same-origin",
+      redirect: "manual", // the browser follows the server's redirect itself
+    });
     flush();
     return response;
   } catch (error) {
