@@ -138,3 +138,10 @@ def test_no_request_telemetry_is_recorded_even_when_the_environment_asks(
     switches = [config["tracing"], config["metrics"], config["logs"],
                 config["operation_spans"], config["auto_configure"]]  # fmt: skip
     assert not any(switches)
+
+
+def test_the_service_worker_names_its_cache_after_the_shell(client: TestClient) -> None:
+    worker = client.get("/sw.js")
+    assert worker.headers["cache-control"] == "no-cache"
+    assert re.search(r'const SHELL = "closer-shell-[0-9a-f]{12}";', worker.text)
+    assert "closer-shell-dev" not in worker.text

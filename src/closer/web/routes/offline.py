@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
+
 from fastapi import APIRouter, Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
+from closer import __version__
 from closer.web.rendering import STATIC_DIR, render
 
 router = APIRouter(include_in_schema=False)
+
+
+SHELL_FILES = ("css/closer.css", "vendor/htmx/htmx.min.js", "js/app.js",
+               "js/sw.js", "favicon.svg", "manifest.webmanifest")  # fmt: skip
+
+
+@cache
+def service_worker_source() -> str:
+    """The worker, its cache named after the shell's contents and Closer's
+    version: when either changes, the worker's bytes change, the browser
+    installs it, and the old cache is dropped (no stale styles or scripts)."""
+    digest = hashlib.sha256(__version__.encode())
+    for name in SHELL_FILES:
+        digest.update((STATIC_DIR / name).read_bytes())
+    source = (STATIC_DIR / "js" / "sw.js").read_text(encoding="utf-8")
+    return source.replace("closer-shell-dev", f"closer-shell-{digest.hexdigest()[:12]}")
 
 
 @router.get("/sw.js")
 def service_worker() -> Response:
     """Served from the root so that it looks after every page; never cached,
     so a new version takes over on the next visit."""
-    return FileResponse(
-        STATIC_DIR / "js" / "sw.js",
+    return Response(
+        service_worker_source(),
         media_type="text/javascript",
         headers={"Cache-Control": "no-cache"},
     )

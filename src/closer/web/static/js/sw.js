@@ -8,7 +8,8 @@
 // (on this device only) and sent to the server, in order, as soon as it
 // answers again; it leaves the queue only once the server has saved it.
 
-const SHELL = "closer-shell-v2";
+// The server names the cache after the shell's contents (routes/offline.py).
+const SHELL = "closer-shell-dev";
 const ASSETS = [
   "/static/css/closer.css",
   "/static/vendor/htmx/htmx.min.js",
