@@ -12,8 +12,7 @@ from fastapi.routing import APIRoute
 
 from tests.e2e.conftest import NewPage, screenshot
 from tests.e2e.test_shell import violations
-from tests.support.records import fill
-from tests.web.test_isolation import all_routes
+from tests.support.records import all_routes, fill
 
 # Pages checked elsewhere, or not pages: each with where or why.
 ELSEWHERE = {

@@ -1,11 +1,27 @@
-"""One record of every kind, made through the API (by a TestClient or an
-HTTP client against a real server), with a secret word in every text."""
+"""Every route of the app, and one record of every kind made through the
+API (by a TestClient or an HTTP client against a real server), with a secret
+word in every text."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Any, Protocol
 
+from fastapi.routing import APIRoute
+
+import closer.web.routes as route_modules
+
 SECRETS = ["Zanzibarina", "Quillifer", "lighthouse-marmalade", "Oswinterbridge"]
+
+
+def all_routes() -> list[APIRoute]:
+    """Every route of every module in ``closer.web.routes``."""
+    found: list[APIRoute] = []
+    for info in pkgutil.iter_modules(route_modules.__path__):
+        module = importlib.import_module(f"{route_modules.__name__}.{info.name}")
+        found += [r for r in module.router.routes if isinstance(r, APIRoute)]
+    return found
 
 
 class Client(Protocol):

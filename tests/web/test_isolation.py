@@ -9,28 +9,17 @@ requests to prove they were valid ones.
 
 from __future__ import annotations
 
-import importlib
 import json
-import pkgutil
 import re
 from typing import Any
 
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-import closer.web.routes as route_modules
-from tests.support.records import SECRETS, fill
+from tests.support.records import SECRETS, all_routes, fill
 from tests.web.conftest import Person
 
 MISSING = 987654
-
-
-def all_routes() -> list[APIRoute]:
-    found: list[APIRoute] = []
-    for info in pkgutil.iter_modules(route_modules.__path__):
-        module = importlib.import_module(f"{route_modules.__name__}.{info.name}")
-        found += [r for r in module.router.routes if isinstance(r, APIRoute)]
-    return found
 
 
 def methods_of(route: APIRoute) -> list[str]:

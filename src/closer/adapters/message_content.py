@@ -18,7 +18,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from closer.adapters.content import Slug, Text, bundled_library
 from closer.domain.content import Library
 from closer.domain.errors import ConfigurationError
-from closer.domain.messages import Pattern, compile_cues
+from closer.domain.meaning import Embedder
+from closer.domain.messages import (
+    MeaningChecker,
+    MessageChecker,
+    Pattern,
+    WordChecker,
+    compile_cues,
+)
 
 FILE = "message_patterns.toml"
 
@@ -97,3 +104,12 @@ def bundled_message_patterns() -> tuple[tuple[Pattern, ...], tuple[str, ...]]:
     """The patterns that ship with Closer."""
     with resources.as_file(resources.files("closer.content")) as folder:
         return load_message_patterns(Path(folder), bundled_library())
+
+
+def message_checker(embedder: Embedder | None) -> MessageChecker:
+    """The message check with the shipped patterns: by meaning and words with
+    the on-device model, by words without it."""
+    patterns, warm = bundled_message_patterns()
+    if embedder is None:
+        return WordChecker(patterns)
+    return MeaningChecker(embedder, patterns, warm)

@@ -9,6 +9,7 @@ from rich.markup import escape
 
 from closer.adapters.content import bundled_library
 from closer.cli.context import database
+from closer.cli.data import support_data
 from closer.cli.model import model
 from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
@@ -40,9 +41,7 @@ def ask_command(
             "moments": [{"id": m.id, "occurred_at": m.occurred_at.isoformat(),
                          "situation": m.situation, "score": round(s, 3)}
                         for m, s in asked.moments],
-            "support": {"level": asked.assessment.level.value,
-                        "about": asked.assessment.about.value}
-            if asked.assessment.needs_support and asked.assessment.about else None,
+            "support": support_data(asked.assessment),
         })  # fmt: skip
         return
     for a in asked.answers:

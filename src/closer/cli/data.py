@@ -45,10 +45,15 @@ def logged_data(
             "strategies": [s.slug for s in suggestions.strategies],
             "reflections": [r.slug for r in suggestions.reflections],
         },
-        "support": None
-        if not assessment.needs_support or assessment.about is None
-        else {"level": assessment.level.value, "about": assessment.about.value},
+        "support": support_data(assessment),
     }
+
+
+def support_data(assessment: Assessment) -> dict[str, str] | None:
+    """What the safety check found, for ``--json``: None when all is well."""
+    if not assessment.needs_support or assessment.about is None:
+        return None
+    return {"level": assessment.level.value, "about": assessment.about.value}
 
 
 def logged_lines(moment: Moment, suggestions: Suggestions) -> list[str]:

@@ -8,23 +8,13 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from closer.adapters.message_content import message_checker
 from closer.cli.context import database
+from closer.cli.data import support_data
 from closer.cli.model import model
 from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
-from closer.domain.messages import MessageChecker
 from closer.services.messages import CheckedDraft, check_draft, findings_data
-
-
-def _checker() -> MessageChecker:
-    from closer.adapters.message_content import bundled_message_patterns  # noqa: PLC0415
-    from closer.domain.messages import MeaningChecker, WordChecker  # noqa: PLC0415
-
-    patterns, warm = bundled_message_patterns()
-    embedder = model()
-    if embedder is None:
-        return WordChecker(patterns)
-    return MeaningChecker(embedder, patterns, warm)
 
 
 def _print(checked: CheckedDraft) -> None:
@@ -59,15 +49,15 @@ def message_command(
     with warmer drafts to start from. Nothing is sent or kept."""
     text = sys.stdin.read() if draft == "-" else draft
     with database() as db:
-        checked = check_draft(db.unit_of_work(), _checker(), text)
+        checked = check_draft(db.unit_of_work(), message_checker(model()), text)
     if as_json:
-        a = checked.assessment
-        print_json({
-            "engine": checked.check.engine,
-            "findings": findings_data(checked.check),
-            "support": {"level": a.level.value, "about": a.about.value}
-            if a.needs_support and a.about else None,
-        })  # fmt: skip
+        print_json(
+            {
+                "engine": checked.check.engine,
+                "findings": findings_data(checked.check),
+                "support": support_data(checked.assessment),
+            }
+        )
         return
     _print(checked)
     if checked.assessment.needs_support:

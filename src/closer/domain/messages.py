@@ -199,16 +199,15 @@ class MeaningChecker:
         return found
 
     def check(self, text: str) -> MessageCheck:
-        """The word check's findings, then patterns heard by meaning."""
+        """Each pattern the words show, else one the model hears (in the
+        patterns' own order)."""
         draft = Draft.of(text)
-        by_words = self.words.check(text).findings
-        seen = {f.pattern.slug for f in by_words}
+        by_words = {f.pattern.slug: f for f in self.words.check(text).findings}
         heard = self.heard(text)
-        by_meaning = tuple(
-            Finding(p, f"close in meaning to “{heard[p.slug]}”", "meaning")
+        found = (
+            by_words.get(p.slug)
+            or Finding(p, f"close in meaning to “{heard[p.slug]}”", "meaning")
             for p in self.words.patterns
-            if p.slug in heard and p.slug not in seen and fits(draft, p)
+            if p.slug in by_words or (p.slug in heard and fits(draft, p))
         )
-        order = [p.slug for p in self.words.patterns]
-        found = sorted(by_words + by_meaning, key=lambda f: order.index(f.pattern.slug))
         return MessageCheck(tuple(found), self.engine)

@@ -94,12 +94,13 @@ def _use_model(app: FastAPI, settings: Settings) -> None:
     from closer.adapters.embeddings import embedder_for  # noqa: PLC0415
 
     embedder = embedder_for(settings)
-    layer = MeaningLayer(embedder) if embedder is not None else None
-    use_meaning_layer(layer)
     app.state.warmed = warmed = threading.Event()
-    if embedder is None or layer is None:
+    if embedder is None:
+        use_meaning_layer(None)
         warmed.set()
         return
+    layer = MeaningLayer(embedder)
+    use_meaning_layer(layer)
 
     def warm() -> None:
         try:

@@ -19,15 +19,16 @@ from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import Database
 from closer.adapters.db.schema import LOCAL_USER_ID
 from closer.adapters.embeddings import OnnxEmbedder, embedder_for
-from closer.adapters.message_content import bundled_message_patterns
+from closer.adapters.message_content import message_checker
 from closer.domain.checks import Check
 from closer.domain.content import Library
 from closer.domain.crisis_lines import HelpDirectory
 from closer.domain.errors import NotFound, NotSignedIn
 from closer.domain.ladder import StepIdea
 from closer.domain.meaning import EmotionHinter, LearnIndex, MeaningSuggester
-from closer.domain.messages import MeaningChecker, MessageChecker, WordChecker
+from closer.domain.messages import MessageChecker
 from closer.domain.preferences import Preferences
+from closer.domain.safety import Assessment
 from closer.domain.safety.meaning_layer import MeaningLayer
 from closer.domain.suggest import KeywordSuggester, Suggester
 from closer.services.shell import Shell, load_shell
@@ -171,10 +172,7 @@ def get_learn_index(request: Request) -> LearnIndex | None:
 
 @cache
 def _message_checker_for(embedder: OnnxEmbedder | None) -> MessageChecker:
-    patterns, warm = bundled_message_patterns()
-    if embedder is None:
-        return WordChecker(patterns)
-    return MeaningChecker(embedder, patterns, warm)
+    return message_checker(embedder)
 
 
 def get_message_checker(request: Request) -> MessageChecker:
@@ -236,3 +234,13 @@ def get_shell(
 
 
 ShellDep = Annotated[Shell, Depends(get_shell)]
+
+
+def shell_after(
+    shell: Shell, uow: UnitOfWork, directory: HelpDirectory, assessment: Assessment
+) -> Shell:
+    """The layout once typed text was checked: with the support panel the
+    check just opened, so it shows on this very page."""
+    if not assessment.needs_support:
+        return shell
+    return replace(shell, support=load_shell(uow, directory).support)

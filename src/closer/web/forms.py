@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from closer.domain.errors import InvalidInput
 from closer.domain.people import Birthday, parse_birthday
-from closer.web.ids import MAX_ID
+from closer.web.ids import CLIENT_KEY, MAX_ID
 
 
 def optional_int(value: str | None, field: str) -> int | None:
@@ -65,14 +65,14 @@ def birthday(day: str | None, month: str | None, year: str | None) -> Birthday |
     return parse_birthday(f"{start}-{m:02d}-{d:02d}")
 
 
-CLIENT_KEY = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+CLIENT_KEY_RE = re.compile(CLIENT_KEY)
 
 
 def optional_client_key(value: str | None) -> str | None:
     """A client's key for a moment it may send twice (letters, digits, dashes)."""
     if value is None or not value.strip():
         return None
-    if not CLIENT_KEY.match(value.strip()):
+    if not CLIENT_KEY_RE.match(value.strip()):
         raise InvalidInput(
             "The client key must be 8 to 64 letters, digits or dashes.",
             field="client_key",

@@ -35,3 +35,6 @@ MAX_ID = 10**18 - 1  # what the {name:id} convertor admits; fits every database
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 IdQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 Offset = Annotated[int, Query(ge=0, le=MAX_ID)]
+
+# A key a client gives a moment it may send twice (the offline queue).
+CLIENT_KEY = r"^[A-Za-z0-9-]{8,64}$"

@@ -34,7 +34,7 @@ from closer.services.people import (
 )
 from closer.services.safety import support_panel
 from closer.web.dependencies import DirectoryDep, LibraryDep, SuggesterDep, UowDep
-from closer.web.ids import Id, IdQuery, Offset
+from closer.web.ids import CLIENT_KEY, Id, IdQuery, Offset
 from closer.web.routes.api import API_PREFIX, ERRORS
 from closer.web.routes.api_safety import SupportOut, support_out
 
@@ -141,7 +141,7 @@ class MomentIn(_In):
     tags: list[str] = []
     client_key: str | None = Field(
         default=None,
-        pattern=r"^[A-Za-z0-9-]{8,64}$",
+        pattern=CLIENT_KEY,
         description="Send the same moment again under the same key (after a "
         "lost answer) and it is saved once: the first one comes back",
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -12,13 +11,13 @@ from starlette.responses import HTMLResponse, Response
 
 from closer.services.meaning import Asked, ask
 from closer.services.safety import support_panel
-from closer.services.shell import load_shell
 from closer.web.dependencies import (
     DirectoryDep,
     LearnIndexDep,
     LibraryDep,
     ShellDep,
     UowDep,
+    shell_after,
 )
 from closer.web.rendering import render
 from closer.web.routes.api import API_PREFIX, ERRORS
@@ -42,8 +41,8 @@ async def ask_page(
     """The question box and, once asked, what answers it (and the support
     panel at once, when the question itself speaks of crisis)."""
     asked = await run_in_threadpool(ask, uow, library, index, q) if q.strip() else None
-    if asked is not None and asked.assessment.needs_support:
-        shell = replace(shell, support=load_shell(uow, directory).support)
+    if asked is not None:
+        shell = shell_after(shell, uow, directory, asked.assessment)
     return render(request, "ask.html", shell=shell, title="Ask", q=q, asked=asked)
 
 

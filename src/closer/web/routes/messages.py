@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -12,13 +11,13 @@ from starlette.responses import HTMLResponse, Response
 
 from closer.services.messages import MAX_DRAFT, check_draft, findings_data
 from closer.services.safety import support_panel
-from closer.services.shell import load_shell
 from closer.web.dependencies import (
     DirectoryDep,
     LibraryDep,
     MessageCheckerDep,
     ShellDep,
     UowDep,
+    shell_after,
 )
 from closer.web.rendering import render
 from closer.web.routes.api import API_PREFIX, ERRORS
@@ -52,8 +51,7 @@ async def message_check_page(
     checked = None
     if draft.strip():
         checked = await run_in_threadpool(check_draft, uow, checker, draft)
-        if checked.assessment.needs_support:
-            shell = replace(shell, support=load_shell(uow, directory).support)
+        shell = shell_after(shell, uow, directory, checked.assessment)
     return render(request, "message_check.html", shell=shell, title=TITLE,
                   draft=draft, checked=checked, max_draft=MAX_DRAFT,
                   library=library)  # fmt: skip
