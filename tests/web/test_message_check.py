@@ -71,3 +71,15 @@ def test_with_the_model_the_page_says_so_and_hears_more(with_model: TestClient) 
     page = with_model.post(PAGE, data={"draft": "Hmm ok."}).text
     assert "Checked by meaning, with the on-device model, and by words" in page
     assert "Because it is close in meaning to" in page
+
+
+def test_a_crisis_draft_is_not_called_fine_to_send_nor_said_to_be_saved(
+    client: TestClient,
+) -> None:
+    page = client.post(PAGE, data={"draft": "I want to kill myself."}).text
+    assert "What you wrote sounds heavy." in page
+    assert "if it sounds like you, send it" not in page
+    assert "What you wrote has been saved." not in page  # a draft is never kept
+    assert "nothing was sent or kept" in page
+    moment = client.post("/moments", data={"situation": "I want to kill myself."})
+    assert "What you wrote has been saved." in moment.text  # a moment is kept

@@ -19,7 +19,12 @@ from closer.services.messages import CheckedDraft, check_draft, findings_data
 
 def _print(checked: CheckedDraft) -> None:
     check = checked.check
-    if check.clear:
+    if checked.assessment.needs_support:
+        console.print(
+            "[bold]What you wrote sounds heavy.[/bold] Before you send anything, "
+            "the ways to reach someone now are below."
+        )
+    elif check.clear:
         console.print(
             "Nothing here reads as pushing away. If it sounds like you, send it."
         )

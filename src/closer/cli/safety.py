@@ -100,7 +100,11 @@ def print_support(panel: SupportPanel) -> None:
             "It sounds like things are really hard right now. You do not have to carry "
             "this alone."
         )
-    console.print("What you wrote has been saved.")
+    console.print(
+        "What you wrote has been saved."
+        if panel.kept
+        else "What you wrote was not sent or kept anywhere."
+    )
     if panel.plan.has_content and not panel.for_someone_else:
         console.print("Your safety plan: `closer safety plan`")
     for person in panel.people:

@@ -23,7 +23,7 @@ from closer.domain.safety.plan import (
     parse_section_name,
     phone_in,
 )
-from closer.domain.safety.support import Choice
+from closer.domain.safety.support import UNKEPT_SOURCES, Choice
 from closer.services.unit_of_work import UnitOfWork
 
 _LAYER: list[MeaningLayer] = []  # the second layer, when the model is on
@@ -79,6 +79,7 @@ class SupportPanel:
     plan: SafetyPlan
     people: tuple[Contact, ...]
     help: CountryHelp
+    kept: bool = True  # what the person wrote is saved (not a question or a draft)
 
     @property
     def urgent(self) -> bool:
@@ -120,6 +121,7 @@ def support_panel(
         plan=plan,
         people=_contacts(plan),
         help=directory.for_country(country),
+        kept=alert is None or alert.source not in UNKEPT_SOURCES,
     )
 
 

@@ -28,6 +28,11 @@ def parse_choice(value: str) -> Choice:
         ) from None
 
 
+# Where text is checked but never stored (a question to Ask, a draft message):
+# the panel must not tell the person that what they wrote was saved.
+UNKEPT_SOURCES = frozenset({"ask", "message"})
+
+
 @dataclass(frozen=True, slots=True)
 class SupportAlert:
     """An open support panel: no text and no reasons are kept, only the level."""
