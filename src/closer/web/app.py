@@ -13,7 +13,8 @@ from fastapi.telemetry import TelemetryConfig
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from closer import __version__
-from closer.adapters.content import bundled_library
+from closer.adapters.checks_content import bundled_checks
+from closer.adapters.content import bundled_library, bundled_step_ideas
 from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import Database
 from closer.config import Settings, load_settings
@@ -86,11 +87,13 @@ NO_TELEMETRY: TelemetryConfig = {
 }
 
 
-def _use_model(app: FastAPI, settings: Settings) -> None:
+def _use_model(app: FastAPI, settings: Settings) -> threading.Thread | None:
     """When the model is on: put the meaning layer behind the safety check and
     warm everything built on the model in a background thread, so start-up
     never waits for it and the first person to use it barely does.
-    ``app.state.warmed`` is set once that is done (at once without a model)."""
+    ``app.state.warmed`` is set once that is done (at once without a model).
+    Returns the warming thread, which shutting down waits for: leaving while
+    the model loads would abort the process."""
     from closer.adapters.embeddings import embedder_for  # noqa: PLC0415
 
     embedder = embedder_for(settings)
@@ -98,7 +101,7 @@ def _use_model(app: FastAPI, settings: Settings) -> None:
     if embedder is None:
         use_meaning_layer(None)
         warmed.set()
-        return
+        return None
     layer = MeaningLayer(embedder)
     use_meaning_layer(layer)
 
@@ -110,7 +113,9 @@ def _use_model(app: FastAPI, settings: Settings) -> None:
         finally:
             warmed.set()
 
-    threading.Thread(target=warm, name="closer-warm-up", daemon=True).start()
+    thread = threading.Thread(target=warm, name="closer-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def create_app(
@@ -125,18 +130,24 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        bundled_directory()  # fail at start, not on the first request
+        # Load the bundled content now: it fails at start, not on a request,
+        # and no request's event loop waits for files to be read.
+        bundled_directory()
         bundled_library()
+        bundled_checks()
+        bundled_step_ideas()
         if store is not None:
             app.state.store = store
         elif database is not None:
             app.state.store = StoreHolder(resolved, database)
         else:
             app.state.store = open_at_start(resolved)
-        _use_model(app, resolved)
+        warming = _use_model(app, resolved)
         try:
             yield
         finally:
+            if warming is not None:
+                warming.join()
             app.state.store.close()
             use_meaning_layer(None)
 

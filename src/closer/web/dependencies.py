@@ -1,4 +1,10 @@
-"""FastAPI dependencies and their ``Annotated`` aliases."""
+"""FastAPI dependencies and their ``Annotated`` aliases.
+
+Dependencies that do no I/O are ``async def``: FastAPI runs a plain ``def``
+dependency in a worker thread, and a hop to a thread and back for each of a
+request's half-dozen dependencies cost more than the work they do. Those that
+read the database (the shell, a hosted session) run in a worker thread.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from functools import cache
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from closer.adapters.checks_content import bundled_checks
@@ -36,7 +43,7 @@ from closer.services.unit_of_work import UnitOfWork
 from closer.web.store import UNLOCK_COOKIE, StoreHolder
 
 
-def get_store(request: Request) -> StoreHolder:
+async def get_store(request: Request) -> StoreHolder:
     """The app's hold on the store (open, locked or not set up)."""
     store: StoreHolder = request.app.state.store
     return store
@@ -45,7 +52,7 @@ def get_store(request: Request) -> StoreHolder:
 StoreDep = Annotated[StoreHolder, Depends(get_store)]
 
 
-def get_database(request: Request, store: StoreDep) -> Database:
+async def get_database(request: Request, store: StoreDep) -> Database:
     """The open store; Locked or NotSetUp when it is not open (for this browser)."""
     return store.require(request.cookies.get(UNLOCK_COOKIE))
 
@@ -63,9 +70,17 @@ def signed_in(request: Request, store: StoreHolder) -> int | None:
     return accounts.user_for(store.require(), request.cookies.get(SESSION_COOKIE))
 
 
-def get_owner(request: Request, store: StoreDep) -> int:
+async def _signed_in(request: Request, store: StoreHolder) -> int | None:
+    """``signed_in`` without blocking the event loop (hosted mode reads the
+    sessions table in a worker thread)."""
+    if not store.settings.hosted:
+        return LOCAL_USER_ID
+    return await run_in_threadpool(signed_in, request, store)
+
+
+async def get_owner(request: Request, store: StoreDep) -> int:
     """The person whose records this request may read and write."""
-    owner = signed_in(request, store)
+    owner = await _signed_in(request, store)
     if owner is None:
         raise NotSignedIn("Sign in to see your records.")
     return owner
@@ -75,18 +90,18 @@ OwnerDep = Annotated[int, Depends(get_owner)]
 DatabaseDep = Annotated[Database, Depends(get_database)]
 
 
-def get_uow(database: DatabaseDep, owner: OwnerDep) -> UnitOfWork:
+async def get_uow(database: DatabaseDep, owner: OwnerDep) -> UnitOfWork:
     """A fresh unit of work over this person's records, for this request."""
     return database.unit_of_work(owner)
 
 
-def get_optional_uow(request: Request, store: StoreDep) -> UnitOfWork | None:
+async def get_optional_uow(request: Request, store: StoreDep) -> UnitOfWork | None:
     """A unit of work if records can be read (open, signed in), else None: for
     pages that work without records, such as "Need help now"."""
     token = request.cookies.get(UNLOCK_COOKIE)
     if not store.is_open or not store.admits(token):
         return None
-    owner = signed_in(request, store)
+    owner = await _signed_in(request, store)
     return None if owner is None else store.require(token).unit_of_work(owner)
 
 
@@ -98,13 +113,13 @@ def set_unlock_cookie(response: Response, token: str | None) -> None:
         )
 
 
-def local_only(store: StoreDep) -> None:
+async def local_only(store: StoreDep) -> None:
     """Pages about the local store (passphrase, backup) do not exist when hosted."""
     if store.settings.hosted:
         raise NotFound("There is nothing at this address.")
 
 
-def hosted_only(store: StoreDep) -> None:
+async def hosted_only(store: StoreDep) -> None:
     """Account pages exist only in hosted mode."""
     if not store.settings.hosted:
         raise NotFound("There is nothing at this address.")
@@ -114,12 +129,12 @@ LocalOnly = Depends(local_only)
 HostedOnly = Depends(hosted_only)
 
 
-def get_directory() -> HelpDirectory:
+async def get_directory() -> HelpDirectory:
     """The crisis-lines directory."""
     return bundled_directory()
 
 
-def get_step_ideas() -> tuple[StepIdea, ...]:
+async def get_step_ideas() -> tuple[StepIdea, ...]:
     """Ladder step ideas, gentle ones first."""
     return bundled_step_ideas()
 
@@ -151,20 +166,20 @@ def _index_for(embedder: OnnxEmbedder) -> LearnIndex:
     return LearnIndex(embedder)
 
 
-def get_suggester(request: Request) -> Suggester:
+async def get_suggester(request: Request) -> Suggester:
     """The meaning engine when the ml extra is installed and CLOSER_MODEL
     allows it, else the keyword engine."""
     embedder = _embedder(request)
     return KEYWORDS if embedder is None else _suggester_for(embedder)
 
 
-def get_hinter(request: Request) -> EmotionHinter | None:
+async def get_hinter(request: Request) -> EmotionHinter | None:
     """Emotion hints from the on-device model, or None without it."""
     embedder = _embedder(request)
     return None if embedder is None else _hinter_for(embedder)
 
 
-def get_learn_index(request: Request) -> LearnIndex | None:
+async def get_learn_index(request: Request) -> LearnIndex | None:
     """Learn searchable by meaning, or None without the model."""
     embedder = _embedder(request)
     return None if embedder is None else _index_for(embedder)
@@ -175,7 +190,7 @@ def _message_checker_for(embedder: OnnxEmbedder | None) -> MessageChecker:
     return message_checker(embedder)
 
 
-def get_message_checker(request: Request) -> MessageChecker:
+async def get_message_checker(request: Request) -> MessageChecker:
     """The message check: by meaning and words with the model, else by words."""
     return _message_checker_for(_embedder(request))
 
@@ -197,7 +212,7 @@ HinterDep = Annotated[EmotionHinter | None, Depends(get_hinter)]
 LearnIndexDep = Annotated[LearnIndex | None, Depends(get_learn_index)]
 
 
-def get_checks() -> tuple[Check, ...]:
+async def get_checks() -> tuple[Check, ...]:
     """The self-checks."""
     return bundled_checks()
 
@@ -205,7 +220,7 @@ def get_checks() -> tuple[Check, ...]:
 ChecksDep = Annotated[tuple[Check, ...], Depends(get_checks)]
 
 
-def get_library() -> Library:
+async def get_library() -> Library:
     """The knowledge base."""
     return bundled_library()
 

@@ -67,7 +67,7 @@ class SecurityHeadersMiddleware:
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-def refuse_cross_site(request: Request) -> None:
+async def refuse_cross_site(request: Request) -> None:
     """Refuse any state-changing request a browser sent from another site (CSRF).
 
     Browsers say where a request came from: ``Sec-Fetch-Site`` (all current

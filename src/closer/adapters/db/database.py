@@ -57,13 +57,19 @@ def open_database(
     return Database(engine=engine, sessions=sessions)
 
 
-def stored_revision(engine: Engine) -> str | None:
-    """The revision recorded in the store, read without Alembic."""
-    try:
-        with engine.connect() as connection:
-            revision = connection.execute(
-                text("SELECT version_num FROM alembic_version")
-            ).scalar()
-    except DBAPIError:
-        return None  # a new, empty store
+def read_revision(engine: Engine) -> str | None:
+    """The revision recorded in the store, read without Alembic (raises when
+    the database cannot be read: the health check relies on that)."""
+    with engine.connect() as connection:
+        revision = connection.execute(
+            text("SELECT version_num FROM alembic_version")
+        ).scalar()
     return None if revision is None else str(revision)
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The revision recorded in the store; None for a new, empty store."""
+    try:
+        return read_revision(engine)
+    except DBAPIError:
+        return None

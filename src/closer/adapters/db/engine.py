@@ -51,13 +51,16 @@ def build_engine(url: str | URL, *, key: bytes | None = None) -> Engine:
 
     With ``key``, the SQLite file is opened through SQLCipher.
     """
-    options: dict[str, Any] = {"pool_pre_ping": True}
+    options: dict[str, Any]
     if make_url(url).get_backend_name() == "sqlite":
         # One connection, taken in turn: SQLite has one writer at a time, and
         # many connections waiting on its lock sleep in its busy handler
         # (backing off up to 100 ms) while the lock sits free. A queue for
         # the one connection is fair and keeps every write's latency short.
-        options |= {"poolclass": QueuePool, "pool_size": 1, "max_overflow": 0}
+        # No ping before each use: a file in this process cannot drop.
+        options = {"poolclass": QueuePool, "pool_size": 1, "max_overflow": 0}
+    else:
+        options = {"pool_pre_ping": True}  # a server's connection can drop
     if key is not None:
         url = encrypted_url(str(url), key)
     try:

@@ -7,7 +7,7 @@ from datetime import date
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from closer.adapters.db.migrate import current_revision
+from closer.adapters.db.database import read_revision
 from closer.adapters.local_store import StoreState
 from closer.domain.crisis_lines import CountryHelp
 from closer.services.help import help_now
@@ -135,7 +135,7 @@ def health(request: Request, store: StoreDep) -> Health:
         status="ok",
         store="open",
         database=database.engine.dialect.name,
-        schema_revision=current_revision(database.engine),
+        schema_revision=read_revision(database.engine),
     )
 
 
