@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 
 from closer.domain.content import Library
 from closer.domain.errors import NotFound
 from closer.domain.moments import Felt, Moment, MomentQuery, check_causes, new_moment
 from closer.domain.safety import Assessment
 from closer.domain.suggest import KeywordSuggester, Suggester, Suggestions
+from closer.services.people import resolve_names
 from closer.services.safety import check_saved_text
-from closer.services.unit_of_work import UnitOfWork
+from closer.services.unit_of_work import UnitOfWork, Writer, in_unit
 
 DEFAULT_SUGGESTER: Suggester = KeywordSuggester()
 
@@ -32,6 +34,7 @@ def log_moment(
     situation: str,
     occurred_at: datetime | None = None,
     people: tuple[int, ...] = (),
+    new_people: tuple[str, ...] = (),
     emotions: list[Felt] | tuple[Felt, ...] = (),
     urge: int | None = None,
     action: str | None = None,
@@ -41,11 +44,15 @@ def log_moment(
     tags: list[str] | tuple[str, ...] = (),
     suggester: Suggester = DEFAULT_SUGGESTER,
     client_key: str | None = None,
+    writer: Writer | None = None,
 ) -> Logged:
     """Validate and save a moment, then check its text and suggest causes.
 
+    ``new_people`` are names: people not known yet are added with the moment.
     A ``client_key`` makes sending the same moment again harmless: the one
-    already saved under that key is returned, and nothing new is written."""
+    already saved under that key is returned, and nothing new is written.
+    The writes run in ``uow`` unless a ``writer`` is given (the web app's group
+    commit); suggestions are made outside any transaction."""
     moment = new_moment(
         library,
         situation=situation,
@@ -59,14 +66,29 @@ def log_moment(
         causes=causes,
         tags=tags,
     )
+    write = writer or in_unit(uow)
+    saved, fresh = write(partial(_save_moment, moment, new_people, client_key))
+    if not fresh:
+        return Logged(saved, Assessment(), suggester.suggest(saved, library))
+    assessment = check_saved_text(uow, saved.texts(), source="moment", writer=writer)
+    return Logged(saved, assessment, suggester.suggest(saved, library))
+
+
+def _save_moment(
+    moment: Moment, names: tuple[str, ...], client_key: str | None, uow: UnitOfWork
+) -> tuple[Moment, bool]:
+    """The write of ``log_moment``: the saved moment, and False when one was
+    already saved under ``client_key``."""
+    if names:
+        added = resolve_names(uow, names, create_missing=True)
+        moment = replace(moment, people=tuple(dict.fromkeys(moment.people + added)))
     with uow:
         kept = uow.moments.by_client_key(client_key) if client_key else None
         if kept is not None:
-            return Logged(kept, Assessment(), suggester.suggest(kept, library))
+            return kept, False
         saved = uow.moments.add(moment, client_key)
         uow.commit()
-    assessment = check_saved_text(uow, saved.texts(), source="moment")
-    return Logged(saved, assessment, suggester.suggest(saved, library))
+    return saved, True
 
 
 def get_moment(uow: UnitOfWork, moment_id: int) -> Moment:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from closer.domain.crisis_lines import CountryHelp, HelpDirectory
 from closer.domain.errors import NotFound
@@ -24,7 +25,7 @@ from closer.domain.safety.plan import (
     phone_in,
 )
 from closer.domain.safety.support import UNKEPT_SOURCES, Choice
-from closer.services.unit_of_work import UnitOfWork
+from closer.services.unit_of_work import UnitOfWork, Writer, in_unit
 
 _LAYER: list[MeaningLayer] = []  # the second layer, when the model is on
 
@@ -50,15 +51,25 @@ def assess_texts(texts: Iterable[str]) -> Assessment:
 
 
 def check_saved_text(
-    uow: UnitOfWork, texts: Iterable[str], *, source: str
+    uow: UnitOfWork,
+    texts: Iterable[str],
+    *,
+    source: str,
+    writer: Writer | None = None,
 ) -> Assessment:
-    """Assess text that is already saved; open the support panel if needed."""
+    """Assess text that is already saved; open the support panel if needed
+    (in ``uow``, or through ``writer`` when one is given)."""
     assessment = assess_texts(texts)
     if assessment.needs_support and assessment.about is not None:
-        with uow:
-            uow.support.open(assessment.level, assessment.about, source)
-            uow.commit()
+        write = writer or in_unit(uow)
+        write(partial(_open_alert, assessment.level, assessment.about, source))
     return assessment
+
+
+def _open_alert(level: Level, about: About, source: str, uow: UnitOfWork) -> None:
+    with uow:
+        uow.support.open(level, about, source)
+        uow.commit()
 
 
 @dataclass(frozen=True, slots=True)

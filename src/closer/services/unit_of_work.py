@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol, Self, TypeVar
 
 from closer.domain.accept_good import GoodShare
 from closer.domain.checks import CheckResult
@@ -22,6 +22,8 @@ from closer.domain.safety.plan import SafetyPlan
 from closer.domain.safety.support import Choice, SupportAlert
 from closer.domain.thoughts import ThoughtRecord
 from closer.domain.timeouts import TimeOut
+
+T = TypeVar("T")
 
 
 class PreferencesRepository(Protocol):
@@ -272,3 +274,20 @@ class UnitOfWork(Protocol):
     ) -> None: ...
 
     def commit(self) -> None: ...
+
+
+class Writer(Protocol):
+    """Runs a write job (which opens, and commits, its unit of work) and
+    returns once it is durable. The web app's writer commits the jobs that
+    arrive together in one transaction (``adapters.db.group_commit``)."""
+
+    def __call__(self, job: Callable[[UnitOfWork], T], /) -> T: ...
+
+
+def in_unit(uow: UnitOfWork) -> Writer:
+    """The plain writer: run the job in ``uow``, here and now."""
+
+    def write(job: Callable[[UnitOfWork], T]) -> T:
+        return job(uow)
+
+    return write

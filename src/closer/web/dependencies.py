@@ -39,7 +39,7 @@ from closer.domain.safety import Assessment
 from closer.domain.safety.meaning_layer import MeaningLayer
 from closer.domain.suggest import KeywordSuggester, Suggester
 from closer.services.shell import Shell, load_shell
-from closer.services.unit_of_work import UnitOfWork
+from closer.services.unit_of_work import UnitOfWork, Writer
 from closer.web.store import UNLOCK_COOKIE, StoreHolder
 
 
@@ -88,6 +88,15 @@ async def get_owner(request: Request, store: StoreDep) -> int:
 
 OwnerDep = Annotated[int, Depends(get_owner)]
 DatabaseDep = Annotated[Database, Depends(get_database)]
+
+
+async def get_writer(database: DatabaseDep, owner: OwnerDep) -> Writer:
+    """Writes for this person's records through the group commit, so that
+    moments logged at the same time share one durable commit."""
+    return database.writer(owner)
+
+
+WriterDep = Annotated[Writer, Depends(get_writer)]
 
 
 async def get_uow(database: DatabaseDep, owner: OwnerDep) -> UnitOfWork:

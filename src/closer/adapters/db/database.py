@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
@@ -11,11 +13,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from closer.adapters.data_dir import prepare_data_dir
 from closer.adapters.db import ownership
 from closer.adapters.db.engine import build_engine, check_connection
+from closer.adapters.db.group_commit import GroupCommit
 from closer.adapters.db.orm import LOCAL_USER_ID
 from closer.adapters.db.schema import HEAD_REVISION
 from closer.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from closer.adapters.local_store import require_key
 from closer.config import Settings
+from closer.services.unit_of_work import UnitOfWork, Writer
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,16 @@ class Database:
 
     engine: Engine
     sessions: sessionmaker[Session]
+    group_commit: GroupCommit
+
+    def writer(self, owner_id: int = LOCAL_USER_ID) -> Writer:
+        """Runs write jobs over one person's records through the group commit
+        (waiting, in the calling thread, for the commit that saves them)."""
+
+        def write(job: Callable[[UnitOfWork], T]) -> T:
+            return self.group_commit.run(owner_id, job)
+
+        return write
 
     def unit_of_work(self, owner_id: int = LOCAL_USER_ID) -> SqlAlchemyUnitOfWork:
         """A fresh unit of work over one person's records (the local person's
@@ -31,7 +47,8 @@ class Database:
         return SqlAlchemyUnitOfWork(self.sessions, owner_id)
 
     def close(self) -> None:
-        """Release every pooled connection."""
+        """Finish the writes under way, then release every pooled connection."""
+        self.group_commit.close()
         self.engine.dispose()
 
 
@@ -54,7 +71,7 @@ def open_database(
 
         upgrade(engine)
     sessions = ownership.install(sessionmaker(engine, expire_on_commit=False))
-    return Database(engine=engine, sessions=sessions)
+    return Database(engine, sessions, GroupCommit(engine, sessions))
 
 
 def read_revision(engine: Engine) -> str | None:

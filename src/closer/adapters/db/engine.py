@@ -27,6 +27,15 @@ def _large_page_cache(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.execute("PRAGMA cache_size=-65536")
 
 
+def _end_leftover_transaction(dbapi_connection: Any, _record: Any, _state: Any) -> None:
+    # A COMMIT that SQLite refuses (a deferred constraint, a busy or full
+    # disk) leaves its transaction open while SQLAlchemy believes it ended:
+    # the next user of the connection would read, and could later commit,
+    # writes that were reported as failed. Never hand such a connection on.
+    if dbapi_connection.in_transaction:
+        dbapi_connection.rollback()
+
+
 def redact(url: str) -> str:
     """The URL with any password hidden, safe to print."""
     try:
@@ -72,6 +81,7 @@ def build_engine(url: str | URL, *, key: bytes | None = None) -> Engine:
         ) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _apply_sqlite_pragmas)
+        event.listen(engine, "reset", _end_leftover_transaction)
         if key is not None:
             event.listen(engine, "connect", _large_page_cache)
     return engine

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from closer.adapters.db.check_repositories import SqlCheckResultRepository
 from closer.adapters.db.contact_repositories import (
@@ -49,7 +50,7 @@ class SqlAlchemyUnitOfWork:
     insights: SqlInsightFacts
     vectors: SqlVectorCache
 
-    def __init__(self, sessions: sessionmaker[Session], owner_id: int) -> None:
+    def __init__(self, sessions: Callable[..., Session], owner_id: int) -> None:
         self._sessions = sessions
         self._owner_id = owner_id
         self._session: Session | None = None

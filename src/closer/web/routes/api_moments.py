@@ -29,11 +29,16 @@ from closer.services.people import (
     delete_person,
     get_person,
     list_people,
-    resolve_names,
     update_person,
 )
 from closer.services.safety import support_panel
-from closer.web.dependencies import DirectoryDep, LibraryDep, SuggesterDep, UowDep
+from closer.web.dependencies import (
+    DirectoryDep,
+    LibraryDep,
+    SuggesterDep,
+    UowDep,
+    WriterDep,
+)
 from closer.web.ids import CLIENT_KEY, Id, IdQuery, Offset
 from closer.web.routes.api import API_PREFIX, ERRORS
 from closer.web.routes.api_safety import SupportOut, support_out
@@ -361,17 +366,16 @@ def moments_log(
     library: LibraryDep,
     directory: DirectoryDep,
     suggester: SuggesterDep,
+    writer: WriterDep,
 ) -> LoggedOut:
     """Log a moment; the answer carries suggestions and, when needed, support."""
-    people = tuple(body.people) + resolve_names(
-        uow, body.new_people, create_missing=True
-    )
     logged = log_moment(
         uow,
         library,
         situation=body.situation,
         occurred_at=body.occurred_at,
-        people=people,
+        people=tuple(body.people),
+        new_people=tuple(body.new_people),
         emotions=_felt(body.emotions),
         urge=body.urge,
         action=body.action,
@@ -381,6 +385,7 @@ def moments_log(
         tags=body.tags,
         suggester=suggester,
         client_key=body.client_key,
+        writer=writer,
     )
     return _logged(logged, uow, directory)
 

@@ -37,6 +37,7 @@ from closer.web.dependencies import (
     ShellDep,
     SuggesterDep,
     UowDep,
+    WriterDep,
 )
 from closer.web.rendering import is_htmx, render
 
@@ -64,24 +65,26 @@ def _felt(emotion: str, intensity: str) -> list[Felt]:
 
 @router.post("/moments", response_class=HTMLResponse)
 async def log_from_form(
-    request: Request, uow: UowDep, shell: ShellDep, library: LibraryDep
+    request: Request,
+    uow: UowDep,
+    shell: ShellDep,
+    library: LibraryDep,
+    writer: WriterDep,
 ) -> Response:
     """The quick log on Today. Only the situation is required."""
     form = {k: str(v) for k, v in (await request.form()).items()}
 
     def save() -> int:
-        people = resolve_names(
-            uow, forms.names(form.get("people")), create_missing=True
-        )
         logged = log_moment(
             uow,
             library,
             situation=form.get("situation", ""),
-            people=people,
+            new_people=tuple(forms.names(form.get("people"))),
             urge=forms.optional_int(form.get("urge"), "urge"),
             action=form.get("action") or None,
             emotions=_felt(form.get("emotion", ""), form.get("intensity", "")),
             client_key=forms.optional_client_key(form.get("client_key")),
+            writer=writer,
         )
         assert logged.moment.id is not None
         return logged.moment.id
