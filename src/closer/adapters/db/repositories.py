@@ -5,12 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, literal_column, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    delete,
+    func,
+    insert,
+    literal_column,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from closer.adapters.db.orm import (
     AppSettingsRow,
+    Base,
     ClosenessRow,
     MomentCauseRow,
     MomentEmotionRow,
@@ -22,6 +33,7 @@ from closer.adapters.db.orm import (
     SupportAlertRow,
     utc_now,
 )
+from closer.adapters.db.ownership import owner_of
 from closer.adapters.db.search import fts5_query
 from closer.domain.errors import NotFound
 from closer.domain.moments import Felt, Moment, MomentQuery
@@ -258,6 +270,40 @@ class SqlPeopleRepository:
         return {int(row[0]): aware(row[1]) for row in rows}
 
 
+FTS_INSERT = text("INSERT INTO moments_fts (rowid, search_text) VALUES (:id, :text)")
+
+
+def _links(
+    moment_id: int, moment: Moment
+) -> list[tuple[type[Base], list[dict[str, Any]]]]:
+    """A new moment's rows in its link tables, table by table."""
+    return [
+        (
+            MomentPersonRow,
+            [
+                {"moment_id": moment_id, "person_id": p, "position": i}
+                for i, p in enumerate(moment.people)
+            ],
+        ),
+        (
+            MomentEmotionRow,
+            [
+                {"moment_id": moment_id, "emotion": f.emotion,
+                 "intensity": f.intensity, "position": i}
+                for i, f in enumerate(moment.emotions)
+            ],
+        ),
+        (
+            MomentCauseRow,
+            [{"moment_id": moment_id, "cause": c} for c in moment.causes],
+        ),
+        (
+            MomentTagRow,
+            [{"moment_id": moment_id, "tag": t} for t in moment.tags],
+        ),
+    ]  # fmt: skip
+
+
 class SqlMomentRepository:
     """Moments, their links, and full-text search kept in step with them."""
 
@@ -338,12 +384,49 @@ class SqlMomentRepository:
             )
 
     def add(self, moment: Moment, client_key: str | None = None) -> Moment:
-        row = MomentRow(created_at=utc_now(), client_key=client_key)
-        self._fill(row, moment)
-        self._session.add(row)
-        self._session.flush()
-        self._index(row)
-        return self._to_domain(row, self._names(moment.people))
+        """Insert a new moment with plain statements on the session's
+        connection, not through the ORM's unit of work: logging is the path
+        every person takes many times a day, and this costs a third as much.
+        The row is stamped with the session's owner, as ``ownership`` does for
+        ORM rows."""
+        names = self._names(moment.people)
+        missing = [p for p in moment.people if p not in names]
+        if missing:
+            raise NotFound(f"There is no person with id {missing[0]}.")
+        moment = replace(
+            moment,
+            person_names=tuple(names[p] for p in moment.people),
+            causes=tuple(sorted(moment.causes)),
+            tags=tuple(sorted(moment.tags)),
+        )
+        connection = self._session.connection()
+        now = utc_now()
+        inserted = connection.execute(
+            insert(MomentRow),
+            {
+                "user_id": owner_of(self._session),
+                "occurred_at": moment.occurred_at,
+                "situation": moment.situation,
+                "urge": moment.urge,
+                "action": moment.action,
+                "outcome": moment.outcome,
+                "felt_after": moment.felt_after,
+                "search_text": moment.search_text(),
+                "created_at": now,
+                "updated_at": now,
+                "client_key": client_key,
+            },
+        ).inserted_primary_key
+        assert inserted is not None
+        moment_id = int(inserted[0])
+        for table, rows in _links(moment_id, moment):
+            if rows:
+                connection.execute(insert(table), rows)
+        if self._dialect == "sqlite":
+            connection.execute(
+                FTS_INSERT, {"id": moment_id, "text": moment.search_text()}
+            )
+        return replace(moment, id=moment_id)
 
     def update(self, moment: Moment) -> Moment:
         row = self._live_row(moment.id)
