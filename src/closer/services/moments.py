@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
+from typing import Required, TypedDict, Unpack
 
 from closer.domain.content import Library
 from closer.domain.errors import NotFound
@@ -12,8 +13,8 @@ from closer.domain.moments import Felt, Moment, MomentQuery, check_causes, new_m
 from closer.domain.safety import Assessment
 from closer.domain.suggest import KeywordSuggester, Suggester, Suggestions
 from closer.services.people import resolve_names
-from closer.services.safety import check_saved_text
-from closer.services.unit_of_work import UnitOfWork, Writer, in_unit
+from closer.services.safety import check_saved_text, saved_text_steps
+from closer.services.unit_of_work import Steps, UnitOfWork, Writer, in_unit, run_steps
 
 DEFAULT_SUGGESTER: Suggester = KeywordSuggester()
 
@@ -27,8 +28,39 @@ class Logged:
     suggestions: Suggestions
 
 
+class MomentFields(TypedDict, total=False):
+    """What ``log_moment`` takes besides where it writes (see
+    ``log_moment_steps`` for each field)."""
+
+    situation: Required[str]
+    occurred_at: datetime | None
+    people: tuple[int, ...]
+    new_people: tuple[str, ...]
+    emotions: list[Felt] | tuple[Felt, ...]
+    urge: int | None
+    action: str | None
+    outcome: str
+    felt_after: int | None
+    causes: list[str] | tuple[str, ...]
+    tags: list[str] | tuple[str, ...]
+    suggester: Suggester
+    client_key: str | None
+
+
 def log_moment(
     uow: UnitOfWork,
+    library: Library,
+    *,
+    writer: Writer | None = None,
+    **fields: Unpack[MomentFields],
+) -> Logged:
+    """Validate and save a moment, then check its text and suggest causes.
+    The writes run in ``uow`` unless a ``writer`` is given (the web app's group
+    commit). An event loop uses ``log_moment_steps`` with ``run_steps_async``."""
+    return run_steps(log_moment_steps(library, **fields), writer or in_unit(uow))
+
+
+def log_moment_steps(
     library: Library,
     *,
     situation: str,
@@ -44,15 +76,14 @@ def log_moment(
     tags: list[str] | tuple[str, ...] = (),
     suggester: Suggester = DEFAULT_SUGGESTER,
     client_key: str | None = None,
-    writer: Writer | None = None,
-) -> Logged:
-    """Validate and save a moment, then check its text and suggest causes.
+) -> Steps[Logged]:
+    """Logging a moment, as steps that yield their writes (see ``Steps``).
 
     ``new_people`` are names: people not known yet are added with the moment.
     A ``client_key`` makes sending the same moment again harmless: the one
     already saved under that key is returned, and nothing new is written.
-    The writes run in ``uow`` unless a ``writer`` is given (the web app's group
-    commit); suggestions are made outside any transaction."""
+    The text is checked once it is saved, so nothing written is ever lost to
+    the check; suggestions are made outside any transaction."""
     moment = new_moment(
         library,
         situation=situation,
@@ -66,11 +97,10 @@ def log_moment(
         causes=causes,
         tags=tags,
     )
-    write = writer or in_unit(uow)
-    saved, fresh = write(partial(_save_moment, moment, new_people, client_key))
+    saved, fresh = yield partial(_save_moment, moment, new_people, client_key)
     if not fresh:
         return Logged(saved, Assessment(), suggester.suggest(saved, library))
-    assessment = check_saved_text(uow, saved.texts(), source="moment", writer=writer)
+    assessment = yield from saved_text_steps(saved.texts(), source="moment")
     return Logged(saved, assessment, suggester.suggest(saved, library))
 
 

@@ -25,7 +25,7 @@ from closer.domain.safety.plan import (
     phone_in,
 )
 from closer.domain.safety.support import UNKEPT_SOURCES, Choice
-from closer.services.unit_of_work import UnitOfWork, Writer, in_unit
+from closer.services.unit_of_work import Steps, UnitOfWork, in_unit, run_steps
 
 _LAYER: list[MeaningLayer] = []  # the second layer, when the model is on
 
@@ -51,18 +51,17 @@ def assess_texts(texts: Iterable[str]) -> Assessment:
 
 
 def check_saved_text(
-    uow: UnitOfWork,
-    texts: Iterable[str],
-    *,
-    source: str,
-    writer: Writer | None = None,
+    uow: UnitOfWork, texts: Iterable[str], *, source: str
 ) -> Assessment:
-    """Assess text that is already saved; open the support panel if needed
-    (in ``uow``, or through ``writer`` when one is given)."""
+    """Assess text that is already saved; open the support panel if needed."""
+    return run_steps(saved_text_steps(texts, source=source), in_unit(uow))
+
+
+def saved_text_steps(texts: Iterable[str], *, source: str) -> Steps[Assessment]:
+    """``check_saved_text`` as steps (see ``Steps``): the alert is a write."""
     assessment = assess_texts(texts)
     if assessment.needs_support and assessment.about is not None:
-        write = writer or in_unit(uow)
-        write(partial(_open_alert, assessment.level, assessment.about, source))
+        yield partial(_open_alert, assessment.level, assessment.about, source)
     return assessment
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import asyncio
+from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol, Self, TypeVar
+from typing import Any, Protocol, Self, TypeVar, cast
 
 from closer.domain.accept_good import GoodShare
 from closer.domain.checks import CheckResult
@@ -284,6 +285,12 @@ class Writer(Protocol):
     def __call__(self, job: Callable[[UnitOfWork], T], /) -> T: ...
 
 
+class AsyncWriter(Protocol):
+    """A ``Writer`` for an event loop: awaiting it never blocks the loop."""
+
+    def __call__(self, job: Callable[[UnitOfWork], T], /) -> Awaitable[T]: ...
+
+
 def in_unit(uow: UnitOfWork) -> Writer:
     """The plain writer: run the job in ``uow``, here and now."""
 
@@ -291,3 +298,44 @@ def in_unit(uow: UnitOfWork) -> Writer:
         return job(uow)
 
     return write
+
+
+Job = Callable[[UnitOfWork], Any]
+# A use case written as steps (a generator): it yields each write as a job and
+# is sent the job's result back, and returns its own result. The same steps
+# run in a thread (``run_steps``) or on an event loop (``run_steps_async``),
+# with the I/O left to whoever runs them, as in "sans-I/O" protocol libraries.
+Steps = Generator[Job, Any, T]
+
+
+def run_steps(steps: Steps[T], write: Writer) -> T:
+    """Run ``steps`` to the end, each write through ``write``."""
+    try:
+        job = next(steps)
+        while True:
+            job = steps.send(write(job))
+    except StopIteration as done:
+        result: T = done.value
+        return result
+
+
+async def run_steps_async(
+    steps: Steps[T], write: AsyncWriter, *, in_thread: bool = False
+) -> T:
+    """``run_steps`` on an event loop; ``in_thread`` runs the work between
+    writes in a worker thread (when it is heavy, as with the on-device model)."""
+
+    def advance(value: Any) -> tuple[Job | None, T | None]:
+        try:
+            return steps.send(value), None
+        except StopIteration as done:
+            return None, done.value
+
+    value: Any = None
+    while True:
+        job, result = (
+            await asyncio.to_thread(advance, value) if in_thread else advance(value)
+        )
+        if job is None:
+            return cast(T, result)
+        value = await write(job)

@@ -63,11 +63,13 @@ from closer.web.security import SecurityHeadersMiddleware, refuse_cross_site
 from closer.web.store import StoreHolder, open_at_start
 
 # Every router, in the order routes are matched (static paths before ones
-# with an id come first within each module).
+# with an id come first within each module). Matching is a scan in this
+# order, so moments, the path taken most (many times a day, and by a phone
+# replaying its offline queue), come first; no two modules share a path.
 ROUTERS = (
-    api, api_safety, api_learn, api_moments, api_store, api_data, api_practice,
-    api_reflections, api_thoughts, api_timeouts, pages, help, safety, learn,
-    moments, people, reflections, thoughts, timeouts, practice, lock, privacy,
+    api_moments, moments, api, api_safety, api_learn, api_store, api_data,
+    api_practice, api_reflections, api_thoughts, api_timeouts, pages, help, safety,
+    learn, people, reflections, thoughts, timeouts, practice, lock, privacy,
     account, api_account, api_calendar, api_contacts, api_checks, checks, insights,
     api_insights, api_meaning, ask, messages, offline,
 )  # fmt: skip

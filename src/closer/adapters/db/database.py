@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -19,7 +19,7 @@ from closer.adapters.db.schema import HEAD_REVISION
 from closer.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from closer.adapters.local_store import require_key
 from closer.config import Settings
-from closer.services.unit_of_work import UnitOfWork, Writer
+from closer.services.unit_of_work import AsyncWriter, UnitOfWork, Writer
 
 T = TypeVar("T")
 
@@ -38,6 +38,14 @@ class Database:
 
         def write(job: Callable[[UnitOfWork], T]) -> T:
             return self.group_commit.run(owner_id, job)
+
+        return write
+
+    def async_writer(self, owner_id: int = LOCAL_USER_ID) -> AsyncWriter:
+        """``writer`` for an event loop: awaiting the commit never blocks it."""
+
+        def write(job: Callable[[UnitOfWork], T]) -> Awaitable[T]:
+            return self.group_commit.submit_async(owner_id, job)
 
         return write
 

@@ -7,7 +7,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
+from closer.adapters.crisis_lines import bundled_directory
 from closer.domain.moments import Felt, Moment, MomentQuery
 from closer.domain.people import Person, parse_birthday
 from closer.domain.safety import detect_all
@@ -18,7 +20,7 @@ from closer.services.moments import (
     delete_moment,
     get_moment,
     list_moments,
-    log_moment,
+    log_moment_steps,
     restore_moment,
     suggest_for,
     update_moment,
@@ -35,9 +37,9 @@ from closer.services.safety import support_panel
 from closer.web.dependencies import (
     DirectoryDep,
     LibraryDep,
+    RecordsDep,
     SuggesterDep,
     UowDep,
-    WriterDep,
 )
 from closer.web.ids import CLIENT_KEY, Id, IdQuery, Offset
 from closer.web.routes.api import API_PREFIX, ERRORS
@@ -360,33 +362,34 @@ def moments_list(
 
 
 @router.post("/moments", status_code=201)
-def moments_log(
+async def moments_log(
     body: MomentIn,
-    uow: UowDep,
+    records: RecordsDep,
     library: LibraryDep,
-    directory: DirectoryDep,
     suggester: SuggesterDep,
-    writer: WriterDep,
 ) -> LoggedOut:
     """Log a moment; the answer carries suggestions and, when needed, support."""
-    logged = log_moment(
-        uow,
-        library,
-        situation=body.situation,
-        occurred_at=body.occurred_at,
-        people=tuple(body.people),
-        new_people=tuple(body.new_people),
-        emotions=_felt(body.emotions),
-        urge=body.urge,
-        action=body.action,
-        outcome=body.outcome,
-        felt_after=body.felt_after,
-        causes=body.causes,
-        tags=body.tags,
-        suggester=suggester,
-        client_key=body.client_key,
-        writer=writer,
+    logged = await records.run(
+        log_moment_steps(
+            library,
+            situation=body.situation,
+            occurred_at=body.occurred_at,
+            people=tuple(body.people),
+            new_people=tuple(body.new_people),
+            emotions=_felt(body.emotions),
+            urge=body.urge,
+            action=body.action,
+            outcome=body.outcome,
+            felt_after=body.felt_after,
+            causes=body.causes,
+            tags=body.tags,
+            suggester=suggester,
+            client_key=body.client_key,
+        )
     )
+    uow, directory = records.unit_of_work(), bundled_directory()
+    if logged.assessment.needs_support:  # the panel reads the safety plan
+        return await run_in_threadpool(_logged, logged, uow, directory)
     return _logged(logged, uow, directory)
 
 

@@ -21,7 +21,7 @@ from closer.services.moments import (
     delete_moment,
     get_moment,
     list_moments,
-    log_moment,
+    log_moment_steps,
     restore_moment,
     suggest_for,
     update_moment,
@@ -34,10 +34,10 @@ from closer.web.dependencies import (
     HinterDep,
     LearnIndexDep,
     LibraryDep,
+    RecordsDep,
     ShellDep,
     SuggesterDep,
     UowDep,
-    WriterDep,
 )
 from closer.web.rendering import is_htmx, render
 
@@ -69,28 +69,22 @@ async def log_from_form(
     uow: UowDep,
     shell: ShellDep,
     library: LibraryDep,
-    writer: WriterDep,
+    records: RecordsDep,
 ) -> Response:
     """The quick log on Today. Only the situation is required."""
     form = {k: str(v) for k, v in (await request.form()).items()}
-
-    def save() -> int:
-        logged = log_moment(
-            uow,
-            library,
-            situation=form.get("situation", ""),
-            new_people=tuple(forms.names(form.get("people"))),
-            urge=forms.optional_int(form.get("urge"), "urge"),
-            action=form.get("action") or None,
-            emotions=_felt(form.get("emotion", ""), form.get("intensity", "")),
-            client_key=forms.optional_client_key(form.get("client_key")),
-            writer=writer,
-        )
-        assert logged.moment.id is not None
-        return logged.moment.id
-
     try:
-        moment_id = await run_in_threadpool(save)
+        logged = await records.run(
+            log_moment_steps(
+                library,
+                situation=form.get("situation", ""),
+                new_people=tuple(forms.names(form.get("people"))),
+                urge=forms.optional_int(form.get("urge"), "urge"),
+                action=form.get("action") or None,
+                emotions=_felt(form.get("emotion", ""), form.get("intensity", "")),
+                client_key=forms.optional_client_key(form.get("client_key")),
+            )
+        )
     except InvalidInput as error:
         return render(
             request,
@@ -102,7 +96,7 @@ async def log_from_form(
             status_code=error.status,
             **await run_in_threadpool(today_context, uow, library),
         )
-    return RedirectResponse(f"/moments/{moment_id}?new=true", status_code=303)
+    return RedirectResponse(f"/moments/{logged.moment.id}?new=true", status_code=303)
 
 
 def today_context(uow: UnitOfWork, library: Library) -> dict[str, Any]:
