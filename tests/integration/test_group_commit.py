@@ -206,3 +206,20 @@ def test_an_event_loop_awaits_its_write_and_a_cancelled_one_still_lands(
     database.group_commit.run(1, lambda _uow: None)  # after the two, in order
     names = [p.person.name for p in list_people(database.unit_of_work())]
     assert names == ["Gil", "Hal"]
+
+
+def test_a_write_whose_event_loop_has_closed_does_not_stop_the_writer(
+    database: Database,
+) -> None:
+    loop = asyncio.new_event_loop()
+
+    async def submit() -> asyncio.Future[int]:
+        return database.group_commit.submit_async(1, _add("Ida"))
+
+    with held(database):
+        orphan = loop.run_until_complete(submit())
+        loop.close()  # nobody will ever read the answer
+    assert not orphan.done()
+    assert database.group_commit.submit(1, _add("Jo")).result(10) > 0  # goes on
+    names = [p.person.name for p in list_people(database.unit_of_work())]
+    assert names == ["Ida", "Jo"]

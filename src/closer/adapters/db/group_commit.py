@@ -17,6 +17,7 @@ Used for the hot path, logging a moment (web form, API, offline replay).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import queue
 import threading
@@ -50,6 +51,8 @@ class _Write:
 
 def _settle_future(future: Future[Any]) -> Settle:
     def settle(result: Any, error: BaseException | None) -> None:
+        if future.done():
+            return
         if error is None:
             future.set_result(result)
         else:
@@ -62,7 +65,7 @@ def _settle_on_loop(future: asyncio.Future[Any]) -> Settle:
     loop = future.get_loop()
 
     def settle_here(result: Any, error: BaseException | None) -> None:
-        if future.cancelled():  # the client went away; the write still stands
+        if future.done():  # cancelled: the client went away; the write stands
             return
         if error is None:
             future.set_result(result)
@@ -70,7 +73,9 @@ def _settle_on_loop(future: asyncio.Future[Any]) -> Settle:
             future.set_exception(error)
 
     def settle(result: Any, error: BaseException | None) -> None:
-        loop.call_soon_threadsafe(settle_here, result, error)
+        # A closed loop raises RuntimeError: no one is waiting any more.
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(settle_here, result, error)
 
     return settle
 
@@ -149,7 +154,17 @@ class GroupCommit:
             stopping = any(write is _STOP for write in batch)
             writes = [w for w in batch if w is not _STOP]
             if writes:
-                self._commit(writes)
+                self._commit_safely(writes)
+
+    def _commit_safely(self, writes: list[_Write]) -> None:
+        """``_commit``, and whatever goes wrong, every write is answered and
+        the thread goes on to the next group."""
+        try:
+            self._commit(writes)
+        except Exception as error:
+            logger.exception("The group commit failed unexpectedly")
+            for write in writes:
+                write.settle(None, error)  # those already answered keep theirs
 
     def _commit(self, writes: list[_Write]) -> None:
         """Commit ``writes`` together. A job that fails gets its error and the
