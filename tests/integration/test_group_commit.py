@@ -10,8 +10,9 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from typing import TypeVar
 
 import pytest
 from sqlalchemy import Connection, event, text
@@ -26,6 +27,7 @@ from closer.services.people import list_people
 from closer.services.unit_of_work import UnitOfWork
 
 LIB = bundled_library()
+T = TypeVar("T")
 
 
 def _add(name: str) -> Callable[[UnitOfWork], int]:
@@ -70,6 +72,13 @@ def _refused_at_commit(uow: SqlAlchemyUnitOfWork) -> None:
             )
         )
         uow.commit()
+
+
+def in_own_thread(run: Callable[[], T]) -> T:
+    """Run ``run`` in a thread of its own: the browser tests leave an event
+    loop running in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(run).result(30)
 
 
 def commits(database: Database) -> list[int]:
@@ -202,7 +211,7 @@ def test_an_event_loop_awaits_its_write_and_a_cancelled_one_still_lands(
             assert not kept.done()  # the loop ran on while the write waited
         return await asyncio.wait_for(kept, 10)
 
-    assert asyncio.run(log_two()) > 0
+    assert in_own_thread(lambda: asyncio.run(log_two())) > 0
     database.group_commit.run(1, lambda _uow: None)  # after the two, in order
     names = [p.person.name for p in list_people(database.unit_of_work())]
     assert names == ["Gil", "Hal"]
@@ -211,14 +220,18 @@ def test_an_event_loop_awaits_its_write_and_a_cancelled_one_still_lands(
 def test_a_write_whose_event_loop_has_closed_does_not_stop_the_writer(
     database: Database,
 ) -> None:
-    loop = asyncio.new_event_loop()
-
     async def submit() -> asyncio.Future[int]:
         return database.group_commit.submit_async(1, _add("Ida"))
 
+    def orphan_write() -> asyncio.Future[int]:
+        loop = asyncio.new_event_loop()
+        try:
+            return loop.run_until_complete(submit())
+        finally:
+            loop.close()  # nobody will ever read the answer
+
     with held(database):
-        orphan = loop.run_until_complete(submit())
-        loop.close()  # nobody will ever read the answer
+        orphan = in_own_thread(orphan_write)
     assert not orphan.done()
     assert database.group_commit.submit(1, _add("Jo")).result(10) > 0  # goes on
     names = [p.person.name for p in list_people(database.unit_of_work())]
