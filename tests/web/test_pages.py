@@ -82,6 +82,32 @@ def test_the_asgi_module_serves_the_configured_app(tmp_path: Path) -> None:
     assert result.stdout.strip() == "/login?next=%2Fmoments"
 
 
+def test_only_a_server_moves_its_start_up_heap_out_of_the_collectors_sight(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "CLOSER_DATA_DIR": str(tmp_path), "CLOSER_MODE": "hosted",
+           "CLOSER_DATABASE_URL": f"sqlite:///{tmp_path / 'h.db'}",
+           "CLOSER_MODEL": "off"}  # fmt: skip
+    probe = (
+        "import gc\n"
+        "from fastapi.testclient import TestClient\n"
+        "from closer.web.app import create_app\n"
+        "for server in (False, True):\n"
+        "    before = gc.get_freeze_count()\n"
+        "    with TestClient(create_app(server=server)):\n"
+        "        print(server, gc.get_freeze_count() > before)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False", "True", "True"]
+
+
 def test_pages_have_no_inline_script_or_style(client: TestClient) -> None:
     for path in PAGES:
         html = client.get(path).text

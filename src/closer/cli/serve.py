@@ -56,7 +56,7 @@ def serve_command(
     settings = load_settings(**overrides)
     sock = bind_socket(settings.host, settings.port)
     store = open_at_start(settings)
-    app = create_app(settings, store=store)
+    app = create_app(settings, store=store, server=True)
     shown_host = f"[{settings.host}]" if ":" in settings.host else settings.host
     console.print(
         f"Closer is running at http://{shown_host}:{settings.port}  (Ctrl+C to stop)"

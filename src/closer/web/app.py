@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -89,7 +90,18 @@ NO_TELEMETRY: TelemetryConfig = {
 }
 
 
-def _use_model(app: FastAPI, settings: Settings) -> threading.Thread | None:
+def _settle_heap() -> None:
+    """Move everything alive now (modules, content, the store, the app) out of
+    the cyclic garbage collector's sight: it would otherwise walk all of it
+    on every full collection, which under load cost a quarter of a logged
+    moment's time and most of the slowest answers (docs/benchmarks.md)."""
+    gc.collect()
+    gc.freeze()
+
+
+def _use_model(
+    app: FastAPI, settings: Settings, *, settle: bool = False
+) -> threading.Thread | None:
     """When the model is on: put the meaning layer behind the safety check and
     warm everything built on the model in a background thread, so start-up
     never waits for it and the first person to use it barely does.
@@ -113,6 +125,8 @@ def _use_model(app: FastAPI, settings: Settings) -> threading.Thread | None:
         except Exception:
             logger.exception("Warming the on-device model failed")
         finally:
+            if settle:
+                _settle_heap()  # the model and its sentences live as long
             warmed.set()
 
     thread = threading.Thread(target=warm, name="closer-warm-up", daemon=True)
@@ -125,9 +139,12 @@ def create_app(
     *,
     database: Database | None = None,
     store: StoreHolder | None = None,
+    server: bool = False,
 ) -> FastAPI:
     """Build the app. The store is opened on start-up unless one is passed in
-    (an open ``database``, or a ``store`` prepared by ``closer serve``)."""
+    (an open ``database``, or a ``store`` prepared by ``closer serve``).
+    ``server``: this process is a server (``closer serve``, the ASGI module)
+    and its heap at start-up lives as long as it does (see ``_settle_heap``)."""
     resolved = settings or load_settings()
 
     @asynccontextmanager
@@ -144,7 +161,9 @@ def create_app(
             app.state.store = StoreHolder(resolved, database)
         else:
             app.state.store = open_at_start(resolved)
-        warming = _use_model(app, resolved)
+        warming = _use_model(app, resolved, settle=server)
+        if server:
+            _settle_heap()
         try:
             yield
         finally:

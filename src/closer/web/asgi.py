@@ -8,4 +8,4 @@ from __future__ import annotations
 
 from closer.web.app import create_app
 
-app = create_app()
+app = create_app(server=True)
