@@ -22,9 +22,9 @@ from closer.adapters.content import bundled_library
 from closer.adapters.db.database import Database
 from closer.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from closer.domain.people import new_person
-from closer.services.moments import list_moments, log_moment
+from closer.services.moments import list_moments, log_moment_steps
 from closer.services.people import list_people
-from closer.services.unit_of_work import UnitOfWork
+from closer.services.unit_of_work import UnitOfWork, run_steps
 
 LIB = bundled_library()
 T = TypeVar("T")
@@ -106,17 +106,14 @@ def test_writes_that_arrive_together_share_one_commit(database: Database) -> Non
 
 
 def test_a_moment_is_answered_only_once_it_is_committed(database: Database) -> None:
-    writer = database.writer()
     answered: list[int] = []
 
+    def write(job: Callable[[UnitOfWork], T]) -> T:
+        return database.group_commit.submit(1, job).result(10)
+
     def log() -> None:
-        logged = log_moment(
-            database.unit_of_work(),
-            LIB,
-            situation="Cancelled on Sam",
-            new_people=("Sam",),
-            writer=writer,
-        )
+        steps = log_moment_steps(LIB, situation="Cancelled on Sam", new_people=("Sam",))
+        logged = run_steps(steps, write)
         assert logged.moment.id is not None
         answered.append(logged.moment.id)
 
@@ -185,7 +182,7 @@ def test_a_commit_that_fails_fails_every_write_in_its_group(
         with pytest.raises(Exception, match="FOREIGN KEY"):
             future.result(10)
     assert list_people(database.unit_of_work()) == []
-    assert database.group_commit.run(1, _add("Later")) > 0  # the writer goes on
+    assert database.group_commit.submit(1, _add("Later")).result(10) > 0  # goes on
 
 
 @pytest.mark.parametrize("database_url", [None], ids=["sqlite"])
@@ -212,7 +209,7 @@ def test_an_event_loop_awaits_its_write_and_a_cancelled_one_still_lands(
         return await asyncio.wait_for(kept, 10)
 
     assert in_own_thread(lambda: asyncio.run(log_two())) > 0
-    database.group_commit.run(1, lambda _uow: None)  # after the two, in order
+    database.group_commit.submit(1, lambda _uow: None).result(10)  # after the two
     names = [p.person.name for p in list_people(database.unit_of_work())]
     assert names == ["Gil", "Hal"]
 

@@ -62,15 +62,11 @@ def test_https_responses_tell_browsers_to_stay_on_https(client: TestClient) -> N
     assert secure["strict-transport-security"] == "max-age=31536000"
 
 
-def test_the_asgi_module_serves_the_configured_app(tmp_path: Path) -> None:
+def _run_hosted(tmp_path: Path, probe: str, **env: str) -> str:
+    """Run ``probe`` in a fresh interpreter with a hosted app's environment;
+    what it printed."""
     env = {**os.environ, "CLOSER_DATA_DIR": str(tmp_path), "CLOSER_MODE": "hosted",
-           "CLOSER_DATABASE_URL": f"sqlite:///{tmp_path / 'h.db'}"}  # fmt: skip
-    probe = (
-        "from fastapi.testclient import TestClient\n"
-        "from closer.web.asgi import app\n"
-        "with TestClient(app) as c:\n"
-        "    print(c.get('/moments', follow_redirects=False).headers['location'])\n"
-    )
+           "CLOSER_DATABASE_URL": f"sqlite:///{tmp_path / 'h.db'}", **env}  # fmt: skip
     result = subprocess.run(
         [sys.executable, "-c", probe],
         env=env,
@@ -79,15 +75,22 @@ def test_the_asgi_module_serves_the_configured_app(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "/login?next=%2Fmoments"
+    return result.stdout
+
+
+def test_the_asgi_module_serves_the_configured_app(tmp_path: Path) -> None:
+    probe = (
+        "from fastapi.testclient import TestClient\n"
+        "from closer.web.asgi import app\n"
+        "with TestClient(app) as c:\n"
+        "    print(c.get('/moments', follow_redirects=False).headers['location'])\n"
+    )
+    assert _run_hosted(tmp_path, probe).strip() == "/login?next=%2Fmoments"
 
 
 def test_only_a_server_moves_its_start_up_heap_out_of_the_collectors_sight(
     tmp_path: Path,
 ) -> None:
-    env = {**os.environ, "CLOSER_DATA_DIR": str(tmp_path), "CLOSER_MODE": "hosted",
-           "CLOSER_DATABASE_URL": f"sqlite:///{tmp_path / 'h.db'}",
-           "CLOSER_MODEL": "off"}  # fmt: skip
     probe = (
         "import gc\n"
         "from fastapi.testclient import TestClient\n"
@@ -97,15 +100,8 @@ def test_only_a_server_moves_its_start_up_heap_out_of_the_collectors_sight(
         "    with TestClient(create_app(server=server)):\n"
         "        print(server, gc.get_freeze_count() > before)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "False", "True", "True"]
+    printed = _run_hosted(tmp_path, probe, CLOSER_MODEL="off")
+    assert printed.split() == ["False", "False", "True", "True"]
 
 
 def test_pages_have_no_inline_script_or_style(client: TestClient) -> None:

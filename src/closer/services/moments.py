@@ -14,7 +14,7 @@ from closer.domain.safety import Assessment
 from closer.domain.suggest import KeywordSuggester, Suggester, Suggestions
 from closer.services.people import resolve_names
 from closer.services.safety import check_saved_text, saved_text_steps
-from closer.services.unit_of_work import Steps, UnitOfWork, Writer, in_unit, run_steps
+from closer.services.unit_of_work import Steps, UnitOfWork, in_unit, run_steps
 
 DEFAULT_SUGGESTER: Suggester = KeywordSuggester()
 
@@ -48,16 +48,11 @@ class MomentFields(TypedDict, total=False):
 
 
 def log_moment(
-    uow: UnitOfWork,
-    library: Library,
-    *,
-    writer: Writer | None = None,
-    **fields: Unpack[MomentFields],
+    uow: UnitOfWork, library: Library, **fields: Unpack[MomentFields]
 ) -> Logged:
-    """Validate and save a moment, then check its text and suggest causes.
-    The writes run in ``uow`` unless a ``writer`` is given (the web app's group
-    commit). An event loop uses ``log_moment_steps`` with ``run_steps_async``."""
-    return run_steps(log_moment_steps(library, **fields), writer or in_unit(uow))
+    """Validate and save a moment in ``uow``, then check its text and suggest
+    causes. The web app runs ``log_moment_steps`` through its group commit."""
+    return run_steps(log_moment_steps(library, **fields), in_unit(uow))
 
 
 def log_moment_steps(

@@ -93,8 +93,8 @@ NO_TELEMETRY: TelemetryConfig = {
 def _settle_heap() -> None:
     """Move everything alive now (modules, content, the store, the app) out of
     the cyclic garbage collector's sight: it would otherwise walk all of it
-    on every full collection, which under load cost a quarter of a logged
-    moment's time and most of the slowest answers (docs/benchmarks.md)."""
+    on every full collection, which under load cost about a sixth of a logged
+    moment's CPU and set the slowest answers (docs/decisions.md, D32)."""
     gc.collect()
     gc.freeze()
 

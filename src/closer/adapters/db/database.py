@@ -19,7 +19,7 @@ from closer.adapters.db.schema import HEAD_REVISION
 from closer.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from closer.adapters.local_store import require_key
 from closer.config import Settings
-from closer.services.unit_of_work import AsyncWriter, UnitOfWork, Writer
+from closer.services.unit_of_work import AsyncWriter, UnitOfWork
 
 T = TypeVar("T")
 
@@ -32,17 +32,9 @@ class Database:
     sessions: sessionmaker[Session]
     group_commit: GroupCommit
 
-    def writer(self, owner_id: int = LOCAL_USER_ID) -> Writer:
-        """Runs write jobs over one person's records through the group commit
-        (waiting, in the calling thread, for the commit that saves them)."""
-
-        def write(job: Callable[[UnitOfWork], T]) -> T:
-            return self.group_commit.run(owner_id, job)
-
-        return write
-
     def async_writer(self, owner_id: int = LOCAL_USER_ID) -> AsyncWriter:
-        """``writer`` for an event loop: awaiting the commit never blocks it."""
+        """Runs write jobs over one person's records through the group commit,
+        for an event loop: awaiting the commit never blocks it."""
 
         def write(job: Callable[[UnitOfWork], T]) -> Awaitable[T]:
             return self.group_commit.submit_async(owner_id, job)

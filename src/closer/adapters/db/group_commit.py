@@ -128,10 +128,6 @@ class GroupCommit:
                 self._thread.start()
             self._queue.put(write)
 
-    def run(self, owner_id: int, job: Job[T]) -> T:
-        """``submit``, then wait for the commit (from any thread but the writer's)."""
-        return self.submit(owner_id, job).result()
-
     def close(self) -> None:
         """Finish every write already queued, then stop the thread."""
         with self._lock:

@@ -342,14 +342,16 @@ class SqlMomentRepository:
             tags=tuple(sorted(t.tag for t in row.tags)),
         )
 
-    def _fill(self, row: MomentRow, moment: Moment) -> None:
+    def _with_names(self, moment: Moment) -> Moment:
+        """``moment`` with its people's names; NotFound for an unknown person."""
         names = self._names(moment.people)
         missing = [p for p in moment.people if p not in names]
         if missing:
             raise NotFound(f"There is no person with id {missing[0]}.")
-        with_names = replace(
-            moment, person_names=tuple(names[p] for p in moment.people)
-        )
+        return replace(moment, person_names=tuple(names[p] for p in moment.people))
+
+    def _fill(self, row: MomentRow, moment: Moment) -> None:
+        with_names = self._with_names(moment)
         row.occurred_at = moment.occurred_at
         row.situation = moment.situation
         row.urge = moment.urge
@@ -389,18 +391,13 @@ class SqlMomentRepository:
         every person takes many times a day, and this costs a third as much.
         The row is stamped with the session's owner, as ``ownership`` does for
         ORM rows."""
-        names = self._names(moment.people)
-        missing = [p for p in moment.people if p not in names]
-        if missing:
-            raise NotFound(f"There is no person with id {missing[0]}.")
         moment = replace(
-            moment,
-            person_names=tuple(names[p] for p in moment.people),
+            self._with_names(moment),
             causes=tuple(sorted(moment.causes)),
             tags=tuple(sorted(moment.tags)),
         )
         connection = self._session.connection()
-        now = utc_now()
+        now, search_text = utc_now(), moment.search_text()
         inserted = connection.execute(
             insert(MomentRow),
             {
@@ -411,7 +408,7 @@ class SqlMomentRepository:
                 "action": moment.action,
                 "outcome": moment.outcome,
                 "felt_after": moment.felt_after,
-                "search_text": moment.search_text(),
+                "search_text": search_text,
                 "created_at": now,
                 "updated_at": now,
                 "client_key": client_key,
@@ -423,9 +420,7 @@ class SqlMomentRepository:
             if rows:
                 connection.execute(insert(table), rows)
         if self._dialect == "sqlite":
-            connection.execute(
-                FTS_INSERT, {"id": moment_id, "text": moment.search_text()}
-            )
+            connection.execute(FTS_INSERT, {"id": moment_id, "text": search_text})
         return replace(moment, id=moment_id)
 
     def update(self, moment: Moment) -> Moment:

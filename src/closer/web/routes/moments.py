@@ -65,11 +65,7 @@ def _felt(emotion: str, intensity: str) -> list[Felt]:
 
 @router.post("/moments", response_class=HTMLResponse)
 async def log_from_form(
-    request: Request,
-    uow: UowDep,
-    shell: ShellDep,
-    library: LibraryDep,
-    records: RecordsDep,
+    request: Request, shell: ShellDep, library: LibraryDep, records: RecordsDep
 ) -> Response:
     """The quick log on Today. Only the situation is required."""
     form = {k: str(v) for k, v in (await request.form()).items()}
@@ -94,7 +90,7 @@ async def log_from_form(
             error=error,
             form=form,
             status_code=error.status,
-            **await run_in_threadpool(today_context, uow, library),
+            **await run_in_threadpool(today_context, records.unit_of_work(), library),
         )
     return RedirectResponse(f"/moments/{logged.moment.id}?new=true", status_code=303)
 
