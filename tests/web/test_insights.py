@@ -66,6 +66,10 @@ def test_the_api_gives_the_same_picture_and_checks_the_period(web: TestClient) -
     )
     assert backwards.status_code == 422
     assert "starts (2026-02-01) after it ends" in backwards.text
+    for field, day in (("to", "0001-01-01"), ("from", "9999-12-31")):
+        beyond = web.get("/api/v1/insights", params={field: day})
+        assert beyond.status_code == 422
+        assert f"Choose a date from 1900 to 2999 ({day} is not)" in beyond.text
 
 
 def test_the_report_pdf_renders_and_holds_only_the_ticked_notes(

@@ -17,12 +17,21 @@ from closer.services.unit_of_work import UnitOfWork
 
 DEFAULT_DAYS = 90
 MAX_DAYS = 3660
+# Dates a period may touch: room on both sides for the arithmetic on them
+# (weeks start on Mondays), far beyond any journal.
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 
 
 def period_of(
     start: date | None, end: date | None, today: date | None = None
 ) -> Period:
     """The period asked for; by default the last 90 days up to today."""
+    for day, field in ((start, "from"), (end, "to")):
+        if day is not None and not EARLIEST <= day <= LATEST:
+            raise InvalidInput(
+                f"Choose a date from {EARLIEST.year} to {LATEST.year} ({day} is not).",
+                field=field,
+            )
     last = end or today or datetime.now(UTC).date()
     first = start or last - timedelta(days=DEFAULT_DAYS - 1)
     if first > last:
