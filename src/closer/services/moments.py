@@ -12,7 +12,7 @@ from closer.domain.errors import NotFound
 from closer.domain.moments import Felt, Moment, MomentQuery, check_causes, new_moment
 from closer.domain.safety import Assessment
 from closer.domain.suggest import KeywordSuggester, Suggester, Suggestions
-from closer.services.people import resolve_names
+from closer.services.people import people_named
 from closer.services.safety import check_saved_text, saved_text_steps
 from closer.services.unit_of_work import Steps, UnitOfWork, in_unit, run_steps
 
@@ -102,15 +102,16 @@ def log_moment_steps(
 def _save_moment(
     moment: Moment, names: tuple[str, ...], client_key: str | None, uow: UnitOfWork
 ) -> tuple[Moment, bool]:
-    """The write of ``log_moment``: the saved moment, and False when one was
-    already saved under ``client_key``."""
-    if names:
-        added = resolve_names(uow, names, create_missing=True)
-        moment = replace(moment, people=tuple(dict.fromkeys(moment.people + added)))
+    """The write of ``log_moment``, in one unit of work: the saved moment, and
+    False when one was already saved under ``client_key`` (then nothing is
+    written, not even the people it names)."""
     with uow:
         kept = uow.moments.by_client_key(client_key) if client_key else None
         if kept is not None:
             return kept, False
+        if names:
+            added = people_named(uow, names, create_missing=True)
+            moment = replace(moment, people=tuple(dict.fromkeys(moment.people + added)))
         saved = uow.moments.add(moment, client_key)
         uow.commit()
     return saved, True

@@ -118,24 +118,32 @@ def resolve_names(
 ) -> tuple[int, ...]:
     """People ids for typed names; unknown names are created only on request,
     otherwise refused with the closest known names."""
-    ids: list[int] = []
     with uow:
-        for raw in names:
-            name = clean_name(raw)
-            person = uow.people.by_name(name)
-            if person is None:
-                if not create_missing:
-                    known = [p.name for p in uow.people.list()]
-                    guesses = close_matches(name, known)
-                    hint = f" Did you mean {' or '.join(guesses)}?" if guesses else ""
-                    raise NotFound(
-                        f"There is no one called {name!r}.{hint} "
-                        "Add them with --new-person, or `closer person add`."
-                    )
-                person = uow.people.add(new_person(name))
-            assert person.id is not None
-            ids.append(person.id)
+        ids = people_named(uow, names, create_missing=create_missing)
         uow.commit()
+    return ids
+
+
+def people_named(
+    uow: UnitOfWork, names: Iterable[str], *, create_missing: bool = False
+) -> tuple[int, ...]:
+    """``resolve_names`` inside a unit of work already open (the caller commits)."""
+    ids: list[int] = []
+    for raw in names:
+        name = clean_name(raw)
+        person = uow.people.by_name(name)
+        if person is None:
+            if not create_missing:
+                known = [p.name for p in uow.people.list()]
+                guesses = close_matches(name, known)
+                hint = f" Did you mean {' or '.join(guesses)}?" if guesses else ""
+                raise NotFound(
+                    f"There is no one called {name!r}.{hint} "
+                    "Add them with --new-person, or `closer person add`."
+                )
+            person = uow.people.add(new_person(name))
+        assert person.id is not None
+        ids.append(person.id)
     return tuple(dict.fromkeys(ids))
 
 

@@ -7,9 +7,15 @@ many tabs, or a phone replaying its offline queue) log at the same moment,
 one thread takes every write waiting in turn, runs each in a unit of work of
 its own inside ONE transaction, commits once, and only then answers each of
 them. Nobody is told "saved" before the commit that saved them, so a crash
-never loses an acknowledged write. A write that fails is answered with its
-error and the group runs again without it, so the others still land: a job
-must therefore do nothing but database work, which a rollback undoes.
+never loses an acknowledged write.
+
+Each job runs inside a SAVEPOINT of its own and opens its unit of work once,
+whose session controls that savepoint and nothing else: whatever one job
+does (fails, finds its moment already saved and leaves without committing,
+rolls back) undoes only its own writes, never another job's. Only the
+transaction as a whole failing (a refused COMMIT, a lost connection) fails
+every write in it, and then every one of them is answered with the error. A
+job must do nothing but database work, which a rollback undoes.
 
 Used for the hot path, logging a moment (web form, API, offline replay).
 """
@@ -158,53 +164,88 @@ class GroupCommit:
         try:
             self._commit(writes)
         except Exception as error:
-            logger.exception("The group commit failed unexpectedly")
+            logger.exception("A group of %d writes could not be committed", len(writes))
             for write in writes:
                 write.settle(None, error)  # those already answered keep theirs
 
     def _commit(self, writes: list[_Write]) -> None:
-        """Commit ``writes`` together. A job that fails gets its error and the
-        group runs again without it (nothing was committed yet)."""
-        while writes:
-            failed = self._try(writes)
-            if failed is None:
-                return
-            writes = [w for w in writes if w is not failed]
-
-    def _try(self, writes: list[_Write]) -> _Write | None:
-        """One transaction for ``writes``: None once every future is resolved,
-        or the write whose job failed (then all of it is rolled back)."""
-        results: list[Any] = []
-        try:
-            with self._engine.connect() as connection:
-                _begin(connection)
-                for write in writes:
-                    try:
-                        results.append(write.job(self._unit(connection, write)))
-                    except Exception as error:
-                        write.settle(None, error)
-                        return write
-                connection.commit()
-        except Exception as error:  # the transaction failed: nothing in it is saved
-            logger.exception("A group of %d writes could not be committed", len(writes))
+        """Run each write in a savepoint of its own inside one transaction,
+        commit once, then answer. A job that fails is answered with its error
+        at once (its savepoint is rolled back, so nothing of it remains); a
+        job that ends without committing undoes only its own writes."""
+        done: list[tuple[_Write, Any]] = []
+        with self._engine.connect() as connection:
+            _begin(connection)
             for write in writes:
-                write.settle(None, error)
-            return None
-        for write, result in zip(writes, results, strict=True):
+                outcome = self._run_alone(connection, write)
+                if isinstance(outcome, _Failed):
+                    write.settle(None, outcome.error)
+                else:
+                    done.append((write, outcome))
+            _require_open(connection)
+            connection.commit()
+        for write, result in done:
             write.settle(result, None)
-        return None
+
+    def _run_alone(self, connection: Connection, write: _Write) -> Any:
+        """The job's result, or ``_Failed`` once its savepoint is rolled back.
+        Nothing a job does can reach beyond its savepoint (``_unit``)."""
+        savepoint = connection.begin_nested()
+        try:
+            result = write.job(self._unit(connection, write))
+        except Exception as error:
+            if savepoint.is_active:
+                savepoint.rollback()
+            _require_open(connection)
+            return _Failed(error)
+        if savepoint.is_active:  # else the job left without committing
+            savepoint.commit()  # RELEASE: kept in the group's transaction
+        _require_open(connection)
+        return result
 
     def _unit(self, connection: Connection, write: _Write) -> SqlAlchemyUnitOfWork:
-        """A unit of work over the write's owner, inside the group's
-        transaction: its commit commits nothing yet, its rollback undoes the
-        whole group (which then runs again without the failed job)."""
+        """A unit of work over the write's owner whose session joins the job's
+        savepoint: its commit leaves the savepoint to the group, its rollback
+        (leaving without committing, or an error) rolls the savepoint back,
+        undoing what this job wrote and nothing else. It may be opened once:
+        a second opening could undo what the first committed."""
+        opened = False
 
         def sessions(**options: Any) -> Session:
+            nonlocal opened
+            if opened:
+                raise GroupJobError(
+                    "a job of the group commit opens its unit of work only once"
+                )
+            opened = True
             return self._sessions(
                 bind=connection, join_transaction_mode="rollback_only", **options
             )
 
         return SqlAlchemyUnitOfWork(sessions, write.owner_id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    error: Exception
+
+
+class GroupJobError(RuntimeError):
+    """A job broke the group commit's rules (see ``GroupCommit._unit``)."""
+
+
+class GroupTransactionLost(RuntimeError):
+    """The database ended the group's transaction on its own (SQLite does on
+    a full disk or an I/O error): nothing in the group may be reported saved."""
+
+
+def _require_open(connection: Connection) -> None:
+    """Raise unless the group's transaction is still open in the database
+    itself, not only in SQLAlchemy's bookkeeping."""
+    driver = connection.connection.dbapi_connection
+    still_open = getattr(driver, "in_transaction", True)  # sqlite3 and sqlcipher3
+    if not connection.in_transaction() or not still_open:
+        raise GroupTransactionLost("the database ended the group's transaction")
 
 
 def _begin(connection: Connection) -> None:

@@ -11,6 +11,7 @@ from starlette.responses import Response
 
 from closer.services.insights import insights, period_of, summary_data
 from closer.web.dependencies import ChecksDep, LibraryDep, UowDep
+from closer.web.ids import Id
 from closer.web.routes import insights as insight_pages
 from closer.web.routes.api import API_PREFIX, ERRORS
 
@@ -90,7 +91,7 @@ async def read_report(
     end: ToQuery = None,
     format: Annotated[str, Query(description="pdf or md")] = "pdf",
     note: Annotated[
-        list[int] | None, Query(description="Moment ids whose words to include")
+        list[Id] | None, Query(description="Moment ids whose words to include")
     ] = None,
 ) -> Response:
     """The counsellor report; only the moments named in ``note`` are quoted."""

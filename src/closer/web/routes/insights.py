@@ -16,6 +16,7 @@ from closer.domain.moments import MomentQuery
 from closer.services.insights import counselor_report, insights, period_of
 from closer.services.moments import list_moments
 from closer.web.dependencies import ChecksDep, LibraryDep, ShellDep, UowDep
+from closer.web.ids import Id
 from closer.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -68,7 +69,7 @@ async def report_download(
     start: FromQuery = None,
     end: ToQuery = None,
     format: Annotated[str, Query()] = "pdf",
-    note: Annotated[list[int] | None, Query()] = None,
+    note: Annotated[list[Id] | None, Query()] = None,
 ) -> Response:
     """The counsellor report as PDF or Markdown, with only the ticked notes."""
     from closer.adapters.report import to_markdown, to_pdf  # noqa: PLC0415 - heavy
