@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := postgresql chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check bench bench-compare migrations-check system-deps clean
+.PHONY: help run test check bench bench-compare fuzz migrations-check system-deps clean
 
 help:
 	@echo "make run               create .venv, install, start the web app on SQLite"
@@ -14,6 +14,7 @@ help:
 	@echo "make check             ruff, ruff format --check, mypy --strict"
 	@echo "make bench             benchmarks and evaluations; results in docs/benchmarks.md"
 	@echo "make bench-compare     the on-device model against sentence-transformers (own venv)"
+	@echo "make fuzz              a deeper, random API fuzzing run (what it finds is a bug to fix)"
 	@echo "make migrations-check  alembic upgrade head + alembic check (SQLite, PostgreSQL)"
 	@echo "make system-deps       install the Debian packages the full suite needs"
 	@echo "make clean             remove .venv and caches"
@@ -54,7 +55,13 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.oblique_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.message_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.load_test --seconds 60 --write docs/benchmarks.md
+	$(BIN)/python -m bench.import_bench --rows 1000000 --write docs/benchmarks.md
 	$(MAKE) bench-compare
+
+# make test fuzzes with a fixed seed (the same cases each run); this explores
+# new cases at random, 200 per operation. A failure is a bug: file it.
+fuzz: $(VENV)/.installed-dev
+	CLOSER_FUZZ_RANDOM=1 CLOSER_FUZZ_EXAMPLES=$${CLOSER_FUZZ_EXAMPLES:-200} $(BIN)/python -m pytest tests/fuzz
 
 # Closer's model against sentence-transformers (torch: 1.5 GB, kept apart).
 bench-compare: .venv-compare/.installed

@@ -57,6 +57,16 @@ class Settings(BaseSettings):
             "(never pass a passphrase on the command line)."
         ),
     )
+    import_max_mb: int = Field(
+        default=1024,
+        ge=1,
+        le=1024 * 1024,
+        description=(
+            "The largest file Closer imports, in MB (moments are read as a "
+            "stream, so memory stays small whatever the size; contacts files "
+            "are read whole and stop at 50 MB)."
+        ),
+    )
     unlock_minutes: int = Field(
         default=15,
         ge=0,

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from closer import __version__
 from closer.adapters.db.migrate import head_revision
+from closer.config import Settings
 from tests.cli.conftest import Invoke, json_of
+from tests.support.stores import emptied
 
 
 def test_help_lists_every_command(invoke: Invoke) -> None:
@@ -17,7 +19,10 @@ def test_version_is_printed(invoke: Invoke) -> None:
     assert result.stdout.strip() == f"closer {__version__}"
 
 
-def test_db_upgrade_creates_the_schema_and_is_idempotent(invoke: Invoke) -> None:
+def test_db_upgrade_creates_the_schema_and_is_idempotent(
+    invoke: Invoke, settings: Settings, store_key: bytes | None
+) -> None:
+    emptied(settings, store_key)  # a new local store is made at the newest
     first = json_of(invoke("db", "upgrade", "--json"))
     assert first["from"] is None
     assert first["to"] == head_revision()
@@ -28,7 +33,10 @@ def test_db_upgrade_creates_the_schema_and_is_idempotent(invoke: Invoke) -> None
     assert "up to date" in invoke("db", "upgrade").stdout
 
 
-def test_db_status_tells_whether_an_upgrade_is_needed(invoke: Invoke) -> None:
+def test_db_status_tells_whether_an_upgrade_is_needed(
+    invoke: Invoke, settings: Settings, store_key: bytes | None
+) -> None:
+    emptied(settings, store_key)
     before = json_of(invoke("db", "status", "--json"))
     assert before["current"] is None
     assert before["up_to_date"] is False

@@ -119,3 +119,16 @@ def test_worrying_notes_on_a_new_person_print_the_support(invoke: Invoke) -> Non
     shown = " ".join(result.stdout.split())
     assert "Added Ray." in shown
     assert "someone you care about may be in danger" in shown
+
+
+def test_text_with_a_control_character_is_refused_and_nothing_saved(
+    invoke: Invoke,
+) -> None:
+    for args in (["log", "I left\x01"], ["person", "add", "Jo\x1b"],
+                 ["log", "fine", "-p", "Sam\x7f", "--new-person"]):  # fmt: skip
+        result = invoke(*args)
+        assert result.exit_code == 1, (args, result.output)
+        assert result.stderr.startswith("Error: ")
+        assert "invisible control character" in result.stderr
+    assert json_of(invoke("moments", "--json"))["total"] == 0
+    assert json_of(invoke("person", "list", "--json")) == []

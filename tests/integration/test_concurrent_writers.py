@@ -1,19 +1,23 @@
-"""Many people writing at once through one real server (hosted mode, on a
-SQLite file and on PostgreSQL), while one of them re-sends a moment it has
-already saved, as the offline queue does after a lost answer: every moment
-answered as saved reads back with its own words, under its own owner only."""
+"""Many clients at once against real servers in hosted mode, on a SQLite file
+and on PostgreSQL: people writing while one re-sends a moment it has already
+saved, as the offline queue does after a lost answer (every moment answered
+as saved reads back with its own words, under its own owner only); floods of
+wrong passwords and of sign-ups (limits that hold, memory that stays
+bounded)."""
 
 from __future__ import annotations
 
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2
 import pytest
 
+from closer.adapters.accounts import PER_ACCOUNT, SIGNUPS_PER_HOUR
 from tests.support.postgres import PostgresCluster
 from tests.support.server import closer_env, serving
 
@@ -140,3 +144,60 @@ def check_re_sending(ana: httpx2.Client, bo: httpx2.Client) -> None:
     assert [m["situation"] for m in listed["items"]] == ["Mine"]
     total = ana.get("/api/v1/moments", params={"limit": 1}).json()["total"]
     assert total == len(ledger.saved)
+
+
+def _peak_memory_mib(pid: int) -> float:
+    """The most memory the process has held (VmHWM), in MiB."""
+    status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    line = next(x for x in status.splitlines() if x.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+
+
+def test_a_flood_of_wrong_passwords_is_checked_no_more_than_the_limit(
+    hosted_env: dict[str, str],
+) -> None:
+    """Sixty wrong passwords at once, through two servers on one database:
+    the limit counts every attempt before any password is checked."""
+    with serving(hosted_env) as one, serving(hosted_env) as two:
+        with signed_up(one.base, "ana"):
+            pass
+
+        def attempt(number: int) -> int:
+            base = (one, two)[number % 2].base
+            reply = httpx2.post(
+                f"{base}/api/v1/account/session",
+                json={"email": "ana@example.org", "password": f"guess {number}"},
+                timeout=120,
+            )
+            return reply.status_code
+
+        with ThreadPoolExecutor(30) as pool:
+            codes = list(pool.map(attempt, range(60)))
+    assert sorted(set(codes)) == [401, 429]
+    assert codes.count(401) <= PER_ACCOUNT
+
+
+def test_a_flood_of_sign_ups_is_limited_and_memory_stays_bounded(
+    hosted_env: dict[str, str],
+) -> None:
+    """Forty sign-ups at once from one address: no more than the hourly limit
+    are made, and the Argon2 work (64 MiB each) waits in line."""
+    with serving(hosted_env) as server:
+        before = _peak_memory_mib(server.process.pid)
+
+        def sign_up(number: int) -> int:
+            reply = httpx2.post(
+                f"{server.base}/api/v1/account",
+                json={"email": f"p{number}@example.org", "password": "a long password"},
+                timeout=120,
+            )
+            return reply.status_code
+
+        with ThreadPoolExecutor(40) as pool:
+            codes = list(pool.map(sign_up, range(40)))
+        grew = _peak_memory_mib(server.process.pid) - before
+    # Under a flood the count is cautious (an attempt counts every one that
+    # committed before its own count): at most the limit, never more.
+    assert 1 <= codes.count(201) <= SIGNUPS_PER_HOUR, codes
+    assert codes.count(201) + codes.count(429) == 40, codes
+    assert grew < 256, f"the server grew by {grew:.0f} MiB"  # 20 at once: 1.3 GB

@@ -13,8 +13,8 @@ from closer.adapters.db.database import Database, open_database
 from closer.adapters.local_store import StoreState, store_state
 from closer.config import Settings
 from closer.domain.errors import (
-    ConfigurationError,
     Conflict,
+    DamagedStore,
     Locked,
     NotSetUp,
     WrongPassphrase,
@@ -270,5 +270,5 @@ def test_a_damaged_key_file_is_reported_with_what_to_do(tmp_path: Path) -> None:
     settings = local_settings(tmp_path)
     local_store.set_up(settings, PASSPHRASE)
     vault.key_file_path(settings.data_dir).write_text('{"closer_key_file": 1, "enc')
-    with pytest.raises(ConfigurationError, match=r"damaged.*Restore it from a backup"):
+    with pytest.raises(DamagedStore, match=r"cannot be read.*closer restore"):
         store_state(settings)

@@ -7,7 +7,8 @@ import csv
 import io
 import json
 import zipfile
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,13 @@ from closer.adapters.content import bundled_library
 from closer.adapters.db.database import Database, open_database
 from closer.adapters.db.repositories import SqlMomentRepository
 from closer.adapters.export import closer_json, csv_tables, markdown
-from closer.adapters.importers import ImportFormat, decode, guess_format, read
+from closer.adapters.importers import (
+    ImportFormat,
+    decode,
+    guess_format,
+    open_import,
+    read,
+)
 from closer.config import Settings
 from closer.domain.checks import find_check
 from closer.domain.errors import InvalidInput
@@ -229,21 +236,46 @@ def test_a_failure_late_in_the_write_rolls_everything_back(
     database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     records = closer_json.loads(broken_export("pass"), LIBRARY)
+    many = tuple(
+        replace(m, occurred_at=m.occurred_at.replace(year=2001) + timedelta(minutes=n))
+        for n, m in enumerate(records.moments * 800)
+    )
+    big = replace(records, moments=many)
     before = exported(database)
     calls = {"n": 0}
-    real = SqlMomentRepository.add
+    real = SqlMomentRepository.add_many
 
-    def fail_on_third(self: object, moment: object) -> object:
+    def fail_on_second_batch(self: object, moments: object) -> object:
         calls["n"] += 1
-        if calls["n"] == 3:
+        if calls["n"] == 2:
             raise RuntimeError("disk full")
-        return real(self, moment)  # type: ignore[arg-type]
+        return real(self, moments)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(SqlMomentRepository, "add", fail_on_third)
+    monkeypatch.setattr(SqlMomentRepository, "add_many", fail_on_second_batch)
     with pytest.raises(RuntimeError, match="disk full"):
-        import_records(database.unit_of_work(), records, source="closer")
+        import_records(database.unit_of_work(), big, source="closer")
     monkeypatch.undo()
+    assert calls["n"] == 2  # the first thousand moments had been written
     assert exported(database) == before  # not even Sam, added before the failure
+
+
+def test_a_bad_row_near_the_end_of_a_large_file_leaves_nothing(
+    database: Database,
+) -> None:
+    header = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+    rows = [
+        f"2024-01-01,x,Monday,{n // 60 % 24:02d}:{n % 60:02d},good,,,Day {n}\n"
+        for n in range(2500)
+    ]
+    text = header + "".join(rows) + "2024-01-02,x,Tuesday,25:99,good,,,Broken\n"
+    before = exported(database)
+    _, incoming = open_import(
+        io.BytesIO(text.encode()), name="daylio.csv", fmt=None, library=LIBRARY,
+        max_bytes=10**9,
+    )  # fmt: skip
+    with pytest.raises(InvalidInput, match=r"^line 2502, time: full_date and time"):
+        import_records(database.unit_of_work(), incoming, source="daylio")
+    assert exported(database) == before
 
 
 JRNL = {
@@ -281,7 +313,7 @@ def test_a_jrnl_export_becomes_moments_with_tags_and_imports_once(
 def test_a_jrnl_entry_with_a_bad_date_is_named() -> None:
     broken = json.loads(json.dumps(JRNL))
     broken["entries"][1]["date"] = "04/02/2025"
-    with pytest.raises(InvalidInput, match=r"entries\[1\], date: Use a date like"):
+    with pytest.raises(InvalidInput, match=r"entries\[1\]\.date: Use a date like"):
         read(json.dumps(broken), ImportFormat.JRNL, LIBRARY)
 
 

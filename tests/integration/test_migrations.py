@@ -17,11 +17,13 @@ from closer.adapters.db.orm import Base
 from closer.adapters.db.schema import HEAD_REVISION
 from closer.adapters.local_store import set_up
 from closer.config import Settings
+from tests.support.stores import emptied
 
 
 def test_an_empty_database_is_brought_to_the_newest_revision(
     settings: Settings, store_key: bytes | None
 ) -> None:
+    emptied(settings, store_key)
     db = open_database(settings, key=store_key, migrate=False)
     try:
         assert current_revision(db.engine) is None
@@ -75,6 +77,7 @@ def test_the_fast_paths_know_the_newest_revision() -> None:
 def test_upgrading_a_filled_store_to_accounts_keeps_every_row(
     settings: Settings, store_key: bytes | None
 ) -> None:
+    emptied(settings, store_key)
     db = open_database(settings, key=store_key, migrate=False)
     try:
         upgrade(db.engine, "0004")
@@ -122,6 +125,7 @@ def test_upgrading_a_filled_store_to_accounts_keeps_every_row(
 def test_known_closeness_becomes_the_first_reading_of_its_history(
     settings: Settings, store_key: bytes | None
 ) -> None:
+    emptied(settings, store_key)
     db = open_database(settings, key=store_key, migrate=False)
     try:
         upgrade(db.engine, "0014")

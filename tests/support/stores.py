@@ -18,3 +18,26 @@ def local_settings(tmp_path: Path, **changes: object) -> Settings:
         "model": "off",
     }
     return Settings(**{**values, **changes})  # type: ignore[arg-type]
+
+
+def emptied(settings: Settings, key: bytes | None) -> None:
+    """Take the store back to no schema at all, through the migrations' own
+    downgrades: a new local store is made at the newest revision, and some
+    tests start from before the first migration."""
+    from alembic import command  # noqa: PLC0415
+
+    from closer.adapters.db.database import open_database  # noqa: PLC0415
+    from closer.adapters.db.migrate import alembic_config, foreign_keys_off  # noqa: PLC0415
+
+    database = open_database(settings, key=key, migrate=False)
+    try:
+        config = alembic_config()
+        with (
+            database.engine.connect() as connection,
+            foreign_keys_off(connection),
+            connection.begin(),
+        ):
+            config.attributes["connection"] = connection
+            command.downgrade(config, "base")
+    finally:
+        database.close()

@@ -115,12 +115,20 @@ def test_deleting_an_account_removes_every_row_it_had(
         client.patch("/api/v1/settings", json={"country": "GB"})
         client.put("/api/v1/safety/plan", json={"sections": {"coping": ["walk"]}})
     ana_id = ana.get("/api/v1/account").json()["id"]
-    refused = ana.request("DELETE", "/api/v1/account", json={"confirm": "yes"})
-    assert refused.status_code == 422
-    assert (
-        ana.request("DELETE", "/api/v1/account", json={"confirm": "DELETE"}).status_code
-        == 204
+    password = "ana password 123"
+    refused = ana.request(
+        "DELETE", "/api/v1/account", json={"confirm": "yes", "password": password}
     )
+    assert refused.status_code == 422
+    wrong = ana.request(
+        "DELETE", "/api/v1/account", json={"confirm": "DELETE", "password": "guess"}
+    )
+    assert wrong.status_code == 401
+    assert ana.get("/api/v1/moments").json()["total"] == 1  # nothing deleted
+    deleted = ana.request(
+        "DELETE", "/api/v1/account", json={"confirm": "DELETE", "password": password}
+    )
+    assert deleted.status_code == 204
     engine = create_engine(hosted_settings.effective_database_url)
     try:
         with engine.connect() as conn:
@@ -175,3 +183,74 @@ def test_a_form_posted_from_another_site_is_refused(
     )  # fmt: skip
     assert same.status_code == 201
     assert browser.get("/api/v1/moments").json()["total"] == 1
+
+
+def test_a_new_password_ends_every_other_session(
+    hosted_settings: Settings, person: Person
+) -> None:
+    phone = person("ana")
+    with TestClient(create_app(hosted_settings), follow_redirects=False) as laptop:
+        laptop.post(
+            "/api/v1/account/session",
+            json={"email": "ana@example.org", "password": "ana password 123"},
+        )
+        wrong = phone.put(
+            "/api/v1/account/password",
+            json={"current_password": "guess", "new_password": "a brand new one"},
+        )
+        assert wrong.status_code == 401
+        short = phone.put(
+            "/api/v1/account/password",
+            json={"current_password": "ana password 123", "new_password": "short"},
+        )
+        assert short.status_code == 422
+        changed = phone.put(
+            "/api/v1/account/password",
+            json={"current_password": "ana password 123",
+                  "new_password": "a brand new one"},
+        )  # fmt: skip
+        assert changed.status_code == 204
+        assert phone.get("/api/v1/moments").status_code == 200  # this one stays
+        assert laptop.get("/api/v1/moments").status_code == 401  # the other ends
+        old = laptop.post(
+            "/api/v1/account/session",
+            json={"email": "ana@example.org", "password": "ana password 123"},
+        )
+        assert old.status_code == 401
+        new = laptop.post(
+            "/api/v1/account/session",
+            json={"email": "ana@example.org", "password": "a brand new one"},
+        )
+        assert new.status_code == 200
+
+
+def test_the_privacy_page_changes_the_password_and_deletes_only_with_it(
+    person: Person,
+) -> None:
+    ana = person("ana")
+    page = ana.get("/privacy").text
+    assert 'action="/privacy/password"' in page
+    assert 'id="delete-password"' in page
+    differ = ana.post(
+        "/privacy/password",
+        data={"current": "ana password 123", "new": "one new password",
+              "confirm": "another one"},
+    )  # fmt: skip
+    assert differ.status_code == 422
+    done = ana.post(
+        "/privacy/password",
+        data={"current": "ana password 123", "new": "one new password",
+              "confirm": "one new password"},
+    )  # fmt: skip
+    assert done.status_code == 303
+    assert "Your password is changed" in ana.get(done.headers["location"]).text
+    kept = ana.post(
+        "/privacy/delete", data={"confirm": "DELETE", "password": "ana password 123"}
+    )
+    assert kept.status_code == 401
+    assert "Nothing was deleted" in kept.text
+    gone = ana.post(
+        "/privacy/delete", data={"confirm": "DELETE", "password": "one new password"}
+    )
+    assert gone.status_code == 303
+    assert ana.get("/api/v1/account").status_code == 401

@@ -115,3 +115,13 @@ def test_a_note_that_is_not_theirs_or_not_there_is_refused(web: TestClient) -> N
     assert missing.status_code == 404
     wrong = web.get("/api/v1/report", params={"format": "docx"})
     assert wrong.status_code == 422
+
+
+def test_a_note_id_beyond_what_the_database_holds_is_a_clear_422(
+    web: TestClient,
+) -> None:
+    huge = "37710809384127135972589568"  # found by the fuzz suite: was a 500
+    for path in ("/api/v1/report", "/insights/report"):
+        answer = web.get(path, params={"format": "md", "note": huge})
+        assert answer.status_code == 422, (path, answer.text)
+    assert "note" in web.get("/api/v1/report", params={"note": huge}).text

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
-from closer.adapters.local_store import StoreState, store_state
+from closer.adapters.local_store import StoreState, remembered_key, store_state
+from closer.cli.main import app as cli
 from closer.web.app import create_app
 from tests.support.stores import local_settings
 
@@ -177,3 +179,50 @@ def test_records_unlocked_in_one_browser_stay_locked_for_other_clients(
     assert fresh.get("/moments").status_code == 200  # the first still works
     fresh.post("/lock")
     assert fresh.get("/api/v1/moments").status_code == 423  # locking ends every one
+
+
+@pytest.fixture
+def runtime_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private runtime folder, where the CLI keeps an unlocked key."""
+    folder = tmp_path / "runtime"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    return folder
+
+
+def kept_keys(runtime: Path) -> list[Path]:
+    return sorted((runtime / "closer").glob("*.key"))
+
+
+def test_lock_now_in_the_browser_also_forgets_the_key_the_cli_keeps(
+    tmp_path: Path, runtime_folder: Path
+) -> None:
+    settings = new_settings(tmp_path, unlock_minutes=15)
+    with TestClient(create_app(settings), follow_redirects=False) as web:
+        set_up(web)
+        web.post("/lock")
+        assert web.post("/unlock", data={"passphrase": PASSPHRASE}).status_code == 303
+        assert kept_keys(runtime_folder) != []  # the CLI may use it meanwhile
+        assert remembered_key(settings) is not None
+        assert web.post("/privacy/lock").status_code == 303
+        assert kept_keys(runtime_folder) == []
+        assert remembered_key(settings) is None
+        assert web.get("/api/v1/moments").status_code == 423
+
+
+def test_closer_lock_locks_a_running_server_too(
+    tmp_path: Path, runtime_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = new_settings(tmp_path, unlock_minutes=15)
+    with TestClient(create_app(settings), follow_redirects=False) as web:
+        set_up(web)
+        assert web.get("/api/v1/moments").status_code == 200
+        monkeypatch.setenv("CLOSER_DATA_DIR", str(settings.data_dir))
+        result = CliRunner().invoke(cli, ["lock"])
+        assert result.exit_code == 0, result.output
+        assert kept_keys(runtime_folder) == []
+        assert web.get("/api/v1/moments").status_code == 423
+        assert web.get("/moments").headers["location"].startswith("/unlock")
+        unlocked = web.post("/unlock", data={"passphrase": PASSPHRASE})
+        assert unlocked.status_code == 303
+        assert web.get("/api/v1/moments").status_code == 200  # until the next lock

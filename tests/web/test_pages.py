@@ -167,3 +167,17 @@ def test_the_service_worker_names_its_cache_after_the_shell(client: TestClient) 
     assert worker.headers["cache-control"] == "no-cache"
     assert re.search(r'const SHELL = "closer-shell-[0-9a-f]{12}";', worker.text)
     assert "closer-shell-dev" not in worker.text
+
+
+def test_pages_and_answers_with_records_are_never_stored_by_a_cache(
+    client: TestClient,
+) -> None:
+    client.post("/api/v1/moments", json={"situation": "Cancelled on Sam"})
+    for path in ("/", "/moments", "/moments/1", "/api/v1/moments", "/api/v1/export",
+                 "/insights", "/people", "/privacy", "/api/v1/health"):  # fmt: skip
+        answer = client.get(path)
+        assert answer.headers.get("cache-control") == "no-store", path
+    assert client.get("/sw.js").headers["cache-control"] == "no-cache"
+    static = client.get("/static/css/closer.css")
+    assert static.status_code == 200
+    assert "no-store" not in static.headers.get("cache-control", "")

@@ -7,8 +7,16 @@ app servers can answer any request:
   RFC 9106 defaults), and re-hashed when those defaults grow;
 - a session is a random 256-bit token in an HttpOnly cookie; the database
   keeps only its SHA-256, so a leaked database cannot be used to sign in;
-- failed sign-ins are rows in ``login_failures``, counted per account and
-  per address over a sliding window (5 and 30 per 15 minutes);
+- every sign-in attempt is a row in ``login_failures`` written (and
+  committed) BEFORE the password is checked, then counted per account and
+  per address over a sliding window (5 and 30 per 15 minutes): whatever the
+  number of processes and servers, the n-th attempt to commit sees at least
+  n rows, so no more than the limit are ever checked. A successful sign-in
+  removes the account's rows and its own; failures stay and expire;
+- sign-ups are counted the same way per address (``SIGNUPS_PER_HOUR``);
+- at most ``HASHING_AT_ONCE`` Argon2 computations run at once in a process
+  (each takes 64 MiB), so a flood of sign-ups or sign-ins waits in line
+  instead of exhausting memory;
 - deleting an account deletes the user row, and every owned row with it
   (``ON DELETE CASCADE``), plus the search index entries on SQLite.
 """
@@ -18,11 +26,14 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import threading
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from closer.adapters.db.database import Database
 from closer.adapters.db.orm import LoginFailureRow, SessionRow, UserRow
@@ -32,6 +43,10 @@ MIN_PASSWORD = 10
 WINDOW = timedelta(minutes=15)
 PER_ACCOUNT = 5
 PER_ADDRESS = 30
+SIGNUP_WINDOW = timedelta(hours=1)
+SIGNUPS_PER_HOUR = 20  # per address: a group signing up together fits
+HASHING_AT_ONCE = 2
+_hashing = threading.BoundedSemaphore(HASHING_AT_ONCE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _hasher = PasswordHasher()
 # Checked when the email is unknown, so a wrong email costs the same time.
@@ -54,10 +69,13 @@ def email_key(email: str) -> str:
     return email.strip().casefold()
 
 
-def sign_up(database: Database, email: str, password: str) -> int:
-    """Create an account; return its id."""
-    address = email.strip()
-    if not _EMAIL.match(address) or len(address) > 254:
+def sign_up(
+    database: Database, email: str, password: str, *, address: str | None = None
+) -> int:
+    """Create an account; return its id. With ``address`` (the client's),
+    sign-ups from one address are limited to ``SIGNUPS_PER_HOUR``."""
+    email = email.strip()
+    if not _EMAIL.match(email) or len(email) > 254:
         raise InvalidInput(
             "Enter an email address like name@example.org.", field="email"
         )
@@ -66,80 +84,146 @@ def sign_up(database: Database, email: str, password: str) -> int:
             f"Choose a password of at least {MIN_PASSWORD} characters.",
             field="password",
         )
+    if address is not None:
+        (count,) = _record_attempt(database, [f"signup:{address}"], SIGNUP_WINDOW)
+        if count > SIGNUPS_PER_HOUR:
+            raise TooManyAttempts(
+                "Too many new accounts from this network in the last hour. "
+                "Wait a while and try again."
+            )
     with database.sessions() as session:
         taken = session.scalar(
-            select(UserRow.id).where(UserRow.email_key == email_key(address))
+            select(UserRow.id).where(UserRow.email_key == email_key(email))
         )
-        if taken is not None:
-            raise Conflict(
-                "That email cannot be used for a new account. If it is yours, sign in."
-            )
+    if taken is not None:
+        raise Conflict(_TAKEN)
+    password_hash = _hash(password)
+    with database.sessions() as session:
         user = UserRow(
-            email=address,
-            email_key=email_key(address),
-            password_hash=_hasher.hash(password),
+            email=email,
+            email_key=email_key(email),
+            password_hash=password_hash,
             created_at=_now(),
         )
         session.add(user)
-        session.commit()
+        try:
+            session.commit()
+        except IntegrityError:  # the same address, signed up at the same moment
+            raise Conflict(_TAKEN) from None
         return user.id
 
 
-def _recent_failures(database: Database, key: str) -> int:
+def open_account(
+    database: Database, email: str, password: str, *, address: str, days: int
+) -> tuple[int, str]:
+    """Sign up from ``address`` and start a session: the account's id and
+    the session token."""
+    user_id = sign_up(database, email, password, address=address)
+    return user_id, start_session(database, user_id, days)
+
+
+_TAKEN = "That email cannot be used for a new account. If it is yours, sign in."
+
+
+def _hash(password: str) -> str:
+    with _hashing:
+        return _hasher.hash(password)
+
+
+def _verify(stored: str | None, password: str) -> bool:
+    """Whether ``password`` matches ``stored`` (the same work when there is
+    no account, so a wrong email costs the same time)."""
+    with _hashing:
+        try:
+            _hasher.verify(stored or _DUMMY_HASH, password)
+        except (VerificationError, InvalidHashError):
+            return False
+    return stored is not None
+
+
+def _record_attempt(
+    database: Database, keys: list[str], window: timedelta
+) -> list[int]:
+    """Write one attempt under each key and commit it, THEN count the
+    attempts under each key within ``window`` (this one included). Counting
+    after one's own commit is what makes the limit hold under any
+    concurrency: the n-th attempt to commit sees at least n rows."""
+    now = _now()
     with database.sessions() as session:
-        count = session.scalar(
-            select(func.count())
-            .select_from(LoginFailureRow)
-            .where(LoginFailureRow.key == key, LoginFailureRow.at > _now() - WINDOW)
+        session.execute(
+            delete(LoginFailureRow).where(
+                LoginFailureRow.key.in_(keys), LoginFailureRow.at <= now - window
+            )
         )
+        session.add_all([LoginFailureRow(key=key, at=now) for key in keys])
+        session.commit()
+    with database.sessions() as session:
+        return [_count(session, key, now - window) for key in keys]
+
+
+def _count(session: Session, key: str, since: datetime) -> int:
+    count = session.scalar(
+        select(func.count())
+        .select_from(LoginFailureRow)
+        .where(LoginFailureRow.key == key, LoginFailureRow.at > since)
+    )
     return int(count or 0)
-
-
-def _check_rate(database: Database, email: str, address: str) -> None:
-    if (
-        _recent_failures(database, f"email:{email_key(email)}") >= PER_ACCOUNT
-        or _recent_failures(database, f"address:{address}") >= PER_ADDRESS
-    ):
-        raise TooManyAttempts(
-            "Too many attempts to sign in. Wait a quarter of an hour and try again."
-        )
 
 
 def sign_in(
     database: Database, email: str, password: str, address: str, days: int
 ) -> str:
     """A new session token for the account, or NotSignedIn (rate limited)."""
-    _check_rate(database, email, address)
-    with database.sessions() as session:
-        user = session.scalars(
-            select(UserRow).where(UserRow.email_key == email_key(email))
-        ).first()
-        stored = user.password_hash if user is not None else None
-        try:
-            _hasher.verify(stored or _DUMMY_HASH, password)
-            ok = stored is not None
-        except (VerificationError, InvalidHashError):
-            ok = False
-        if not ok or user is None:
-            now = _now()
-            session.add_all(
-                [LoginFailureRow(key=f"email:{email_key(email)}", at=now),
-                 LoginFailureRow(key=f"address:{address}", at=now)]
-            )  # fmt: skip
-            session.commit()
-            raise NotSignedIn("That email and password do not match an account.")
-        if _hasher.check_needs_rehash(user.password_hash or ""):
-            user.password_hash = _hasher.hash(password)
-        session.execute(
-            delete(LoginFailureRow).where(
-                LoginFailureRow.key == f"email:{email_key(email)}"
-            )
+    account_key, address_key = f"email:{email_key(email)}", f"address:{address}"
+    per_account, per_address = _record_attempt(
+        database, [account_key, address_key], WINDOW
+    )
+    if per_account > PER_ACCOUNT or per_address > PER_ADDRESS:
+        raise TooManyAttempts(
+            "Too many attempts to sign in. Wait a quarter of an hour and try again."
         )
-        token = secrets.token_urlsafe(32)
+    with database.sessions() as session:
+        found = session.execute(
+            select(UserRow.id, UserRow.password_hash).where(
+                UserRow.email_key == email_key(email)
+            )
+        ).first()
+    stored = found.password_hash if found is not None else None
+    if found is None or not _verify(stored, password):
+        raise NotSignedIn("That email and password do not match an account.")
+    rehashed = _hash(password) if _hasher.check_needs_rehash(stored or "") else None
+    with database.sessions() as session:
+        if rehashed is not None:
+            session.execute(
+                update(UserRow)
+                .where(UserRow.id == found.id)
+                .values(password_hash=rehashed)
+            )
+        session.execute(
+            delete(LoginFailureRow).where(LoginFailureRow.key == account_key)
+        )
+        _forget_newest(session, address_key)
+        session.commit()
+    return start_session(database, found.id, days)
+
+
+def _forget_newest(session: Session, key: str) -> None:
+    """Take back the newest attempt under ``key`` (it succeeded)."""
+    newest = session.scalar(
+        select(func.max(LoginFailureRow.id)).where(LoginFailureRow.key == key)
+    )
+    if newest is not None:
+        session.execute(delete(LoginFailureRow).where(LoginFailureRow.id == newest))
+
+
+def start_session(database: Database, user_id: int, days: int) -> str:
+    """A new session token for ``user_id`` (just signed up or signed in)."""
+    token = secrets.token_urlsafe(32)
+    with database.sessions() as session:
         session.add(
             SessionRow(
                 token_hash=_token_hash(token),
-                user_id=user.id,
+                user_id=user_id,
                 created_at=_now(),
                 expires_at=_now() + timedelta(days=days),
             )
@@ -196,3 +280,56 @@ def delete_account(database: Database, user_id: int) -> None:
         # owned row (and the moments' own rows) with the user.
         session.execute(delete(UserRow).where(UserRow.id == user_id))
         session.commit()
+
+
+def confirm_password(database: Database, user_id: int, password: str) -> None:
+    """NotSignedIn unless ``password`` is the account's own (asked again
+    before changing the password or deleting the account); limited like
+    signing in, so a session left open is no way to guess it."""
+    with database.sessions() as session:
+        found = session.execute(
+            select(UserRow.email_key, UserRow.password_hash).where(
+                UserRow.id == user_id
+            )
+        ).first()
+    if found is None:
+        raise NotSignedIn("Sign in again.")
+    account_key = f"email:{found.email_key}"
+    (count,) = _record_attempt(database, [account_key], WINDOW)
+    if count > PER_ACCOUNT:
+        raise TooManyAttempts(
+            "Too many wrong passwords. Wait a quarter of an hour and try again."
+        )
+    if not _verify(found.password_hash, password):
+        raise NotSignedIn("That is not your current password.")
+    with database.sessions() as session:
+        session.execute(
+            delete(LoginFailureRow).where(LoginFailureRow.key == account_key)
+        )
+        session.commit()
+
+
+def change_password(
+    database: Database, user_id: int, current: str, new: str, keep: str | None
+) -> int:
+    """Set a new password once the current one is given; every other session
+    ends (``keep`` is this browser's token). Returns how many ended."""
+    if len(new) < MIN_PASSWORD:
+        raise InvalidInput(
+            f"Choose a password of at least {MIN_PASSWORD} characters.",
+            field="new_password",
+        )
+    confirm_password(database, user_id, current)
+    password_hash = _hash(new)
+    with database.sessions() as session:
+        session.execute(
+            update(UserRow)
+            .where(UserRow.id == user_id)
+            .values(password_hash=password_hash)
+        )
+        others = delete(SessionRow).where(SessionRow.user_id == user_id)
+        if keep:
+            others = others.where(SessionRow.token_hash != _token_hash(keep))
+        ended = session.execute(others)
+        session.commit()
+    return int(ended.rowcount)  # type: ignore[attr-defined]

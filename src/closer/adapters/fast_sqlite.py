@@ -47,7 +47,7 @@ def store_key(path: str) -> tuple[bool, bytes | None]:
             text = file.read()
     except FileNotFoundError:
         return os.path.isfile(path), None  # a plain store from before encryption
-    except OSError:
+    except (OSError, ValueError):  # unreadable: the full CLI says what to do
         return False, None
     import json  # noqa: PLC0415 - only with a key file
 

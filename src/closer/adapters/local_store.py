@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -18,9 +19,16 @@ from pathlib import Path
 from closer.adapters import key_cache, vault
 from closer.adapters.data_dir import prepare_data_dir
 from closer.config import Settings
-from closer.domain.errors import ConfigurationError, Conflict, Locked, NotSetUp
+from closer.domain.errors import (
+    ConfigurationError,
+    Conflict,
+    DamagedStore,
+    Locked,
+    NotSetUp,
+)
 
 DATABASE_NAME = "closer.db"
+LOCK_STAMP = "closer.locked"  # rewritten at each lock: servers watch it
 _ENCRYPTING = DATABASE_NAME + ".encrypting"
 _PENDING_KEY = vault.KEY_FILE_NAME + ".pending"
 
@@ -56,21 +64,94 @@ def files_of(settings: Settings) -> StoreFiles:
 
 
 def store_state(settings: Settings) -> StoreState:
-    """Which of the five states the configured store is in."""
+    """Which of the five states the configured store is in; DamagedStore
+    when its files do not fit together (see ``_check_database``)."""
     if settings.database_url:
         return StoreState.EXTERNAL
     files = files_of(settings)
     _finish_interrupted_encryption(files)
-    key_file = vault.read_key_file(files.folder)
+    key_file = read_key_file(files.folder)
+    _check_database(files, has_key_file=key_file is not None)
     if key_file is not None:
         return (
             StoreState.ENCRYPTED
             if key_file.encryption == "sqlcipher"
             else StoreState.PLAIN
         )
-    if files.database.exists() and files.database.stat().st_size > 0:
+    if _size(files.database) > 0:
         return StoreState.UNCHOSEN_PLAIN
     return StoreState.NEW
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+def _check_database(files: StoreFiles, *, has_key_file: bool) -> None:
+    """Refuse a store whose records file and key file do not fit together,
+    rather than open it as a new, empty one (or write a key that could never
+    open it)."""
+    database = files.database
+    if has_key_file:
+        wal = Path(f"{database}-wal")
+        if _size(database) == 0 and _size(wal) == 0:
+            cause = "is empty" if database.exists() else "is missing"
+            raise DamagedStore(
+                f"Your records file ({database}) {cause}, but its key file is "
+                "there: it was probably deleted, moved or cut short (a full "
+                "disk, a sync or clean-up tool). Closer has not made a new, "
+                f"empty journal in its place. {way_back(files.folder)}"
+            )
+        return
+    if _size(database) > 0 and not _is_plain_sqlite(database):
+        raise DamagedStore(
+            f"Your records file ({database}) is encrypted, but its key file "
+            f"({files.key_file.name}) is missing, and without it the records "
+            "cannot be opened: Closer will not write a new key, which could "
+            f"never open them. {way_back(files.folder)} If nothing was ever "
+            "saved here (a first set-up cut short), move closer.db away and "
+            "set Closer up again."
+        )
+
+
+def _is_plain_sqlite(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+
+
+def way_back(folder: Path) -> str:
+    """How to get the records back: the newest backup here, if any."""
+    backups = sorted((folder / "backups").glob("*.zip"))
+    if backups:
+        return (
+            f"The newest backup here is {backups[-1]}: `closer restore "
+            f"{backups[-1]}` puts it back (the damaged files are kept aside). "
+            "If you have a newer copy of closer.db and closer.key.json, put "
+            "those back instead."
+        )
+    return (
+        f"There is no backup in {folder / 'backups'}. If you keep a copy "
+        "elsewhere (a Closer backup .zip: `closer restore FILE`; or closer.db "
+        "with closer.key.json), put it back."
+    )
+
+
+def read_key_file(folder: Path) -> vault.KeyFile | None:
+    """The store's key file, or None; DamagedStore when it cannot be read."""
+    try:
+        return vault.read_key_file(folder)
+    except vault.UnreadableKeyFile as exc:
+        raise DamagedStore(
+            f"The key file {vault.key_file_path(folder)} cannot be read "
+            f"({exc.reason}): it was probably overwritten or cut short. Without "
+            f"it the encrypted records cannot be opened. {way_back(folder)}"
+        ) from None
 
 
 def kdf_params(settings: Settings) -> vault.KdfParams:
@@ -95,14 +176,28 @@ def set_up(settings: Settings, passphrase: str | None) -> bytes | None:
         )
     prepare_data_dir(settings.data_dir)
     if passphrase is None:
+        _create_database(settings, None)
         vault.write_key_file(settings.data_dir, vault.KeyFile("none"))
         return None
     key = vault.new_data_key()
-    vault.write_key_file(
-        settings.data_dir, vault.seal(passphrase, key, kdf_params(settings))
-    )
+    sealed = vault.seal(passphrase, key, kdf_params(settings))
+    _create_database(settings, key)
+    vault.write_key_file(settings.data_dir, sealed)
     remember(settings, key)
     return key
+
+
+def _create_database(settings: Settings, key: bytes | None) -> None:
+    """Make the records file, at the newest schema, before its key file: a
+    key file always stands beside a records file (``_check_database``)."""
+    from closer.adapters.db.engine import build_engine  # noqa: PLC0415 - cycle
+    from closer.adapters.db.migrate import upgrade  # noqa: PLC0415
+
+    engine = build_engine(settings.effective_database_url, key=key)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
 
 
 def passphrase_from_file(settings: Settings) -> str | None:
@@ -141,8 +236,23 @@ def remembered_key(settings: Settings) -> bytes | None:
 
 
 def lock(settings: Settings) -> None:
-    """Forget any kept key."""
+    """Lock everywhere: forget any kept key, and tell every running server
+    (which watches ``LOCK_STAMP`` through ``lock_signature``) to close."""
     key_cache.forget(str(settings.data_dir))
+    if settings.database_url:
+        return
+    folder = files_of(settings).folder
+    if folder.is_dir():
+        vault.write_atomically(folder / LOCK_STAMP, f"{time.time_ns()}\n".encode())
+
+
+def lock_signature(settings: Settings) -> tuple[int, int, int] | None:
+    """What the last lock left (None if never locked): it changes with each."""
+    try:
+        info = os.stat(files_of(settings).folder / LOCK_STAMP)
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
 
 
 def change_passphrase(settings: Settings, old: str, new: str) -> None:
@@ -156,7 +266,7 @@ def _encrypted_key_file(settings: Settings) -> vault.KeyFile:
     state = store_state(settings)
     if state is StoreState.NEW:
         raise NotSetUp(_NOT_SET_UP)
-    key_file = vault.read_key_file(settings.data_dir)
+    key_file = read_key_file(settings.data_dir)
     if key_file is None or key_file.encryption != "sqlcipher":
         raise Conflict("This store is not encrypted, so it has no passphrase.")
     return key_file
@@ -249,7 +359,7 @@ def delete_everything(settings: Settings) -> list[Path]:
     lock(settings)
     folder = files_of(settings).folder
     names = [vault.KEY_FILE_NAME, _PENDING_KEY, DATABASE_NAME, f"{DATABASE_NAME}-wal",
-             f"{DATABASE_NAME}-shm", _ENCRYPTING]  # fmt: skip
+             f"{DATABASE_NAME}-shm", _ENCRYPTING, LOCK_STAMP]  # fmt: skip
     removed: list[Path] = []
     for name in names:
         path = folder / name

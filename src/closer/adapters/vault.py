@@ -167,6 +167,17 @@ def from_json(data: Any) -> KeyFile:
     )
 
 
+class UnreadableKeyFile(ConfigurationError):
+    """A key file that is there but cannot be read as one."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"The key file {path} is damaged ({reason}). Restore it from a "
+            "backup; without it the encrypted records cannot be opened."
+        )
+        self.reason = reason
+
+
 def read_key_file(data_dir: Path) -> KeyFile | None:
     """The key file of the store in ``data_dir``, or None if there is none."""
     path = key_file_path(data_dir)
@@ -174,30 +185,34 @@ def read_key_file(data_dir: Path) -> KeyFile | None:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
+    except UnicodeDecodeError:
+        raise UnreadableKeyFile(path, "it is not text") from None
     try:
         return from_json(json.loads(raw))
     except (ValueError, KeyError, TypeError) as exc:
-        raise ConfigurationError(
-            f"The key file {path} is damaged ({exc}). Restore it from a backup; "
-            "without it the encrypted records cannot be opened."
-        ) from None
+        raise UnreadableKeyFile(path, str(exc)) from None
 
 
 def write_key_file(
     data_dir: Path, key_file: KeyFile, name: str = KEY_FILE_NAME
 ) -> None:
     """Replace the key file atomically: after a crash it is the old or the new one."""
-    path = data_dir / name
-    temporary = path.with_name(path.name + ".new")
     payload = json.dumps(to_json(key_file), indent=2) + "\n"
+    write_atomically(data_dir / name, payload.encode("utf-8"))
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Replace ``path`` (readable by its owner only) with ``payload`` in one
+    rename: after a crash it holds the old or the new bytes, never a mix."""
+    temporary = path.with_name(path.name + ".new")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        os.write(fd, payload.encode("utf-8"))
+        os.write(fd, payload)
         os.fsync(fd)
     finally:
         os.close(fd)
     os.replace(temporary, path)
-    sync_folder(data_dir)
+    sync_folder(path.parent)
 
 
 def sync_folder(folder: Path) -> None:

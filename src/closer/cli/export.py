@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 import typer
 
 from closer.adapters.content import bundled_library
 from closer.adapters.export import ExportFormat, closer_json, csv_tables, markdown
 from closer.adapters.export.files import write_private
-from closer.adapters.importers import ImportFormat, decode, guess_format, read
+from closer.adapters.importers import MB, ImportFormat, open_import
 from closer.cli.context import database
 from closer.cli.output import JsonFlag, console, errors, print_json
+from closer.config import load_settings
 from closer.domain.errors import InvalidInput
-from closer.domain.records import ImportReport, Records
+from closer.domain.records import ImportReport, Incoming, Records
 from closer.services.export import export_records
 from closer.services.imports import import_records
 from closer.services.unit_of_work import UnitOfWork
@@ -92,15 +93,20 @@ def import_command(
     All or nothing: a problem anywhere stops the import and names its place,
     and nothing is written. Importing the same file again adds nothing.
     """
+    settings = load_settings()
     try:
-        data = path.read_bytes()
+        file = path.open("rb")
     except OSError as exc:
         raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
-    text = decode(data)
-    chosen = fmt or guess_format(path.name, text)
-    records = read(text, chosen, bundled_library())
-    with database() as db:
-        report = _import_with_progress(db.unit_of_work, records, chosen, quiet=as_json)
+    with file:
+        chosen, incoming = open_import(
+            file, name=path.name, fmt=fmt, library=bundled_library(),
+            max_bytes=settings.import_max_mb * MB,
+        )  # fmt: skip
+        with database() as db:
+            report = _import_with_progress(
+                db.unit_of_work(), incoming, chosen, file, quiet=as_json
+            )
     if as_json:
         print_json(report_data(report))
     else:
@@ -109,19 +115,23 @@ def import_command(
 
 
 def _import_with_progress(
-    uow: Callable[[], UnitOfWork], records: Records, fmt: ImportFormat, *, quiet: bool
-) -> ImportReport:
-    if quiet or len(records.moments) < 1000:
-        return import_records(uow(), records, source=fmt.value)
+    uow: UnitOfWork, incoming: Incoming, fmt: ImportFormat, file: BinaryIO, *,
+    quiet: bool,
+) -> ImportReport:  # fmt: skip
+    """Import, with a progress bar (on standard error) for a file over a MB:
+    how far through the file the import has read."""
+    size = os.fstat(file.fileno()).st_size
+    if quiet or size < MB:
+        return import_records(uow, incoming, source=fmt.value)
     from rich.progress import Progress  # noqa: PLC0415 - only for large files
 
     with Progress(console=errors, transient=True) as bar:
-        task = bar.add_task("Importing moments", total=len(records.moments))
+        task = bar.add_task("Importing", total=size)
 
-        def advance(done: int, _total: int) -> None:
-            bar.update(task, completed=done)
+        def advance(_done: int) -> None:
+            bar.update(task, completed=min(file.tell(), size))
 
-        return import_records(uow(), records, source=fmt.value, progress=advance)
+        return import_records(uow, incoming, source=fmt.value, progress=advance)
 
 
 def report_data(report: ImportReport) -> dict[str, object]:

@@ -244,6 +244,10 @@ def try_fast(argv: list[str]) -> int | None:
     """An exit code when the fast path answered, else None."""
     if os.environ.get("CLOSER_FAST", "1") == "0" or not argv:
         return None
+    from closer.domain.text import first_unstorable  # noqa: PLC0415
+
+    if any(first_unstorable(arg) is not None for arg in argv):
+        return None  # the full CLI says which text cannot be stored
     if argv[0] == "moments":
         return moments(argv[1:])
     if argv[0] == "log":

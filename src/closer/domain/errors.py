@@ -10,8 +10,10 @@ them: they say what was wrong and, where possible, what to do.
     ├── InvalidInput (422, "invalid_input")
     ├── NotFound (404, "not_found")
     ├── Conflict (409, "conflict")
+    ├── TooLarge (413, "too_large")
     ├── ConfigurationError (500, "configuration")
     ├── StorageUnavailable (503, "storage_unavailable")
+    ├── DamagedStore (503, "damaged_store")
     ├── NotSetUp (409, "not_set_up")
     ├── Locked (423, "locked")
     ├── WrongPassphrase (403, "wrong_passphrase")
@@ -59,6 +61,13 @@ class Conflict(CloserError):
     code = "conflict"
 
 
+class TooLarge(CloserError):
+    """A file or a request larger than Closer takes; the message says the limit."""
+
+    status = 413
+    code = "too_large"
+
+
 class ConfigurationError(CloserError):
     """A setting is wrong (a folder that cannot be written, a bad value)."""
 
@@ -71,6 +80,15 @@ class StorageUnavailable(CloserError):
 
     status = 503
     code = "storage_unavailable"
+
+
+class DamagedStore(CloserError):
+    """The local store's files do not fit together (a records file missing or
+    empty beside its key, a key file missing or unreadable): Closer will not
+    open it, nor make a new one over it, and says how to get it back."""
+
+    status = 503
+    code = "damaged_store"
 
 
 class NotSetUp(CloserError):

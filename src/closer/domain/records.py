@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from closer.domain.accept_good import GoodShare
 from closer.domain.checks import CheckResult
@@ -44,6 +45,23 @@ class Records:
     check_results: tuple[CheckResult, ...] = ()  # self-checks, oldest first
     closeness: tuple[ClosenessReading, ...] = ()  # oldest first
     notes: tuple[str, ...] = ()  # what a reader left out, in words
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """Records on their way in from a file: everything but the moments is
+    read already (it is small); the moments are read one at a time while
+    they are written, so a file of any size is imported in bounded memory.
+    A reader that finds a problem raises it from ``moments`` (InvalidInput
+    naming the place), and the import, all or nothing, leaves nothing."""
+
+    records: Records  # with no moments
+    moments: Iterable[Moment]
+
+    @classmethod
+    def of(cls, records: Records) -> Incoming:
+        """Records already in memory, as an import takes them."""
+        return cls(replace(records, moments=()), records.moments)
 
 
 @dataclass(frozen=True)

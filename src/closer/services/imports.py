@@ -11,49 +11,156 @@ person can be offered help gently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+import itertools
+from array import array
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from closer.domain.moments import Moment
 from closer.domain.people import ClosenessReading, Person
 from closer.domain.preferences import Preferences
-from closer.domain.records import ImportReport, Records
+from closer.domain.records import ImportReport, Incoming, Records
 from closer.domain.safety import detect
 from closer.domain.safety.assessment import Level
 from closer.domain.safety.plan import PlanSection, SafetyPlan
 from closer.services.unit_of_work import UnitOfWork
 
-Progress = Callable[[int, int], None]  # (done, total)
+Progress = Callable[[int], None]  # told how many moments are written so far
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
+BATCH = 1000  # moments checked for duplicates and written together
 
 
 def import_records(
     uow: UnitOfWork,
-    records: Records,
+    incoming: Records | Incoming,
     *,
     source: str,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Add ``records`` to the store in one transaction; return what changed."""
+    """Add the records to the store in one transaction; return what changed.
+
+    Moments are read, checked for duplicates and written ``BATCH`` at a time,
+    so memory stays bounded whatever the size of the file; a problem anywhere
+    (a bad line near the end included) undoes everything."""
+    if isinstance(incoming, Records):
+        incoming = Incoming.of(incoming)
+    records = incoming.records
     report = ImportReport(source=source)
     with uow:
         report = _preferences(uow, records.preferences, report)
         report = _plan(uow, records.plan, report)
-        ids, report = _people(uow, records, report)
-        _closeness(uow, records, ids)
-        total = len(records.moments)
-        moment_ids: list[int] = []
-        for done, moment in enumerate(records.moments, start=1):
-            moment_id, report = _moment(uow, moment, ids, report)
-            moment_ids.append(moment_id)
-            if progress is not None and (done % 500 == 0 or done == total):
-                progress(done, total)
-        report = _practice(uow, records, ids, moment_ids, report)
+        people = _People(uow, records)
+        _closeness(uow, records, people.ids)
+        moments = _Moments(uow, people)
+        for batch in _batches(incoming.moments, BATCH):
+            moments.write(batch)
+            if progress is not None:
+                progress(moments.added + moments.skipped)
+        report = replace(
+            report,
+            moments_added=moments.added,
+            moments_skipped=moments.skipped,
+            **people.counts(),
+        )
+        report = _practice(uow, records, people.ids, moments.ids, report)
         uow.commit()
-    return replace(report, needs_care=_needing_care(records), notes=records.notes)
+    return replace(
+        report,
+        needs_care=_needing_care(records) + moments.needing_care,
+        notes=records.notes,
+    )
+
+
+class _People:
+    """Every person of an import by name key, added when new: those the file
+    lists, those its records name, and those its moments name as they come."""
+
+    def __init__(self, uow: UnitOfWork, records: Records) -> None:
+        self._uow = uow
+        self.ids: dict[str, int] = {}
+        self._added: list[str] = []
+        self._skipped = 0
+        wanted: dict[str, Person] = {p.name.casefold(): p for p in records.people}
+        named = [s.person_name for s in records.steps if s.person_name]
+        named += [r.person_name for r in records.reflections if r.person_name]
+        named += [t.person_name for t in records.timeouts if t.person_name]
+        named += [c.person_name for c in records.contacts if c.person_name]
+        named += [c.person_name for c in records.commitments if c.person_name]
+        for name in named:
+            wanted.setdefault(name.casefold(), Person(name=name))
+        for person in wanted.values():
+            self.id_of(person)
+
+    def id_of(self, person: Person) -> int:
+        key = person.name.casefold()
+        known = self.ids.get(key)
+        if known is not None:
+            return known
+        existing = self._uow.people.by_name(person.name)
+        if existing is None:
+            existing = self._uow.people.add(replace(person, id=None))
+            self._added.append(existing.name)
+        else:
+            self._skipped += 1
+        assert existing.id is not None
+        self.ids[key] = existing.id
+        return existing.id
+
+    def counts(self) -> dict[str, Any]:
+        return {
+            "people_added": len(self._added),
+            "people_skipped": self._skipped,
+            "people_names": tuple(self._added),
+        }
+
+
+class _Moments:
+    """Writes an import's moments batch by batch: a moment already kept (same
+    time and text, in the store or earlier in the file) is skipped; ``ids``
+    holds the stored id of each, in the file's order (for records that link
+    to a moment by its position)."""
+
+    def __init__(self, uow: UnitOfWork, people: _People) -> None:
+        self._uow = uow
+        self._people = people
+        self.ids = array("q")
+        self.added = self.skipped = self.needing_care = 0
+
+    def write(self, batch: Sequence[Moment]) -> None:
+        kept = self._uow.moments.ids_by_time_and_text(batch)
+        new: list[Moment] = []
+        new_keys: list[tuple[datetime, str]] = []
+        slots: list[tuple[datetime, str]] = []
+        for moment in batch:
+            key = (moment.occurred_at.astimezone(UTC), moment.situation)
+            slots.append(key)
+            if key in kept or key in new_keys:
+                continue
+            people = tuple(
+                self._people.id_of(Person(name=name)) for name in moment.person_names
+            )
+            new.append(replace(moment, id=None, people=people))
+            new_keys.append(key)
+            self.needing_care += _care_count(moment.texts())
+        kept.update(zip(new_keys, self._uow.moments.add_many(new), strict=True))
+        self.ids.extend(kept[key] for key in slots)
+        self.added += len(new)
+        self.skipped += len(batch) - len(new)
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last may be shorter)."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _care_count(texts: Iterable[str]) -> int:
+    """How many of ``texts`` hold words of crisis."""
+    return sum(1 for text in texts if detect(text).level is not Level.NONE)
 
 
 def _preferences(
@@ -85,37 +192,6 @@ def _plan(uow: UnitOfWork, incoming: SafetyPlan, report: ImportReport) -> Import
     return replace(report, plan_items_added=added)
 
 
-def _people(
-    uow: UnitOfWork, records: Records, report: ImportReport
-) -> tuple[dict[str, int], ImportReport]:
-    """Every person named in the records, by name key, added when new."""
-    wanted: dict[str, Person] = {p.name.casefold(): p for p in records.people}
-    named = [n for m in records.moments for n in m.person_names]
-    named += [s.person_name for s in records.steps if s.person_name]
-    named += [r.person_name for r in records.reflections if r.person_name]
-    named += [t.person_name for t in records.timeouts if t.person_name]
-    named += [c.person_name for c in records.contacts if c.person_name]
-    named += [c.person_name for c in records.commitments if c.person_name]
-    for name in named:
-        wanted.setdefault(name.casefold(), Person(name=name))
-    ids: dict[str, int] = {}
-    added: list[str] = []
-    skipped = 0
-    for key, person in wanted.items():
-        existing = uow.people.by_name(person.name)
-        if existing is None:
-            existing = uow.people.add(replace(person, id=None))
-            added.append(existing.name)
-        else:
-            skipped += 1
-        assert existing.id is not None
-        ids[key] = existing.id
-    return ids, replace(
-        report, people_added=len(added), people_skipped=skipped,
-        people_names=tuple(added),
-    )  # fmt: skip
-
-
 def _closeness(uow: UnitOfWork, records: Records, ids: dict[str, int]) -> None:
     """Each person's closeness history, reading by reading, never twice; a
     person whose closeness is known but has no history gets one reading now."""
@@ -134,18 +210,6 @@ def _closeness(uow: UnitOfWork, records: Records, ids: dict[str, int]) -> None:
             seen.add((key, reading.at))
 
 
-def _moment(
-    uow: UnitOfWork, moment: Moment, ids: dict[str, int], report: ImportReport
-) -> tuple[int, ImportReport]:
-    existing = uow.moments.id_of(moment.occurred_at, moment.situation)
-    if existing is not None:
-        return existing, replace(report, moments_skipped=report.moments_skipped + 1)
-    people = tuple(ids[name.casefold()] for name in moment.person_names)
-    added = uow.moments.add(replace(moment, id=None, people=people))
-    assert added.id is not None
-    return added.id, replace(report, moments_added=report.moments_added + 1)
-
-
 def _linked(ids: Sequence[int], position: int | None) -> int | None:
     """The stored id of the record at a 1-based position in the import."""
     return (
@@ -161,7 +225,7 @@ def _practice(
     uow: UnitOfWork,
     records: Records,
     people: dict[str, int],
-    moment_ids: list[int],
+    moment_ids: Sequence[int],
     report: ImportReport,
 ) -> ImportReport:
     """Practice, contacts, plans and self-checks, each once (by time and text)."""
@@ -261,7 +325,7 @@ def _reflections(
     uow: UnitOfWork,
     records: Records,
     people: dict[str, int],
-    moment_ids: list[int],
+    moment_ids: Sequence[int],
     count: Callable[[bool], None],
 ) -> list[int]:
     """Import reflections; the stored id of each, in the import's order."""
@@ -284,12 +348,13 @@ def _reflections(
 
 
 def _needing_care(records: Records) -> int:
-    texts = [t for m in records.moments for t in m.texts()]
-    texts += [t for s in records.steps for t in s.texts()]
+    """Texts with words of crisis among the records (the moments are counted
+    as they are written)."""
+    texts = [t for s in records.steps for t in s.texts()]
     texts += [t for r in records.reflections for t in r.texts()]
     texts += [t for r in records.thoughts for t in r.texts()]
     texts += [t for r in records.timeouts for t in r.texts()]
     texts += [c.note for c in records.contacts if c.note]
     texts += [t for c in records.commitments for t in c.texts()]
     texts += [p.notes for p in records.people if p.notes] + records.plan.texts()
-    return sum(1 for text in texts if detect(text).level is not Level.NONE)
+    return _care_count(texts)

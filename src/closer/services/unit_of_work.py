@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping
+from collections.abc import (
+    Awaitable,
+    Callable,
+    Generator,
+    Iterable,
+    Mapping,
+    Sequence,
+)
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Protocol, Self, TypeVar, cast
@@ -97,6 +104,12 @@ class MomentRepository(Protocol):
     def all(self) -> list[Moment]: ...
 
     def id_of(self, occurred_at: datetime, situation: str) -> int | None: ...
+
+    def add_many(self, moments: Sequence[Moment]) -> list[int]: ...
+
+    def ids_by_time_and_text(
+        self, moments: Sequence[Moment]
+    ) -> dict[tuple[datetime, str], int]: ...
 
 
 class LadderRepository(Protocol):

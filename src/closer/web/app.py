@@ -23,6 +23,7 @@ from closer.domain.safety.meaning_layer import MeaningLayer
 from closer.services.safety import use_meaning_layer
 from closer.web.dependencies import warm_up
 from closer.web.errors import install_error_handlers
+from closer.web.input_guard import InputGuardMiddleware
 from closer.web.rendering import STATIC_DIR
 from closer.web.routes import (
     account,
@@ -77,6 +78,8 @@ ROUTERS = (
 
 
 logger = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 1024 * 1024  # a form or a JSON body; a moment is a few hundred
 
 # FastAPI records OpenTelemetry spans, metrics and logs of every request (and
 # exports them when FASTAPI_OTEL_AUTO_CONFIGURE=true and an OTLP endpoint are
@@ -182,8 +185,12 @@ def create_app(
         lifespan=lifespan,
         dependencies=[Depends(refuse_cross_site)],
         telemetry=NO_TELEMETRY,
+        # Counted while the bytes arrive, before anything is parsed: a larger
+        # body is a 413 whatever its size (imports have their own limit).
+        max_body_size=MAX_BODY_BYTES,
     )
     app.state.settings = resolved
+    app.add_middleware(InputGuardMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=resolved.trusted_hosts)
     install_error_handlers(app)

@@ -31,6 +31,7 @@ _HTTP_CODES = {
     405: "method_not_allowed",
     413: "too_large",
     415: "unsupported_media_type",
+    422: "invalid_input",
 }
 
 _FRIENDLY = {

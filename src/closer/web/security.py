@@ -39,8 +39,14 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 
 
+NO_STORE = (b"cache-control", b"no-store")
+
+
 class SecurityHeadersMiddleware:
-    """Adds ``SECURITY_HEADERS`` to every HTTP response."""
+    """Adds ``SECURITY_HEADERS`` to every HTTP response, and
+    ``Cache-Control: no-store`` to every one that does not say otherwise and
+    is not a static file: pages and JSON hold records, which no browser
+    cache, proxy or back button may keep."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -53,6 +59,8 @@ class SecurityHeadersMiddleware:
         headers = SECURITY_HEADERS
         if scope.get("scheme") == "https":  # browsers keep to HTTPS from then on
             headers = (*headers, (b"strict-transport-security", b"max-age=31536000"))
+        if not scope["path"].startswith("/static/"):
+            headers = (*headers, NO_STORE)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -4,7 +4,9 @@ In local mode an encrypted store stays locked until someone enters the
 passphrase (or ``CLOSER_PASSPHRASE_FILE`` is set when the server starts); the
 data key then lives only in this process's memory until "Lock now" or the
 server stops. Pages that need no records ("Need help now", Learn) work while
-locked.
+locked. Locking anywhere locks everywhere: "Lock now" here also forgets the
+key the CLI keeps, and ``closer lock`` (or another server's "Lock now") makes
+this server close the store at its next request (``local_store.lock``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from closer.adapters.data_dir import prepare_data_dir
 from closer.adapters.db.database import Database, open_database
 from closer.adapters.local_store import StoreState
 from closer.config import Settings
-from closer.domain.errors import Locked, NotSetUp
+from closer.domain.errors import DamagedStore, Locked, NotSetUp
 
 UNLOCK_COOKIE = "closer_unlock"
 
@@ -32,7 +34,12 @@ def open_at_start(settings: Settings) -> StoreHolder:
     passphrase file), else waiting for set-up or the passphrase."""
     if settings.uses_sqlite:
         prepare_data_dir(settings.data_dir)  # say now if it cannot be written
-    state = local_store.store_state(settings)
+    try:
+        state = local_store.store_state(settings)
+    except DamagedStore:
+        # Start anyway: every page that needs the records says what happened
+        # and how to get them back, and a restore while running is noticed.
+        return StoreHolder(settings, None)
     if state is StoreState.NEW:
         return StoreHolder(settings, None)
     key = None
@@ -59,6 +66,7 @@ class StoreHolder:
         # only; one opened with CLOSER_PASSPHRASE_FILE opens for every client.
         self._browsers: set[str] = set()
         self._per_browser = False
+        self._lock_seen = local_store.lock_signature(settings)
 
     @property
     def key(self) -> bytes | None:
@@ -72,7 +80,18 @@ class StoreHolder:
     @property
     def is_open(self) -> bool:
         """Whether the store is open (for some browser, at least)."""
-        return self._database is not None
+        return self._current() is not None
+
+    def _current(self) -> Database | None:
+        """The open store, unless it was locked elsewhere since it opened
+        (then it is closed here too)."""
+        database = self._database
+        if database is None or self._key is None:
+            return database
+        if local_store.lock_signature(self.settings) != self._lock_seen:
+            self.close()
+            return None
+        return database
 
     def admits(self, token: str | None) -> bool:
         """Whether a client with this unlock cookie may read the records."""
@@ -85,7 +104,7 @@ class StoreHolder:
 
         ``token`` is the client's unlock cookie: when the store was unlocked
         through a page, only browsers that unlocked it may read it."""
-        database = self._database
+        database = self._current()
         if database is not None and self.admits(token):
             return database
         if database is not None:
@@ -99,9 +118,10 @@ class StoreHolder:
     def for_feed(self) -> Database:
         """The open store for a request that carries its own credential (a
         private calendar address), whichever browser unlocked it."""
-        if self._database is None:
+        database = self._current()
+        if database is None:
             raise Locked("The records are locked; the calendar shows once unlocked.")
-        return self._database
+        return database
 
     def unlock(self, passphrase: str) -> str:
         """Open an encrypted store with ``passphrase`` (WrongPassphrase if not);
@@ -130,6 +150,7 @@ class StoreHolder:
             if self._database is None:
                 self._database = open_database(self.settings, key=key)
                 self._key = key
+                self._lock_seen = local_store.lock_signature(self.settings)
 
     def encrypt(self, passphrase: str) -> str:
         """Encrypt a plain local store in place, then reopen it; returns the
@@ -144,9 +165,11 @@ class StoreHolder:
         local_store.delete_everything(self.settings)
 
     def lock(self) -> bool:
-        """Close an encrypted store and forget its key; False if it cannot lock."""
+        """Close an encrypted store and forget its key, here and everywhere
+        (the key the CLI keeps, other servers); False if it cannot lock."""
         if local_store.store_state(self.settings) is not StoreState.ENCRYPTED:
             return False
+        local_store.lock(self.settings)
         self.close()
         return True
 

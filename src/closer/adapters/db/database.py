@@ -17,8 +17,9 @@ from closer.adapters.db.group_commit import GroupCommit
 from closer.adapters.db.orm import LOCAL_USER_ID
 from closer.adapters.db.schema import HEAD_REVISION
 from closer.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
-from closer.adapters.local_store import require_key
+from closer.adapters.local_store import DATABASE_NAME, require_key, way_back
 from closer.config import Settings
+from closer.domain.errors import DamagedStore
 from closer.services.unit_of_work import AsyncWriter, UnitOfWork
 
 T = TypeVar("T")
@@ -65,13 +66,34 @@ def open_database(
     if not settings.database_url:
         key = require_key(settings, key)
     engine = build_engine(settings.effective_database_url, key=key)
-    check_connection(engine)
+    if settings.database_url:
+        check_connection(engine)
+    else:
+        _check_local_file(engine, settings)
     if migrate and stored_revision(engine) != HEAD_REVISION:
         from closer.adapters.db.migrate import upgrade  # noqa: PLC0415 - rarely needed
 
         upgrade(engine)
     sessions = ownership.install(sessionmaker(engine, expire_on_commit=False))
     return Database(engine, sessions, GroupCommit(engine, sessions))
+
+
+def _check_local_file(engine: Engine, settings: Settings) -> None:
+    """Read the local records file's schema once, or say plainly that it
+    cannot be opened and how to get the records back (never a word about
+    CLOSER_DATABASE_URL, which a local store does not use)."""
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
+    except DBAPIError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        folder = settings.data_dir
+        raise DamagedStore(
+            f"Your records file ({folder / DATABASE_NAME}) cannot be opened "
+            f"({reason}): it may be damaged, or belong to another key file. "
+            f"{way_back(folder)}"
+        ) from None
 
 
 def read_revision(engine: Engine) -> str | None:

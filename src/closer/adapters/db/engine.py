@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event, make_url, text
@@ -9,7 +10,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool
 
 from closer.adapters.db.schema import SQLITE_PRAGMAS
-from closer.domain.errors import ConfigurationError, StorageUnavailable
+from closer.domain.errors import ConfigurationError, InvalidInput, StorageUnavailable
+from closer.domain.text import first_unstorable, unstorable_message
 
 
 def _apply_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -34,6 +36,45 @@ def _end_leftover_transaction(dbapi_connection: Any, _record: Any, _state: Any) 
     # writes that were reported as failed. Never hand such a connection on.
     if dbapi_connection.in_transaction:
         dbapi_connection.rollback()
+
+
+_BIGGEST = 2**63 - 1  # the widest integer column, on SQLite and PostgreSQL
+
+
+def refuse_unstorable(
+    _connection: Any,
+    _cursor: Any,
+    _statement: str,
+    parameters: Any,
+    _context: Any,
+    _executemany: bool,
+) -> None:
+    """The last guard before the driver: a text holding a character that no
+    record may hold (``closer.domain.text``), or a number wider than 64 bits,
+    is a clear InvalidInput instead of a driver error (PostgreSQL refuses NUL;
+    SQLite overflows). Input is checked, with its field named, where it
+    enters (web, importers); this catches whatever path was missed, before
+    anything is written."""
+    _check_values(parameters)
+
+
+def _check_values(values: Any) -> None:
+    """Walk parameters however the driver shapes them (a tuple, a mapping, a
+    list of either for many rows) and refuse what cannot be stored."""
+    if isinstance(values, Mapping):
+        values = values.values()
+    for value in values or ():
+        kind = type(value)
+        if kind is str:
+            index = first_unstorable(value)
+            if index is not None:
+                what = unstorable_message(value, index)
+                raise InvalidInput(f"A text {what}. Remove it and try again.")
+        elif kind is int:
+            if not -_BIGGEST - 1 <= value <= _BIGGEST:
+                raise InvalidInput(f"The number {value} is too large for Closer.")
+        elif kind in (tuple, list, dict):
+            _check_values(value)
 
 
 def redact(url: str) -> str:
@@ -79,6 +120,7 @@ def build_engine(url: str | URL, *, key: bytes | None = None) -> Engine:
         raise ConfigurationError(
             f"CLOSER_DATABASE_URL is not a usable database URL ({shown}): {exc}."
         ) from None
+    event.listen(engine, "before_cursor_execute", refuse_unstorable)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _apply_sqlite_pragmas)
         event.listen(engine, "reset", _end_leftover_transaction)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -422,6 +422,70 @@ class SqlMomentRepository:
         if self._dialect == "sqlite":
             connection.execute(FTS_INSERT, {"id": moment_id, "text": search_text})
         return replace(moment, id=moment_id)
+
+    def add_many(self, moments: Sequence[Moment]) -> list[int]:
+        """Insert many new moments (an import's batch) with one statement per
+        table; their ids, in order. Each row is stamped with the session's
+        owner, as ``add`` does."""
+        if not moments:
+            return []
+        names = self._names({p for m in moments for p in m.people})
+        missing = [p for m in moments for p in m.people if p not in names]
+        if missing:
+            raise NotFound(f"There is no person with id {missing[0]}.")
+        owner, now = owner_of(self._session), utc_now()
+        ready = [
+            replace(m, person_names=tuple(names[p] for p in m.people),
+                    causes=tuple(sorted(m.causes)), tags=tuple(sorted(m.tags)))
+            for m in moments
+        ]  # fmt: skip
+        connection = self._session.connection()
+        inserted = connection.execute(
+            insert(MomentRow).returning(MomentRow.id, sort_by_parameter_order=True),
+            [
+                {"user_id": owner, "occurred_at": m.occurred_at,
+                 "situation": m.situation, "urge": m.urge, "action": m.action,
+                 "outcome": m.outcome, "felt_after": m.felt_after,
+                 "search_text": m.search_text(), "created_at": now,
+                 "updated_at": now, "client_key": None}
+                for m in ready
+            ],
+        )  # fmt: skip
+        ids = [int(row[0]) for row in inserted]
+        tables: dict[type[Base], list[dict[str, Any]]] = {}
+        for moment_id, moment in zip(ids, ready, strict=True):
+            for table, rows in _links(moment_id, moment):
+                tables.setdefault(table, []).extend(rows)
+        for table, rows in tables.items():
+            if rows:
+                connection.execute(insert(table), rows)
+        if self._dialect == "sqlite":
+            connection.execute(
+                FTS_INSERT,
+                [
+                    {"id": i, "text": m.search_text()}
+                    for i, m in zip(ids, ready, strict=True)
+                ],
+            )
+        return ids
+
+    def ids_by_time_and_text(
+        self, moments: Sequence[Moment]
+    ) -> dict[tuple[datetime, str], int]:
+        """The kept moments with the same time and text as any of ``moments``
+        (an import skips them), by (time in UTC, text)."""
+        times = {m.occurred_at for m in moments}
+        if not times:
+            return {}
+        rows = self._session.execute(
+            select(MomentRow.id, MomentRow.occurred_at, MomentRow.situation)
+            .where(MomentRow.deleted_at.is_(None))
+            .where(MomentRow.occurred_at.in_(times))
+        )
+        return {
+            (aware(at).astimezone(UTC), situation): int(moment_id)
+            for moment_id, at, situation in rows
+        }
 
     def update(self, moment: Moment) -> Moment:
         row = self._live_row(moment.id)

@@ -18,17 +18,19 @@ validation as typing a moment in), and names the place of any problem:
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from functools import partial
-from typing import Any, Literal, TypeVar
+from typing import Any, BinaryIO, Literal, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from closer import __version__
-from closer.adapters.importers.common import at
+from closer.adapters.importers.common import at, describe
+from closer.adapters.importers.json_stream import LongArray, members
 from closer.domain.accept_good import new_share
 from closer.domain.checks import CheckResult, find_check, new_result
 from closer.domain.commitments import (
@@ -49,9 +51,10 @@ from closer.domain.people import (
     parse_birthday,
 )
 from closer.domain.preferences import Preferences, parse_country, parse_theme
-from closer.domain.records import Records
+from closer.domain.records import Incoming, Records
 from closer.domain.reflection_entries import ReflectionEntry, new_entry
 from closer.domain.safety.plan import PlanSection, SafetyPlan, parse_section_name
+from closer.domain.text import require_storable_json
 from closer.domain.thoughts import ThoughtRecord, new_record
 from closer.domain.timeouts import TimeOut, new_timeout
 
@@ -349,43 +352,61 @@ def dumps(records: Records, *, now: datetime | None = None) -> str:
 
 
 def loads(text: str, library: Library) -> Records:
-    """Read a format-1 document; InvalidInput names the line or place of a problem."""
+    """A whole format-1 document in memory (``stream`` for files)."""
+    incoming = stream(io.BytesIO(text.encode("utf-8")), library)
+    return replace(incoming.records, moments=tuple(incoming.moments))
+
+
+def stream(file: BinaryIO, library: Library) -> Incoming:
+    """Read a format-1 document from a seekable file: everything but the
+    moments at once (checked against the schema and every domain rule), then
+    the moments one at a time as they are imported. InvalidInput names the
+    place of any problem (``moments[3].urge: ...``)."""
+    head: dict[str, Any] = {}
+    count = 0
+    for key, _index, value in members(file, long="moments", skip_long=True):
+        if isinstance(value, LongArray):
+            count = value.count
+        else:
+            head[key] = value
+    _check_format(head)
+    require_storable_json(head)
     try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(
-            f"This is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg})."
-        ) from None
-    if not isinstance(raw, dict) or "closer_export" not in raw:
+        doc = ExportDoc.model_validate({"moments": [], **head})
+    except ValidationError as exc:
+        raise InvalidInput(describe(exc)) from None
+    records = _records(doc, library, count)
+    file.seek(0)
+    return Incoming(records, _moments(file, library))
+
+
+def _check_format(head: dict[str, Any]) -> None:
+    if "closer_export" not in head:
         raise InvalidInput(
             'This is not a Closer export: it has no "closer_export" field. '
             "Choose the jrnl or Daylio format for files from those apps."
         )
-    if raw.get("closer_export") != FORMAT:
+    if head["closer_export"] != FORMAT:
         raise InvalidInput(
-            f"This export is format {raw.get('closer_export')!r}; this version of "
+            f"This export is format {head['closer_export']!r}; this version of "
             f"Closer reads format {FORMAT}."
         )
+
+
+def _moments(file: BinaryIO, library: Library) -> Iterator[Moment]:
+    for _key, index, item in members(file, long="moments"):
+        if index is not None:
+            yield _moment_at(index, item, library)
+
+
+def _moment_at(index: int, item: Any, library: Library) -> Moment:
+    place = f"moments[{index}]"
+    require_storable_json(item, place)
     try:
-        doc = ExportDoc.model_validate(raw)
+        doc = MomentDoc.model_validate(item)
     except ValidationError as exc:
-        raise InvalidInput(describe(exc)) from None
-    return _records(doc, library)
-
-
-def describe(exc: ValidationError, limit: int = 5) -> str:
-    """The first problems of a pydantic error, each with where it is."""
-    parts = []
-    for error in exc.errors()[:limit]:
-        where = "".join(
-            f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p))
-            for i, p in enumerate(error["loc"])
-        )
-        parts.append(f"{where or 'document'}: {error['msg']}")
-    more = len(exc.errors()) - limit
-    suffix = f" (and {more} more)" if more > 0 else ""
-    return "; ".join(parts) + suffix + "."
+        raise InvalidInput(describe(exc, place)) from None
+    return _at(place, partial(_moment, doc, library))
 
 
 def _at(place: str, build: Callable[[], T]) -> T:
@@ -393,7 +414,9 @@ def _at(place: str, build: Callable[[], T]) -> T:
     return at(place, build, joiner=".")
 
 
-def _records(doc: ExportDoc, library: Library) -> Records:
+def _records(doc: ExportDoc, library: Library, moment_count: int) -> Records:
+    """Everything but the moments (``moment_count`` of them follow), checked
+    by every domain rule."""
     preferences = _at(
         "preferences",
         lambda: Preferences(
@@ -408,15 +431,10 @@ def _records(doc: ExportDoc, library: Library) -> Records:
     people = tuple(
         _at(f"people[{i}]", partial(_person, p)) for i, p in enumerate(doc.people)
     )
-    moments = tuple(
-        _at(f"moments[{i}]", partial(_moment, m, library))
-        for i, m in enumerate(doc.moments)
-    )
     return Records(
         preferences=preferences,
         plan=SafetyPlan(sections),
         people=people,
-        moments=moments,
         steps=tuple(
             _at(f"ladder_steps[{i}]", partial(_step, s))
             for i, s in enumerate(doc.ladder_steps)
@@ -426,11 +444,11 @@ def _records(doc: ExportDoc, library: Library) -> Records:
             for i, s in enumerate(doc.good_shares)
         ),
         reflections=tuple(
-            _at(f"reflections[{i}]", partial(_reflection, e, library, len(moments)))
+            _at(f"reflections[{i}]", partial(_reflection, e, library, moment_count))
             for i, e in enumerate(doc.reflections)
         ),
         thoughts=tuple(
-            _at(f"thought_records[{i}]", partial(_thought, t, library, len(moments)))
+            _at(f"thought_records[{i}]", partial(_thought, t, library, moment_count))
             for i, t in enumerate(doc.thought_records)
         ),
         timeouts=tuple(

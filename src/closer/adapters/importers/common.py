@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
+from pydantic import ValidationError
+
 from closer.domain.errors import InvalidInput
 
 T = TypeVar("T")
@@ -31,4 +33,23 @@ def at(place: str, build: Callable[[], T], *, joiner: str = ", ") -> T:
         return build()
     except InvalidInput as exc:
         field = f"{joiner}{exc.field}" if exc.field else ""
-        raise InvalidInput(f"{place}{field}: {exc.message}", field=exc.field) from None
+        if exc.field and exc.message.startswith(f"{exc.field} "):
+            said = f"{place}{joiner}{exc.message}"  # "line 3, note holds ..."
+        else:
+            said = f"{place}{field}: {exc.message}"
+        raise InvalidInput(said, field=exc.field) from None
+
+
+def describe(exc: ValidationError, place: str = "", limit: int = 5) -> str:
+    """The first problems of a pydantic error, each with where it is
+    (``moments[3].urge: ...``; ``place`` is where the validated value sits)."""
+    parts = []
+    for error in exc.errors()[:limit]:
+        where = place + "".join(
+            f"[{p}]" if isinstance(p, int) else (f".{p}" if i or place else str(p))
+            for i, p in enumerate(error["loc"])
+        )
+        parts.append(f"{where or 'document'}: {error['msg']}")
+    more = len(exc.errors()) - limit
+    suffix = f" (and {more} more)" if more > 0 else ""
+    return "; ".join(parts) + suffix + "."

@@ -7,6 +7,8 @@ Each row becomes a moment: the note title and note are what happened (or
 afterwards (rad 9, good 7, meh 5, bad 3, awful 1, on Closer's 1-10 scale),
 and the activities become tags. Times like ``10:00 pm`` or ``22:00`` are read
 as this computer's local time. HTML that Daylio puts in notes is removed.
+Rows are read one at a time, so an export of any size is imported in
+bounded memory.
 """
 
 from __future__ import annotations
@@ -15,43 +17,79 @@ import csv
 import html
 import io
 import re
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from functools import partial
+from typing import Any, BinaryIO, TypeVar
 
 from closer.adapters.importers.common import as_tag, at, local_time
 from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
 from closer.domain.moments import MAX_TAGS, Moment, new_moment
-from closer.domain.records import Records
+from closer.domain.records import Incoming, Records
+from closer.domain.text import require_storable
 
 COLUMNS = ("full_date", "time", "mood", "activities", "note_title", "note")
 MOODS = {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}
 _TAGS = re.compile(r"<[^>]+>")
 _TIME_FORMATS = ("%Y-%m-%d %I:%M %p", "%Y-%m-%d %H:%M")
+T = TypeVar("T")
+
+
+def stream(file: BinaryIO, library: Library) -> Incoming:
+    """A Daylio CSV export, its rows read as they are imported; errors name
+    the line and the column. The header is checked at once."""
+    text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
+    reader = csv.DictReader(text, strict=True)
+    header = _read(lambda: reader.fieldnames, 1) or []
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise InvalidInput(
+            "This is not a Daylio CSV export: line 1 lacks the column(s) "
+            f"{', '.join(missing)}."
+        )
+    return Incoming(Records(), _moments(reader, library))
 
 
 def loads(text: str, library: Library) -> Records:
-    """Read a Daylio CSV export; errors name the line and the column."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    """A whole Daylio export in memory (``stream`` for files)."""
+    incoming = stream(io.BytesIO(text.encode("utf-8")), library)
+    return Records(moments=tuple(incoming.moments))
+
+
+def _moments(reader: csv.DictReader[str], library: Library) -> Iterator[Moment]:
+    while True:
+        line = reader.line_num + 1  # where the next row begins
+        row = _read(lambda: next(reader, None), line)
+        if row is None:
+            return
+        yield at(f"line {line}", partial(_moment, row, library))
+
+
+def _read(step: Callable[[], T], line: int) -> T:
+    """One step of the reader, its errors said with the line they began on."""
     try:
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InvalidInput(
-                "This is not a Daylio CSV export: line 1 lacks the column(s) "
-                f"{', '.join(missing)}."
-            )
-        moments: list[Moment] = []
-        for row in reader:
-            line = reader.line_num
-            moments.append(at(f"line {line}", partial(_moment, row, library)))
+        return step()
     except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise InvalidInput(
+                f"Line {line} opens a quoted value that is never closed: the "
+                "rest of the file would be read as one note. The file may be "
+                "cut short or damaged; export it again."
+            ) from None
+        raise InvalidInput(f"Line {line} cannot be read as CSV ({exc}).") from None
+    except UnicodeDecodeError as exc:
         raise InvalidInput(
-            f"Line {reader.line_num} cannot be read as CSV ({exc})."
+            f"The file is not UTF-8 text (near line {line}, a byte cannot be read: "
+            f"{exc.reason}). Export it again as UTF-8."
         ) from None
-    return Records(moments=tuple(moments))
 
 
-def _moment(row: dict[str, str], library: Library) -> Moment:
+def _moment(row: dict[str | None, Any], library: Library) -> Moment:
+    for column, value in row.items():
+        for cell in value if isinstance(value, list) else [value]:
+            if isinstance(cell, str):
+                require_storable(cell, column or "an extra cell")
     when = _when(row.get("full_date") or "", row.get("time") or "")
     mood = (row.get("mood") or "").strip()
     title, note = _plain(row.get("note_title") or ""), _plain(row.get("note") or "")

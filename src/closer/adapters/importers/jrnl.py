@@ -2,24 +2,28 @@
 
 Each entry becomes a moment: its title and body are what happened, its date
 and time (written without a zone) are read as this computer's local time, its
-``@tags`` become tags, and a starred entry gets the tag ``starred``.
+``@tags`` become tags, and a starred entry gets the tag ``starred``. The
+entries are read one at a time (``json_stream``), so a journal of any size
+is imported in bounded memory.
 """
 
 from __future__ import annotations
 
-import json
+import io
+from collections.abc import Iterator
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from closer.adapters.export.closer_json import describe
-from closer.adapters.importers.common import as_tag, at, local_time
+from closer.adapters.importers.common import as_tag, at, describe, local_time
+from closer.adapters.importers.json_stream import LongArray, members
 from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
 from closer.domain.moments import Moment, new_moment
-from closer.domain.records import Records
+from closer.domain.records import Incoming, Records
+from closer.domain.text import require_storable_json
 
 
 class JrnlEntry(BaseModel):
@@ -33,30 +37,44 @@ class JrnlEntry(BaseModel):
     starred: bool = False
 
 
-class JrnlExport(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    entries: list[JrnlEntry]
+def stream(file: BinaryIO, library: Library) -> Incoming:
+    """A jrnl JSON export, its entries read as they are imported; errors
+    name the entry and the field (``entries[3].date``)."""
+    return Incoming(Records(), _moments(file, library))
 
 
 def loads(text: str, library: Library) -> Records:
-    """Read a jrnl JSON export; errors name the entry and the field."""
-    try:
-        raw: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
+    """A whole jrnl JSON export in memory (``stream`` for files)."""
+    incoming = stream(io.BytesIO(text.encode("utf-8")), library)
+    return Records(moments=tuple(incoming.moments))
+
+
+def _moments(file: BinaryIO, library: Library) -> Iterator[Moment]:
+    found = False
+    for key, index, item in members(file, long="entries"):
+        if key != "entries":
+            continue
+        if isinstance(item, LongArray):
+            found = True
+        elif index is None:
+            raise InvalidInput('This is not a jrnl export: "entries" is not a list.')
+        else:
+            yield _entry(index, item, library)
+    if not found:
         raise InvalidInput(
-            f"This is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg})."
-        ) from None
+            'This is not a jrnl JSON export: it has no "entries" list. Export '
+            "it with `jrnl --format json`, or choose another format."
+        )
+
+
+def _entry(index: int, raw: Any, library: Library) -> Moment:
+    place = f"entries[{index}]"
+    require_storable_json(raw, place)
     try:
-        export = JrnlExport.model_validate(raw)
+        entry = JrnlEntry.model_validate(raw)
     except ValidationError as exc:
-        raise InvalidInput(describe(exc)) from None
-    moments = tuple(
-        at(f"entries[{i}]", partial(_moment, entry, library))
-        for i, entry in enumerate(export.entries)
-    )
-    return Records(moments=moments)
+        raise InvalidInput(describe(exc, place)) from None
+    return at(place, partial(_moment, entry, library), joiner=".")
 
 
 def _moment(entry: JrnlEntry, library: Library) -> Moment:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -118,10 +119,9 @@ async def signup(
                 error="The two passwords differ.", status=422,
             )  # fmt: skip
         database = store.require()
-        await run_in_threadpool(accounts.sign_up, database, email, password)
-        token = await run_in_threadpool(
-            accounts.sign_in, database, email, password, client_address(request),
-            store.settings.session_days,
+        _, token = await run_in_threadpool(
+            partial(accounts.open_account, database, email, password,
+                    address=client_address(request), days=store.settings.session_days)
         )  # fmt: skip
     except CloserError as exc:
         return _form(

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from closer.adapters.db.database import read_revision
 from closer.adapters.local_store import StoreState
 from closer.domain.crisis_lines import CountryHelp
+from closer.domain.errors import DamagedStore
 from closer.services.help import help_now
 from closer.services.preferences import get_preferences, update_preferences
 from closer.web.dependencies import DirectoryDep, StoreDep, UowDep
@@ -48,7 +49,10 @@ router = APIRouter(prefix=API_PREFIX, responses=ERRORS)
 
 class Health(BaseModel):
     status: str = Field(examples=["ok"])
-    store: str = Field(description="open, locked or not_set_up")
+    store: str = Field(
+        description="open, locked, not_set_up, or damaged (the records file or "
+        "its key file is missing or unreadable: pages say how to restore it)"
+    )
     database: str | None = Field(description="sqlite or postgresql; null until open")
     schema_revision: str | None
 
@@ -128,7 +132,10 @@ def health(request: Request, store: StoreDep) -> Health:
     (for this client: a store unlocked in a browser is open for that browser)."""
     token = request.cookies.get(UNLOCK_COOKIE)
     if not store.is_open or not store.admits(token):
-        state = "not_set_up" if store.state() is StoreState.NEW else "locked"
+        try:
+            state = "not_set_up" if store.state() is StoreState.NEW else "locked"
+        except DamagedStore:
+            state = "damaged"
         return Health(status="ok", store=state, database=None, schema_revision=None)
     database = store.require(token)
     return Health(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -33,6 +35,12 @@ class AccountOut(BaseModel):
 
 class Confirm(BaseModel):
     confirm: str = Field(description='Must be "DELETE"')
+    password: str = Field(max_length=1000, description="The account's password")
+
+
+class NewPassword(BaseModel):
+    current_password: str = Field(max_length=1000)
+    new_password: str = Field(max_length=1000)
 
 
 @router.post("", status_code=201)
@@ -41,12 +49,9 @@ async def create_account(
 ) -> Response:
     """Create an account and sign in (sets the session cookie)."""
     database = store.require()
-    user_id = await run_in_threadpool(
-        accounts.sign_up, database, body.email, body.password
-    )
-    token = await run_in_threadpool(
-        accounts.sign_in, database, body.email, body.password, client_address(request),
-        store.settings.session_days,
+    user_id, token = await run_in_threadpool(
+        partial(accounts.open_account, database, body.email, body.password,
+                address=client_address(request), days=store.settings.session_days)
     )  # fmt: skip
     response = JSONResponse(
         {"id": user_id, "email": body.email.strip()}, status_code=201
@@ -95,13 +100,28 @@ def sign_out_everywhere(store: StoreDep, owner: OwnerDep) -> Response:
     return response
 
 
+@router.put("/password", status_code=204)
+def change_password(
+    body: NewPassword, request: Request, store: StoreDep, owner: OwnerDep
+) -> Response:
+    """Choose a new password (the current one is asked again); every other
+    session of the account ends, this one stays."""
+    accounts.change_password(
+        store.require(), owner, body.current_password, body.new_password,
+        keep=request.cookies.get(SESSION_COOKIE),
+    )  # fmt: skip
+    return Response(status_code=204)
+
+
 @router.delete("", status_code=204)
 def delete_account(body: Confirm, store: StoreDep, owner: OwnerDep) -> Response:
-    """Delete the account and every record in it. Body: {"confirm": "DELETE"}."""
+    """Delete the account and every record in it.
+    Body: {"confirm": "DELETE", "password": "…"}."""
     if body.confirm != "DELETE":
         raise InvalidInput(
             'Send {"confirm": "DELETE"} to delete the account.', field="confirm"
         )
+    accounts.confirm_password(store.require(), owner, body.password)
     accounts.delete_account(store.require(), owner)
     response = Response(status_code=204)
     response.delete_cookie(SESSION_COOKIE, path="/")

@@ -6,15 +6,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from closer.adapters.export import ExportFormat
-from closer.adapters.importers import ImportFormat, decode, guess_format, read
-from closer.services.imports import import_records
+from closer.adapters.importers import ImportFormat
+from closer.config import Settings
 from closer.web.dependencies import LibraryDep, UowDep
 from closer.web.downloads import export_download
 from closer.web.routes.api import API_PREFIX, ERRORS
+from closer.web.uploads import IMPORT_CEILING, import_in_thread, received
 
 router = APIRouter(prefix=API_PREFIX, tags=["data"], responses=ERRORS)
 
@@ -69,20 +69,23 @@ def export(
     return export_download(uow, library, format)
 
 
-@router.post("/import", openapi_extra=_BODY)
+@router.post("/import", openapi_extra=_BODY, max_body_size=IMPORT_CEILING)
 async def import_(
     request: Request,
     uow: UowDep,
     library: LibraryDep,
     format: Annotated[ImportFormat | None, Query()] = None,
 ) -> ImportOut:
-    """Import a file: all or nothing (422 names the place of the first problem),
-    and importing it again adds nothing."""
-    text = decode(await request.body())
+    """Import a file: all or nothing (422 names the place of the first problem,
+    413 says the size limit, CLOSER_IMPORT_MAX_MB), and importing it again adds
+    nothing. The file is read and written as a stream."""
+    settings: Settings = request.app.state.settings
     is_csv = "csv" in request.headers.get("content-type", "")
-    chosen = format or guess_format("upload.csv" if is_csv else "upload", text)
-    records = await run_in_threadpool(read, text, chosen, library)
-    report = await run_in_threadpool(import_records, uow, records, source=chosen.value)
+    with await received(request, settings) as file:
+        report = await import_in_thread(
+            file, name="upload.csv" if is_csv else "upload", fmt=format, uow=uow,
+            library=library, settings=settings,
+        )  # fmt: skip
     return ImportOut(
         source=report.source,
         people_added=report.people_added,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tempfile
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -14,13 +15,13 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from closer.adapters import local_store
 from closer.adapters.export import ExportFormat
-from closer.adapters.importers import ImportFormat, decode, guess_format, read
+from closer.adapters.importers import ImportFormat
 from closer.adapters.local_store import StoreState
 from closer.domain.errors import CloserError, InvalidInput
 from closer.domain.records import ImportReport
-from closer.services.imports import import_records
 from closer.web.dependencies import (
     SESSION_COOKIE,
+    HostedOnly,
     LibraryDep,
     LocalOnly,
     OwnerDep,
@@ -32,6 +33,7 @@ from closer.web.dependencies import (
 from closer.web.downloads import export_download
 from closer.web.rendering import render
 from closer.web.store import UNLOCK_COOKIE
+from closer.web.uploads import IMPORT_CEILING, import_in_thread
 
 router = APIRouter(include_in_schema=False)
 
@@ -80,6 +82,7 @@ def privacy_page(
         ),
         "encrypted": "Your records are now encrypted with your passphrase.",
         "calendar": "The calendar address no longer works.",
+        "password": "Your password is changed. Every other device is signed out.",
     }
     return _page(request, store, shell, message=messages.get(done))
 
@@ -105,6 +108,34 @@ async def change_passphrase(
     except CloserError as exc:
         return _page(request, store, shell, error=exc.message, status=exc.status)
     return RedirectResponse("/privacy?done=passphrase", status_code=303)
+
+
+@router.post("/privacy/password", dependencies=[HostedOnly])
+async def change_password(
+    request: Request,
+    store: StoreDep,
+    shell: ShellDep,
+    owner: OwnerDep,
+    current: Annotated[str, Form()] = "",
+    new: Annotated[str, Form()] = "",
+    confirm: Annotated[str, Form()] = "",
+) -> Response:
+    """Hosted: a new password once the current one is given; every other
+    device is signed out."""
+    from closer.adapters import accounts  # noqa: PLC0415 - hosted mode only
+
+    if new != confirm:
+        return _page(
+            request, store, shell, error="The two new passwords differ.", status=422
+        )
+    try:
+        await run_in_threadpool(
+            partial(accounts.change_password, store.require(), owner, current, new,
+                    keep=request.cookies.get(SESSION_COOKIE))
+        )  # fmt: skip
+    except CloserError as exc:
+        return _page(request, store, shell, error=exc.message, status=exc.status)
+    return RedirectResponse("/privacy?done=password", status_code=303)
 
 
 @router.post("/privacy/encrypt", dependencies=[LocalOnly])
@@ -139,7 +170,9 @@ def export_file(uow: UowDep, library: LibraryDep, format: str = "json") -> Respo
     return export_download(uow, library, chosen)
 
 
-@router.post("/privacy/import", response_class=HTMLResponse)
+@router.post(
+    "/privacy/import", response_class=HTMLResponse, max_body_size=IMPORT_CEILING
+)
 async def import_file(
     request: Request,
     store: StoreDep,
@@ -150,25 +183,17 @@ async def import_file(
     format: Annotated[str, Form()] = "",
 ) -> Response:
     """Import a file: all or nothing, never twice; the result on the same page."""
+    if format and format not in set(ImportFormat):
+        message = "Choose closer, jrnl, daylio or vcard."
+        return _page(request, store, shell, error=message, status=422)
     try:
-        text = decode(await file.read())
-        chosen = (
-            ImportFormat(format) if format else guess_format(file.filename or "", text)
-        )
-        records = await run_in_threadpool(read, text, chosen, library)
-        report = await run_in_threadpool(
-            import_records, uow, records, source=chosen.value
-        )
+        report = await import_in_thread(
+            file.file, name=file.filename or "",
+            fmt=ImportFormat(format) if format else None, uow=uow,
+            library=library, settings=store.settings,
+        )  # fmt: skip
     except CloserError as exc:
         return _page(request, store, shell, error=exc.message, status=exc.status)
-    except ValueError:
-        return _page(
-            request,
-            store,
-            shell,
-            error="Choose closer, jrnl, daylio or vcard.",
-            status=422,
-        )
     return _page(request, store, shell, report=report)
 
 
@@ -235,15 +260,21 @@ def delete_everything(
     shell: ShellDep,
     owner: OwnerDep,
     confirm: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
 ) -> Response:
     """Erase every record and key (hosted: the account and all its rows),
-    after the word is typed."""
+    after the word is typed (and, hosted, the password given again)."""
     if confirm.strip() != CONFIRM_WORD:
         message = f"Nothing was deleted. To go on, type {CONFIRM_WORD} in capitals."
         return _page(request, store, shell, error=message, status=422)
     if store.settings.hosted:
         from closer.adapters import accounts  # noqa: PLC0415 - hosted mode only
 
+        try:
+            accounts.confirm_password(store.require(), owner, password)
+        except CloserError as exc:
+            message = f"Nothing was deleted. {exc.message}"
+            return _page(request, store, shell, error=message, status=exc.status)
         accounts.delete_account(store.require(), owner)
         response = RedirectResponse("/signup", status_code=303)
         response.delete_cookie(SESSION_COOKIE, path="/")
