@@ -6,7 +6,6 @@ from __future__ import annotations
 import tempfile
 from typing import IO, BinaryIO, cast
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from closer.adapters.importers import MB, ImportFormat, open_import, too_large
@@ -42,7 +41,7 @@ async def received(request: Request, settings: Settings) -> IO[bytes]:
     return cast(IO[bytes], spool)
 
 
-def import_file(
+def import_upload(
     file: IO[bytes],
     *,
     name: str,
@@ -51,26 +50,10 @@ def import_file(
     library: Library,
     settings: Settings,
 ) -> ImportReport:
-    """Read ``file`` and import it, all or nothing (run it in a thread)."""
+    """Read ``file`` and import it, all or nothing (blocking: run it in a
+    worker thread from a route)."""
     chosen, incoming = open_import(
         cast(BinaryIO, file), name=name, fmt=fmt, library=library,
         max_bytes=settings.import_max_mb * MB,
     )  # fmt: skip
     return import_records(uow, incoming, source=chosen.value)
-
-
-async def import_in_thread(
-    file: IO[bytes],
-    *,
-    name: str,
-    fmt: ImportFormat | None,
-    uow: UnitOfWork,
-    library: Library,
-    settings: Settings,
-) -> ImportReport:
-    """``import_file`` in a worker thread."""
-    return await run_in_threadpool(
-        lambda: import_file(
-            file, name=name, fmt=fmt, uow=uow, library=library, settings=settings
-        )
-    )

@@ -29,7 +29,7 @@ from typing import Any, BinaryIO, Literal, TypeVar
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from closer import __version__
-from closer.adapters.importers.common import at, describe
+from closer.adapters.importers.common import at, describe, parsed
 from closer.adapters.importers.json_stream import LongArray, members
 from closer.domain.accept_good import new_share
 from closer.domain.checks import CheckResult, find_check, new_result
@@ -401,12 +401,7 @@ def _moments(file: BinaryIO, library: Library) -> Iterator[Moment]:
 
 def _moment_at(index: int, item: Any, library: Library) -> Moment:
     place = f"moments[{index}]"
-    require_storable_json(item, place)
-    try:
-        doc = MomentDoc.model_validate(item)
-    except ValidationError as exc:
-        raise InvalidInput(describe(exc, place)) from None
-    return _at(place, partial(_moment, doc, library))
+    return _at(place, partial(_moment, parsed(MomentDoc, item, place), library))
 
 
 def _at(place: str, build: Callable[[], T]) -> T:

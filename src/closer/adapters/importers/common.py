@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from closer.domain.errors import InvalidInput
+from closer.domain.text import require_storable_json
 
 T = TypeVar("T")
 _NOT_TAG = re.compile(r"[^a-z0-9_-]+")
@@ -53,3 +54,17 @@ def describe(exc: ValidationError, place: str = "", limit: int = 5) -> str:
     more = len(exc.errors()) - limit
     suffix = f" (and {more} more)" if more > 0 else ""
     return "; ".join(parts) + suffix + "."
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def parsed(model: type[M], raw: Any, place: str) -> M:
+    """One item of a JSON file checked against ``model``: InvalidInput naming
+    the place of a character no record may hold, or of a field that does not
+    fit (``entries[3].date: ...``)."""
+    require_storable_json(raw, place)
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise InvalidInput(describe(exc, place)) from None

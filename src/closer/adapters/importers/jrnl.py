@@ -15,15 +15,14 @@ from datetime import datetime
 from functools import partial
 from typing import Any, BinaryIO
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from closer.adapters.importers.common import as_tag, at, describe, local_time
+from closer.adapters.importers.common import as_tag, at, local_time, parsed
 from closer.adapters.importers.json_stream import LongArray, members
 from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
 from closer.domain.moments import Moment, new_moment
 from closer.domain.records import Incoming, Records
-from closer.domain.text import require_storable_json
 
 
 class JrnlEntry(BaseModel):
@@ -69,11 +68,7 @@ def _moments(file: BinaryIO, library: Library) -> Iterator[Moment]:
 
 def _entry(index: int, raw: Any, library: Library) -> Moment:
     place = f"entries[{index}]"
-    require_storable_json(raw, place)
-    try:
-        entry = JrnlEntry.model_validate(raw)
-    except ValidationError as exc:
-        raise InvalidInput(describe(exc, place)) from None
+    entry = parsed(JrnlEntry, raw, place)
     return at(place, partial(_moment, entry, library), joiner=".")
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from closer.adapters.export import ExportFormat
@@ -14,7 +16,7 @@ from closer.config import Settings
 from closer.web.dependencies import LibraryDep, UowDep
 from closer.web.downloads import export_download
 from closer.web.routes.api import API_PREFIX, ERRORS
-from closer.web.uploads import IMPORT_CEILING, import_in_thread, received
+from closer.web.uploads import IMPORT_CEILING, import_upload, received
 
 router = APIRouter(prefix=API_PREFIX, tags=["data"], responses=ERRORS)
 
@@ -82,9 +84,9 @@ async def import_(
     settings: Settings = request.app.state.settings
     is_csv = "csv" in request.headers.get("content-type", "")
     with await received(request, settings) as file:
-        report = await import_in_thread(
-            file, name="upload.csv" if is_csv else "upload", fmt=format, uow=uow,
-            library=library, settings=settings,
+        report = await run_in_threadpool(
+            partial(import_upload, file, name="upload.csv" if is_csv else "upload",
+                    fmt=format, uow=uow, library=library, settings=settings)
         )  # fmt: skip
     return ImportOut(
         source=report.source,

@@ -33,7 +33,7 @@ from closer.web.dependencies import (
 from closer.web.downloads import export_download
 from closer.web.rendering import render
 from closer.web.store import UNLOCK_COOKIE
-from closer.web.uploads import IMPORT_CEILING, import_in_thread
+from closer.web.uploads import IMPORT_CEILING, import_upload
 
 router = APIRouter(include_in_schema=False)
 
@@ -187,10 +187,10 @@ async def import_file(
         message = "Choose closer, jrnl, daylio or vcard."
         return _page(request, store, shell, error=message, status=422)
     try:
-        report = await import_in_thread(
-            file.file, name=file.filename or "",
-            fmt=ImportFormat(format) if format else None, uow=uow,
-            library=library, settings=store.settings,
+        report = await run_in_threadpool(
+            partial(import_upload, file.file, name=file.filename or "",
+                    fmt=ImportFormat(format) if format else None, uow=uow,
+                    library=library, settings=store.settings)
         )  # fmt: skip
     except CloserError as exc:
         return _page(request, store, shell, error=exc.message, status=exc.status)
