@@ -22,6 +22,11 @@ def _missing(data: Path) -> None:
     (data / "closer.db").unlink()
 
 
+def _missing_beside_its_log(data: Path) -> None:
+    (data / "closer.db-wal").write_bytes(b"what a log may still hold" * 100)
+    (data / "closer.db").unlink()
+
+
 def _empty(data: Path) -> None:
     for extra in data.glob("closer.db-*"):
         extra.unlink()
@@ -39,6 +44,10 @@ def _cut_key(data: Path) -> None:
 
 DAMAGES: dict[str, tuple[Damage, str]] = {
     "records missing": (_missing, "is missing, but its key file is there"),
+    "records missing, log left": (
+        _missing_beside_its_log,
+        "is missing, but its key file is there",
+    ),
     "records empty": (_empty, "is empty, but its key file is there"),
     "key not text": (_binary_key, "cannot be read (it is not text)"),
     "key cut short": (_cut_key, "cannot be read"),

@@ -125,7 +125,8 @@ def test_text_with_a_control_character_is_refused_and_nothing_saved(
     invoke: Invoke,
 ) -> None:
     for args in (["log", "I left\x01"], ["person", "add", "Jo\x1b"],
-                 ["log", "fine", "-p", "Sam\x7f", "--new-person"]):  # fmt: skip
+                 ["log", "fine", "-p", "Sam\x7f", "--new-person"],
+                 ["log", "bad\x02", "-p", "Zed", "--new-person"]):  # fmt: skip
         result = invoke(*args)
         assert result.exit_code == 1, (args, result.output)
         assert result.stderr.startswith("Error: ")

@@ -201,3 +201,34 @@ def test_a_flood_of_sign_ups_is_limited_and_memory_stays_bounded(
     assert 1 <= codes.count(201) <= SIGNUPS_PER_HOUR, codes
     assert codes.count(201) + codes.count(429) == 40, codes
     assert grew < 256, f"the server grew by {grew:.0f} MiB"  # 20 at once: 1.3 GB
+
+
+def test_one_moment_sent_at_once_through_two_servers_is_saved_once(
+    hosted_env: dict[str, str],
+) -> None:
+    """The offline queue of two devices, or a retry racing its original,
+    through two server processes: every answer names the same moment, and
+    the person it names is added once."""
+    with serving(hosted_env) as one, serving(hosted_env) as two:
+        with signed_up(one.base, "ana") as ana:
+            cookies = dict(ana.cookies)
+        for round_ in range(12):
+            key = f"same-moment-{round_:04d}"
+
+            def send(n: int, key: str = key, round_: int = round_) -> tuple[int, int]:
+                base = (one, two)[n % 2].base
+                reply = httpx2.post(
+                    f"{base}/api/v1/moments", cookies=cookies, timeout=60,
+                    json={"situation": f"Round {round_}", "client_key": key,
+                          "new_people": [f"Friend {round_}"]},
+                )  # fmt: skip
+                assert reply.status_code == 201, reply.text
+                return reply.status_code, reply.json()["moment"]["id"]
+
+            with ThreadPoolExecutor(8) as pool:
+                answers = list(pool.map(send, range(8)))
+            assert len({moment_id for _, moment_id in answers}) == 1, answers
+        with httpx2.Client(base_url=one.base, cookies=cookies) as http:
+            assert http.get("/api/v1/moments").json()["total"] == 12
+            names = [p["name"] for p in http.get("/api/v1/people").json()["items"]]
+    assert sorted(names) == sorted(f"Friend {n}" for n in range(12))

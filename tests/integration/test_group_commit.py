@@ -8,6 +8,7 @@ wants in one group, so the grouping is certain rather than a matter of timing.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import threading
 from collections.abc import Callable, Iterator
@@ -458,3 +459,28 @@ def test_a_group_whose_transaction_the_database_ended_answers_no_write_as_saved(
             future.result(10)
     assert list_people(database.unit_of_work()) == []
     assert database.group_commit.submit(1, _add("Later")).result(10) > 0  # goes on
+
+
+def _swallows_a_failed_statement(uow: SqlAlchemyUnitOfWork) -> None:
+    """A job that catches a statement's error and commits anyway (PostgreSQL
+    then refuses every later statement of the transaction, RELEASE included)."""
+    with uow:
+        session = uow._require_session()
+        session.execute(text("SELECT 1"))
+        with contextlib.suppress(Exception):
+            session.execute(text("INSERT INTO users (id) VALUES (NULL)"))
+        uow.commit()
+
+
+def test_a_job_that_swallows_a_failed_statement_fails_alone(
+    database: Database,
+) -> None:
+    with held(database):
+        before = database.group_commit.submit(1, _add("Uma"))
+        odd = database.group_commit.submit(1, _swallows_a_failed_statement)
+        after = database.group_commit.submit(1, _add("Vic"))
+    ids = [before.result(10), after.result(10)]
+    with contextlib.suppress(Exception):
+        odd.result(10)  # PostgreSQL fails it; SQLite lets it through
+    with database.unit_of_work() as uow:
+        assert [uow.people.get(i).name for i in ids] == ["Uma", "Vic"]  # type: ignore[union-attr]

@@ -37,6 +37,14 @@ def client(server: Server) -> Iterator[httpx2.Client]:
         yield http
 
 
+def _written(pid: int) -> int:
+    """Bytes the process has written (to files, temporary ones included)."""
+    io_counts = Path(f"/proc/{pid}/io").read_text(encoding="ascii")
+    return int(
+        next(x for x in io_counts.splitlines() if x.startswith("wchar:")).split()[1]
+    )
+
+
 def _chunks(total: int, chunk: bytes = b"[" * MB) -> Iterator[bytes]:
     for _ in range(total // len(chunk)):
         yield chunk
@@ -115,4 +123,43 @@ def test_a_damaged_import_is_a_clear_422_and_imports_nothing(
     )
     assert answer.status_code == 422, answer.text[:300]
     assert words in answer.json()["error"]["message"]
+    assert client.get("/api/v1/moments").json()["total"] == 0
+
+
+def _multipart(total: int) -> Iterator[bytes]:
+    yield (
+        b'--edge\r\nContent-Disposition: form-data; name="file"; '
+        b'filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n'
+    )
+    yield from _chunks(total, b"x" * MB)
+    yield b"\r\n--edge--\r\n"
+
+
+def test_an_upload_is_not_read_before_the_request_may_go_on(
+    server: Server, client: httpx2.Client
+) -> None:
+    """The web import form: a request from a browser that has not unlocked
+    the records (or from another site) is refused before its file is read,
+    and one over the limit is refused as soon as it passes it."""
+    headers = {"content-type": "multipart/form-data; boundary=edge"}
+    with httpx2.Client(base_url=server.base, timeout=120) as stranger:
+        for extra in ({}, {"sec-fetch-site": "cross-site"}):
+            written = _written(server.process.pid)
+            try:
+                answer = stranger.post(
+                    "/privacy/import", content=_multipart(300 * MB),
+                    headers={**headers, **extra}, follow_redirects=False,
+                )  # fmt: skip
+            except httpx2.TransportError:
+                continue  # answered and closed before the upload finished
+            assert answer.status_code in (403, 423), answer.text[:200]
+            assert _written(server.process.pid) - written < 20 * MB
+    try:
+        answer = client.post(
+            "/privacy/import", content=_multipart(300 * MB), headers=headers
+        )
+        assert answer.status_code == 413
+        assert "larger than 2 MB" in answer.text
+    except httpx2.TransportError:
+        pass  # refused mid-upload, the connection closed
     assert client.get("/api/v1/moments").json()["total"] == 0

@@ -3,6 +3,8 @@ cross-site requests refused in both modes."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, inspect, text
@@ -254,3 +256,65 @@ def test_the_privacy_page_changes_the_password_and_deletes_only_with_it(
     )
     assert gone.status_code == 303
     assert ana.get("/api/v1/account").status_code == 401
+
+
+def test_an_unknown_email_takes_as_long_as_a_wrong_password(
+    hosted_settings: Settings, person: Person
+) -> None:
+    """No way to learn which addresses have accounts from the time taken."""
+    person("ana")
+
+    def median_seconds(email: str) -> float:
+        with TestClient(create_app(hosted_settings)) as client:
+            times = []
+            for n in range(5):
+                started = time.perf_counter()
+                answer = client.post(
+                    "/api/v1/account/session",
+                    json={"email": email, "password": f"wrong guess {n}"},
+                )
+                times.append(time.perf_counter() - started)
+                assert answer.status_code == 401
+        return sorted(times)[2]
+
+    known, unknown = (
+        median_seconds("ana@example.org"),
+        median_seconds("zed@example.org"),
+    )
+    assert unknown > known * 0.3, (known, unknown)  # was 0.03 before the fix
+
+
+def test_attempts_refused_by_the_limit_do_not_extend_it(
+    hosted_settings: Settings, person: Person
+) -> None:
+    person("ana")
+    with TestClient(create_app(hosted_settings)) as server:
+        codes = [
+            server.post(
+                "/api/v1/account/session",
+                json={"email": "ana@example.org", "password": "guess"},
+            ).status_code
+            for _ in range(PER_ACCOUNT + 4)
+        ]
+    assert codes == [401] * PER_ACCOUNT + [429] * 4
+    engine = create_engine(hosted_settings.effective_database_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT count(*) FROM login_failures WHERE key = :k"),
+                {"k": "email:ana@example.org"},
+            ).scalar()
+    finally:
+        engine.dispose()
+    assert rows == PER_ACCOUNT  # so waiting a quarter of an hour is enough
+
+
+def test_an_email_longer_than_an_address_can_be_is_a_clear_422(person: Person) -> None:
+    """Folding case lengthens some letters ("ß" is "ss"): a 500 on PostgreSQL."""
+    browser = person("ana")
+    for email in ("ß" * 200 + "@example.org", "ﬃ" * 254):
+        for path in ("/api/v1/account", "/api/v1/account/session"):
+            answer = browser.post(path, json={"email": email, "password": "x" * 12})
+            assert answer.status_code == 422, (path, answer.text)
+    login = browser.post("/login", data={"email": "a" * 3000, "password": "x" * 12})
+    assert login.status_code == 422

@@ -140,3 +140,33 @@ def test_worrying_notes_about_a_person_are_saved_and_bring_support(
     assert client.get("/api/v1/safety/support").json()["about"] == "other"
     calm = client.patch(f"/api/v1/people/{body['id']}", json={"closeness_now": 5})
     assert calm.json()["support"] is None
+
+
+@pytest.mark.parametrize(
+    "when",
+    ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "1850-06-01T10:00:00Z"],
+)
+def test_a_time_at_the_edge_of_the_calendar_is_a_clear_422(
+    client: TestClient, when: str
+) -> None:
+    created = client.post(
+        "/api/v1/moments", json={"situation": "x", "occurred_at": when}
+    )
+    assert created.status_code == 422, created.text
+    assert "between the years 1900 and 2999" in created.json()["error"]["message"]
+    kept = _moment(client, situation="Kept")
+    patched = client.patch(
+        f"/api/v1/moments/{kept['moment']['id']}", json={"occurred_at": when}
+    )
+    assert patched.status_code == 422
+    for body, kind in (
+        (b"full_date,date,weekday,time,mood,activities,note_title,note\n"
+         b"0001-01-01,x,Monday,00:00,good,,,Long ago\n", "text/csv"),
+        (b'{"entries": [{"title": "Edge", "date": "9999-12-31",'
+         b' "time": "23:59-14:00"}]}', "application/octet-stream"),
+    ):  # fmt: skip
+        imported = client.post(
+            "/api/v1/import", content=body, headers={"content-type": kind}
+        )
+        assert imported.status_code == 422, imported.text
+    assert client.get("/api/v1/moments").json()["total"] == 1

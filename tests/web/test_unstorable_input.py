@@ -108,8 +108,15 @@ def test_every_route_that_takes_a_body_refuses_it(client: TestClient) -> None:
          b"2024-01-02,January 2,Tuesday,10:00,good,,,fine\n"
          b"2024-01-03,January 3,Wednesday,11:00,good,,,bad \x00 byte\n",
          "text/csv", "line 3, note holds"),
+        (b'{"entries": [{"title": "half \\ud800 a pair", "date": "2024-01-03"}]}',
+         "application/octet-stream", "entries[0].title holds a broken character"),
+        (b'{"entries": [{"title": "\\udc00", "date": "2024-01-03"}]}',
+         "application/octet-stream", "entries[0].title holds a broken character"),
+        (b'{"entries": [{"title": "a whole \\ud83d\\ude00 and \\u0001",'
+         b' "date": "2024-01-03"}]}', "application/octet-stream",
+         "entries[0].title holds an invisible control character (U+0001)"),
     ],
-    ids=["jrnl", "daylio"],
+    ids=["jrnl", "daylio", "jrnl-high-half", "jrnl-low-half", "jrnl-pair-then-control"],
 )  # fmt: skip
 def test_an_import_names_the_place_and_imports_nothing(
     client: TestClient, file: bytes, content_type: str, where: str
@@ -120,3 +127,35 @@ def test_an_import_names_the_place_and_imports_nothing(
     assert answer.status_code == 422, answer.text
     assert where in answer.json()["error"]["message"]
     assert client.get("/api/v1/moments").json()["total"] == 0
+
+
+def test_a_broken_name_or_bytes_that_are_not_utf8_are_a_422_never_a_500(
+    client: TestClient,
+) -> None:
+    """Field names can hold what values cannot; forms can hold bytes that are
+    not UTF-8 at all. Each is said back safely, with the field."""
+    cases = [
+        client.get("/api/v1/health?%ED%A0%80=1"),
+        client.get("/api/v1/moments?q=caf%E9"),
+        client.get("/api/v1/moments?q=%FF%00"),
+        client.post("/api/v1/moments", content=b'{"situation": "x", "\\udc80": 1}',
+                    headers={"content-type": "application/json"}),
+        client.post("/moments", content=b"situation=a%FF", headers={
+            "content-type": "application/x-www-form-urlencoded"}),
+        client.post("/moments", content=b"situation=x&%ED%A0%80=1", headers={
+            "content-type": "application/x-www-form-urlencoded"}),
+        client.post("/api/v1/moments", json={"situation": "CSI \u009b[2J here"}),
+    ]  # fmt: skip
+    for answer in cases:
+        assert answer.status_code == 422, (answer.request.url, answer.text[:200])
+    assert "\\udc80 holds a broken character" in cases[3].text
+    assert "situation is not UTF-8 text" in cases[4].text
+    assert "U+009B" in cases[6].text
+    assert client.get("/api/v1/moments").json()["total"] == 0
+
+
+def test_white_space_from_a_word_processor_is_kept(client: TestClient) -> None:
+    pasted = "Line one\u000bLine two\u000cpage two\ttab\r\nend, caf\u00e9 \U0001f600"
+    saved = client.post("/api/v1/moments", json={"situation": pasted})
+    assert saved.status_code == 201, saved.text
+    assert saved.json()["moment"]["situation"].startswith("Line one\u000bLine two")

@@ -27,6 +27,8 @@ import hashlib
 import re
 import secrets
 import threading
+import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -40,6 +42,7 @@ from closer.adapters.db.orm import LoginFailureRow, SessionRow, UserRow
 from closer.domain.errors import Conflict, InvalidInput, NotSignedIn, TooManyAttempts
 
 MIN_PASSWORD = 10
+MAX_EMAIL = 254
 WINDOW = timedelta(minutes=15)
 PER_ACCOUNT = 5
 PER_ADDRESS = 30
@@ -65,8 +68,15 @@ def _token_hash(token: str) -> str:
 
 
 def email_key(email: str) -> str:
-    """The form an email is compared in."""
-    return email.strip().casefold()
+    """The form an email is compared in; InvalidInput when it is longer than
+    an address can be (folding case can lengthen it: "ß" becomes "ss")."""
+    key = email.strip().casefold()
+    if len(key) > MAX_EMAIL:
+        raise InvalidInput(
+            f"Enter an email address of at most {MAX_EMAIL} characters.",
+            field="email",
+        )
+    return key
 
 
 def sign_up(
@@ -75,7 +85,7 @@ def sign_up(
     """Create an account; return its id. With ``address`` (the client's),
     sign-ups from one address are limited to ``SIGNUPS_PER_HOUR``."""
     email = email.strip()
-    if not _EMAIL.match(email) or len(email) > 254:
+    if not _EMAIL.match(email) or len(email_key(email)) > MAX_EMAIL:
         raise InvalidInput(
             "Enter an email address like name@example.org.", field="email"
         )
@@ -85,12 +95,12 @@ def sign_up(
             field="password",
         )
     if address is not None:
-        (count,) = _record_attempt(database, [f"signup:{address}"], SIGNUP_WINDOW)
-        if count > SIGNUPS_PER_HOUR:
-            raise TooManyAttempts(
-                "Too many new accounts from this network in the last hour. "
-                "Wait a while and try again."
-            )
+        _admit(
+            database,
+            [_Limit(f"signup:{address}", SIGNUPS_PER_HOUR, SIGNUP_WINDOW)],
+            "Too many new accounts from this network in the last hour. "
+            "Wait a while and try again.",
+        )
     with database.sessions() as session:
         taken = session.scalar(
             select(UserRow.id).where(UserRow.email_key == email_key(email))
@@ -141,24 +151,37 @@ def _verify(stored: str | None, password: str) -> bool:
     return stored is not None
 
 
-def _record_attempt(
-    database: Database, keys: list[str], window: timedelta
-) -> list[int]:
-    """Write one attempt under each key and commit it, THEN count the
-    attempts under each key within ``window`` (this one included). Counting
-    after one's own commit is what makes the limit hold under any
-    concurrency: the n-th attempt to commit sees at least n rows."""
+@dataclass(frozen=True, slots=True)
+class _Limit:
+    """At most ``most`` attempts under ``key`` within ``window``."""
+
+    key: str
+    most: int
+    window: timedelta
+
+
+def _admit(database: Database, limits: list[_Limit], refusal: str) -> list[int]:
+    """Let one attempt through every limit, or TooManyAttempts.
+
+    A limit already reached refuses at once and writes nothing (so waiting
+    the window out is enough). Otherwise the attempt is written and
+    committed under each key, THEN counted: the n-th attempt to commit sees
+    at least n rows, so no more than the limit get through, however many
+    arrive at once, in however many processes. Returns the ids written (a
+    successful attempt takes its own back)."""
     now = _now()
     with database.sessions() as session:
-        session.execute(
-            delete(LoginFailureRow).where(
-                LoginFailureRow.key.in_(keys), LoginFailureRow.at <= now - window
-            )
-        )
-        session.add_all([LoginFailureRow(key=key, at=now) for key in keys])
+        if any(
+            _count(session, lim.key, now - lim.window) >= lim.most for lim in limits
+        ):
+            raise TooManyAttempts(refusal)
+        _sweep(session, now)
+        rows = [LoginFailureRow(key=lim.key, at=now) for lim in limits]
+        session.add_all(rows)
         session.commit()
-    with database.sessions() as session:
-        return [_count(session, key, now - window) for key in keys]
+        if any(_count(session, lim.key, now - lim.window) > lim.most for lim in limits):
+            raise TooManyAttempts(refusal)
+        return [row.id for row in rows]
 
 
 def _count(session: Session, key: str, since: datetime) -> int:
@@ -170,18 +193,38 @@ def _count(session: Session, key: str, since: datetime) -> int:
     return int(count or 0)
 
 
+_swept = [0.0]  # when this process last removed old attempts
+
+
+def _sweep(session: Session, now: datetime) -> None:
+    """Now and then, remove attempts older than any window (they count for
+    nothing; without this, attempts under ever new addresses would pile up)."""
+    if time.monotonic() - _swept[0] < 600:
+        return
+    _swept[0] = time.monotonic()
+    session.execute(
+        delete(LoginFailureRow).where(LoginFailureRow.at <= now - timedelta(days=1))
+    )
+
+
+def _take_back(session: Session, attempt_ids: list[int], *keys: str) -> None:
+    """A success: its own attempts, and the failures under ``keys``, go."""
+    session.execute(delete(LoginFailureRow).where(LoginFailureRow.id.in_(attempt_ids)))
+    if keys:
+        session.execute(delete(LoginFailureRow).where(LoginFailureRow.key.in_(keys)))
+
+
 def sign_in(
     database: Database, email: str, password: str, address: str, days: int
 ) -> str:
     """A new session token for the account, or NotSignedIn (rate limited)."""
-    account_key, address_key = f"email:{email_key(email)}", f"address:{address}"
-    per_account, per_address = _record_attempt(
-        database, [account_key, address_key], WINDOW
-    )
-    if per_account > PER_ACCOUNT or per_address > PER_ADDRESS:
-        raise TooManyAttempts(
-            "Too many attempts to sign in. Wait a quarter of an hour and try again."
-        )
+    account_key = f"email:{email_key(email)}"
+    attempts = _admit(
+        database,
+        [_Limit(account_key, PER_ACCOUNT, WINDOW),
+         _Limit(f"address:{address}", PER_ADDRESS, WINDOW)],
+        "Too many attempts to sign in. Wait a quarter of an hour and try again.",
+    )  # fmt: skip
     with database.sessions() as session:
         found = session.execute(
             select(UserRow.id, UserRow.password_hash).where(
@@ -189,7 +232,8 @@ def sign_in(
             )
         ).first()
     stored = found.password_hash if found is not None else None
-    if found is None or not _verify(stored, password):
+    matches = _verify(stored, password)  # always: the same time with no account
+    if found is None or not matches:
         raise NotSignedIn("That email and password do not match an account.")
     rehashed = _hash(password) if _hasher.check_needs_rehash(stored or "") else None
     with database.sessions() as session:
@@ -199,21 +243,9 @@ def sign_in(
                 .where(UserRow.id == found.id)
                 .values(password_hash=rehashed)
             )
-        session.execute(
-            delete(LoginFailureRow).where(LoginFailureRow.key == account_key)
-        )
-        _forget_newest(session, address_key)
+        _take_back(session, attempts, account_key)
         session.commit()
     return start_session(database, found.id, days)
-
-
-def _forget_newest(session: Session, key: str) -> None:
-    """Take back the newest attempt under ``key`` (it succeeded)."""
-    newest = session.scalar(
-        select(func.max(LoginFailureRow.id)).where(LoginFailureRow.key == key)
-    )
-    if newest is not None:
-        session.execute(delete(LoginFailureRow).where(LoginFailureRow.id == newest))
 
 
 def start_session(database: Database, user_id: int, days: int) -> str:
@@ -295,17 +327,15 @@ def confirm_password(database: Database, user_id: int, password: str) -> None:
     if found is None:
         raise NotSignedIn("Sign in again.")
     account_key = f"email:{found.email_key}"
-    (count,) = _record_attempt(database, [account_key], WINDOW)
-    if count > PER_ACCOUNT:
-        raise TooManyAttempts(
-            "Too many wrong passwords. Wait a quarter of an hour and try again."
-        )
+    attempts = _admit(
+        database,
+        [_Limit(account_key, PER_ACCOUNT, WINDOW)],
+        "Too many wrong passwords. Wait a quarter of an hour and try again.",
+    )
     if not _verify(found.password_hash, password):
         raise NotSignedIn("That is not your current password.")
     with database.sessions() as session:
-        session.execute(
-            delete(LoginFailureRow).where(LoginFailureRow.key == account_key)
-        )
+        _take_back(session, attempts, account_key)
         session.commit()
 
 

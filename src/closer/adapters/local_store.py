@@ -99,8 +99,10 @@ def _check_database(files: StoreFiles, *, has_key_file: bool) -> None:
     open it)."""
     database = files.database
     if has_key_file:
-        wal = Path(f"{database}-wal")
-        if _size(database) == 0 and _size(wal) == 0:
+        # A new store's records file is written, and checkpointed, before its
+        # key file: beside a key file it is never missing or empty, even when
+        # a write-ahead log is left (that log is then all that remains).
+        if _size(database) == 0:
             cause = "is empty" if database.exists() else "is missing"
             raise DamagedStore(
                 f"Your records file ({database}) {cause}, but its key file is "
@@ -109,6 +111,11 @@ def _check_database(files: StoreFiles, *, has_key_file: bool) -> None:
                 f"empty journal in its place. {way_back(files.folder)}"
             )
         return
+    if 0 < _size(database) < 512:
+        raise DamagedStore(
+            f"Your records file ({database}) is too short to be a database: it "
+            f"was probably cut short. {way_back(files.folder)}"
+        )
     if _size(database) > 0 and not _is_plain_sqlite(database):
         raise DamagedStore(
             f"Your records file ({database}) is encrypted, but its key file "
@@ -121,6 +128,8 @@ def _check_database(files: StoreFiles, *, has_key_file: bool) -> None:
 
 
 def _is_plain_sqlite(path: Path) -> bool:
+    """Whether the file starts as a plain SQLite database does (an encrypted
+    one, or one too short to be a database, does not)."""
     with path.open("rb") as file:
         return file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
 

@@ -93,14 +93,15 @@ def log_command(
     library = bundled_library()
     emotions = [parse_felt(f) for f in felt or []]
     with database() as db:
-        people = resolve_names(
-            db.unit_of_work(), person or [], create_missing=new_person
-        )
+        # Names to add are added with the moment, in its one transaction: a
+        # moment refused leaves no new person behind.
+        known = () if new_person else resolve_names(db.unit_of_work(), person or [])
         logged = log_moment(
             db.unit_of_work(),
             library,
             situation=text,
-            people=people,
+            people=known,
+            new_people=tuple(person or []) if new_person else (),
             urge=urge,
             action=did,
             emotions=emotions,

@@ -10,6 +10,7 @@ them: they say what was wrong and, where possible, what to do.
     ├── InvalidInput (422, "invalid_input")
     ├── NotFound (404, "not_found")
     ├── Conflict (409, "conflict")
+    │   └── Contended (409, "conflict")
     ├── TooLarge (413, "too_large")
     ├── ConfigurationError (500, "configuration")
     ├── StorageUnavailable (503, "storage_unavailable")
@@ -59,6 +60,18 @@ class Conflict(CloserError):
 
     status = 409
     code = "conflict"
+
+
+class Contended(Conflict):
+    """Another request wrote the same thing at the same moment (the database
+    refused the second). A use case that expects it tries once more."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message
+            or "Another request saved the same thing at the same moment. Send it "
+            "again: it will not be saved twice."
+        )
 
 
 class TooLarge(CloserError):

@@ -79,6 +79,26 @@ class Moment:
         return " ".join(p for p in parts if p)
 
 
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2999
+
+
+def in_utc(when: datetime) -> datetime:
+    """A moment's time in UTC, or InvalidInput when it falls outside the
+    years Closer keeps (at the edge of the calendar, a time zone's offset
+    would carry it out of the range Python can hold)."""
+    try:
+        utc = when.astimezone(UTC)
+    except (OverflowError, ValueError):
+        utc = None
+    if utc is None or not EARLIEST_YEAR <= utc.year <= LATEST_YEAR:
+        raise InvalidInput(
+            f"The time of a moment must fall between the years {EARLIEST_YEAR} "
+            f"and {LATEST_YEAR}.",
+            field="occurred_at",
+        )
+    return utc
+
+
 def clean_situation(text: str) -> str:
     cleaned = text.strip()
     if not cleaned:
@@ -177,13 +197,14 @@ def new_moment(
         raise InvalidInput(
             "The time of a moment needs a time zone.", field="occurred_at"
         )
+    when = in_utc(occurred_at)
     if len(outcome) > MAX_OUTCOME:
         raise InvalidInput(
             f"The outcome can be at most {MAX_OUTCOME} characters.", field="outcome"
         )
     return Moment(
         situation=clean_situation(situation),
-        occurred_at=occurred_at.astimezone(UTC),
+        occurred_at=when,
         people=tuple(dict.fromkeys(people)),
         emotions=check_emotions(emotions, library),
         urge=check_scale(urge, "urge", 0, 10),

@@ -1,12 +1,14 @@
 """Characters that no record may hold.
 
-Invisible control characters (NUL and the other C0 controls, DEL) and broken
-halves of UTF-16 pairs come from corrupt files, binary data or scripts, never
-from a person typing. PostgreSQL refuses NUL outright, SQLite cuts text at it
-in some functions, and exports would carry them on. Tab, line feed and
-carriage return are ordinary text. Closer refuses the others wherever text
-comes in, naming where it was found, rather than store them or drop them
-without a word.
+Invisible control characters (NUL and the other C0 controls, DEL, the C1
+controls) and broken halves of UTF-16 pairs come from corrupt files, binary
+data or scripts, never from a person typing. PostgreSQL refuses NUL
+outright, SQLite cuts text at it in some functions, a terminal obeys some
+of them as commands when the CLI prints them, and exports would carry them
+on. Tab, line feed, carriage return, vertical tab and form feed are
+ordinary white space (text pasted from a word processor holds the last two).
+Closer refuses the others wherever text comes in, naming where it was
+found, rather than store them or drop them without a word.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from closer.domain.errors import InvalidInput
 
-_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_UNSTORABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def first_unstorable(text: str) -> int | None:
@@ -49,8 +51,14 @@ def problem_in(fields: Iterable[tuple[str, str]]) -> str | None:
         index = first_unstorable(text)
         if index is not None:
             what = unstorable_message(text, index)
-            return f"{place or 'The request'} {what}. Remove it and try again."
+            return f"{shown(place) or 'The request'} {what}. Remove it and try again."
     return None
+
+
+def shown(text: str) -> str:
+    """``text`` safe to say back (a field's name may hold such characters
+    itself): each one written as its code, ``\\ud800``."""
+    return _UNSTORABLE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def json_strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:

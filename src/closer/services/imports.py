@@ -132,7 +132,7 @@ class _Moments:
     def write(self, batch: Sequence[Moment]) -> None:
         kept = self._uow.moments.ids_by_time_and_text(batch)
         new: list[Moment] = []
-        new_keys: list[tuple[datetime, str]] = []
+        new_keys: dict[tuple[datetime, str], None] = {}  # in order, found at once
         slots: list[tuple[datetime, str]] = []
         for moment in batch:
             key = (moment.occurred_at.astimezone(UTC), moment.situation)
@@ -143,7 +143,7 @@ class _Moments:
                 self._people.id_of(Person(name=name)) for name in moment.person_names
             )
             new.append(replace(moment, id=None, people=people))
-            new_keys.append(key)
+            new_keys[key] = None
             self.needing_care += _care_count(moment.texts())
         kept.update(zip(new_keys, self._uow.moments.add_many(new), strict=True))
         self.ids.extend(kept[key] for key in slots)

@@ -8,7 +8,7 @@ from functools import partial
 from typing import Required, TypedDict, Unpack
 
 from closer.domain.content import Library
-from closer.domain.errors import NotFound
+from closer.domain.errors import Contended, NotFound
 from closer.domain.moments import Felt, Moment, MomentQuery, check_causes, new_moment
 from closer.domain.safety import Assessment
 from closer.domain.suggest import KeywordSuggester, Suggester, Suggestions
@@ -92,7 +92,11 @@ def log_moment_steps(
         causes=causes,
         tags=tags,
     )
-    saved, fresh = yield partial(_save_moment, moment, new_people, client_key)
+    save = partial(_save_moment, moment, new_people, client_key)
+    try:
+        saved, fresh = yield save
+    except Contended:  # sent twice at once, or a new name added elsewhere
+        saved, fresh = yield save  # now the first is there to be found
     if not fresh:
         return Logged(saved, Assessment(), suggester.suggest(saved, library))
     assessment = yield from saved_text_steps(saved.texts(), source="moment")

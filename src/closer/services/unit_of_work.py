@@ -315,9 +315,11 @@ def in_unit(uow: UnitOfWork) -> Writer:
 
 Job = Callable[[UnitOfWork], Any]
 # A use case written as steps (a generator): it yields each write as a job and
-# is sent the job's result back, and returns its own result. The same steps
-# run in a thread (``run_steps``) or on an event loop (``run_steps_async``),
-# with the I/O left to whoever runs them, as in "sans-I/O" protocol libraries.
+# is sent the job's result back (or has the job's error raised where it
+# yielded, to handle or let through), and returns its own result. The same
+# steps run in a thread (``run_steps``) or on an event loop
+# (``run_steps_async``), with the I/O left to whoever runs them, as in
+# "sans-I/O" protocol libraries.
 Steps = Generator[Job, Any, T]
 
 
@@ -326,10 +328,15 @@ def run_steps(steps: Steps[T], write: Writer) -> T:
     try:
         job = next(steps)
         while True:
-            job = steps.send(write(job))
+            try:
+                result = write(job)
+            except Exception as error:
+                job = steps.throw(error)
+            else:
+                job = steps.send(result)
     except StopIteration as done:
-        result: T = done.value
-        return result
+        value: T = done.value
+        return value
 
 
 async def run_steps_async(
@@ -338,17 +345,24 @@ async def run_steps_async(
     """``run_steps`` on an event loop; ``in_thread`` runs the work between
     writes in a worker thread (when it is heavy, as with the on-device model)."""
 
-    def advance(value: Any) -> tuple[Job | None, T | None]:
+    def advance(value: Any, error: Exception | None) -> tuple[Job | None, T | None]:
         try:
-            return steps.send(value), None
+            job = steps.throw(error) if error is not None else steps.send(value)
         except StopIteration as done:
             return None, done.value
+        return job, None
 
     value: Any = None
+    error: Exception | None = None
     while True:
         job, result = (
-            await asyncio.to_thread(advance, value) if in_thread else advance(value)
+            await asyncio.to_thread(advance, value, error)
+            if in_thread
+            else advance(value, error)
         )
         if job is None:
             return cast(T, result)
-        value = await write(job)
+        try:
+            value, error = await write(job), None
+        except Exception as failed:
+            value, error = None, failed

@@ -79,7 +79,9 @@ ROUTERS = (
 
 logger = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 1024 * 1024  # a form or a JSON body; a moment is a few hundred
+# A form or a JSON body (a moment is a few hundred bytes); counted as the
+# bytes arrive, before anything is parsed (web.input_guard).
+MAX_BODY_BYTES = 1024 * 1024
 
 # FastAPI records OpenTelemetry spans, metrics and logs of every request (and
 # exports them when FASTAPI_OTEL_AUTO_CONFIGURE=true and an OTLP endpoint are
@@ -185,12 +187,13 @@ def create_app(
         lifespan=lifespan,
         dependencies=[Depends(refuse_cross_site)],
         telemetry=NO_TELEMETRY,
-        # Counted while the bytes arrive, before anything is parsed: a larger
-        # body is a 413 whatever its size (imports have their own limit).
-        max_body_size=MAX_BODY_BYTES,
     )
     app.state.settings = resolved
-    app.add_middleware(InputGuardMiddleware)
+    app.add_middleware(
+        InputGuardMiddleware,
+        body_limit=MAX_BODY_BYTES,
+        import_limit=resolved.import_max_mb * 1024 * 1024,
+    )
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=resolved.trusted_hosts)
     install_error_handlers(app)

@@ -148,9 +148,10 @@ class StoreHolder:
     def _open(self, key: bytes | None) -> None:
         with self._lock:
             if self._database is None:
-                self._database = open_database(self.settings, key=key)
-                self._key = key
-                self._lock_seen = local_store.lock_signature(self.settings)
+                seen = local_store.lock_signature(self.settings)  # a lock from
+                self._database = open_database(self.settings, key=key)  # now on
+                self._key = key  # closes it again
+                self._lock_seen = seen
 
     def encrypt(self, passphrase: str) -> str:
         """Encrypt a plain local store in place, then reopen it; returns the

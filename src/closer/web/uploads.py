@@ -8,31 +8,23 @@ from typing import IO, BinaryIO, cast
 
 from starlette.requests import Request
 
-from closer.adapters.importers import MB, ImportFormat, open_import, too_large
+from closer.adapters.importers import MB, ImportFormat, open_import
 from closer.config import Settings
 from closer.domain.content import Library
-from closer.domain.errors import TooLarge
 from closer.domain.records import ImportReport
 from closer.services.imports import import_records
 from closer.services.unit_of_work import UnitOfWork
 
-# The routes that take files accept bodies up to this size; the configured
-# CLOSER_IMPORT_MAX_MB (smaller) is enforced while the bytes arrive.
-IMPORT_CEILING = 1024 * 1024 * MB
 _IN_MEMORY = 1 * MB  # a larger upload goes on to a temporary file
 
 
-async def received(request: Request, settings: Settings) -> IO[bytes]:
-    """The request's body in a temporary file (in memory while small), read
-    as it arrives and refused once it passes the import limit."""
-    limit = settings.import_max_mb * MB
+async def received(request: Request) -> IO[bytes]:
+    """The request's body in a temporary file (in memory while small). Call
+    it only once the request may go on (signed in, same site): the body is
+    read from here on."""
     spool = tempfile.SpooledTemporaryFile(max_size=_IN_MEMORY)  # noqa: SIM115
-    size = 0
     try:
         async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                raise TooLarge(too_large(size, limit, "The upload"))
             spool.write(chunk)
     except BaseException:
         spool.close()

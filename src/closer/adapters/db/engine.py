@@ -64,16 +64,15 @@ def _check_values(values: Any) -> None:
     if isinstance(values, Mapping):
         values = values.values()
     for value in values or ():
-        kind = type(value)
-        if kind is str:
+        if isinstance(value, str):
             index = first_unstorable(value)
             if index is not None:
                 what = unstorable_message(value, index)
                 raise InvalidInput(f"A text {what}. Remove it and try again.")
-        elif kind is int:
+        elif isinstance(value, int) and not isinstance(value, bool):
             if not -_BIGGEST - 1 <= value <= _BIGGEST:
                 raise InvalidInput(f"The number {value} is too large for Closer.")
-        elif kind in (tuple, list, dict):
+        elif isinstance(value, tuple | list | dict):
             _check_values(value)
 
 

@@ -181,27 +181,31 @@ class GroupCommit:
                 if isinstance(outcome, _Failed):
                     write.settle(None, outcome.error)
                 else:
-                    done.append((write, outcome))
+                    done.append((write, outcome.result))
             _require_open(connection)
             connection.commit()
         for write, result in done:
             write.settle(result, None)
 
-    def _run_alone(self, connection: Connection, write: _Write) -> Any:
+    def _run_alone(self, connection: Connection, write: _Write) -> _Done | _Failed:
         """The job's result, or ``_Failed`` once its savepoint is rolled back.
         Nothing a job does can reach beyond its savepoint (``_unit``)."""
         savepoint = connection.begin_nested()
         try:
             result = write.job(self._unit(connection, write))
+            if savepoint.is_active:  # else the job left without committing
+                if not _driver_in_transaction(connection):
+                    raise GroupJobError(
+                        "a statement failed inside the job, which went on"
+                    )  # PostgreSQL: RELEASE would fail, and the group with it
+                savepoint.commit()  # RELEASE: kept in the group's transaction
         except Exception as error:
             if savepoint.is_active:
                 savepoint.rollback()
             _require_open(connection)
             return _Failed(error)
-        if savepoint.is_active:  # else the job left without committing
-            savepoint.commit()  # RELEASE: kept in the group's transaction
         _require_open(connection)
-        return result
+        return _Done(result)
 
     def _unit(self, connection: Connection, write: _Write) -> SqlAlchemyUnitOfWork:
         """A unit of work over the write's owner whose session joins the job's
@@ -226,6 +230,11 @@ class GroupCommit:
 
 
 @dataclass(frozen=True, slots=True)
+class _Done:
+    result: Any
+
+
+@dataclass(frozen=True, slots=True)
 class _Failed:
     error: Exception
 
@@ -240,12 +249,21 @@ class GroupTransactionLost(RuntimeError):
 
 
 def _require_open(connection: Connection) -> None:
-    """Raise unless the group's transaction is still open in the database
-    itself, not only in SQLAlchemy's bookkeeping."""
-    driver = connection.connection.dbapi_connection
-    still_open = getattr(driver, "in_transaction", True)  # sqlite3 and sqlcipher3
-    if not connection.in_transaction() or not still_open:
+    """Raise unless the group's transaction is still open, and usable, in the
+    database itself, not only in SQLAlchemy's bookkeeping."""
+    if not connection.in_transaction() or not _driver_in_transaction(connection):
         raise GroupTransactionLost("the database ended the group's transaction")
+
+
+def _driver_in_transaction(connection: Connection) -> bool:
+    driver: Any = connection.connection.dbapi_connection
+    info = getattr(driver, "info", None)  # psycopg: INTRANS, not INERROR or IDLE
+    if info is not None and hasattr(info, "transaction_status"):
+        return bool(info.transaction_status == _PG_IN_TRANSACTION)
+    return bool(getattr(driver, "in_transaction", True))  # sqlite3, sqlcipher3
+
+
+_PG_IN_TRANSACTION = 2  # psycopg.pq.TransactionStatus.INTRANS
 
 
 def _begin(connection: Connection) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     delete,
     func,
     insert,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from closer.adapters.db.orm import (
@@ -35,7 +37,7 @@ from closer.adapters.db.orm import (
 )
 from closer.adapters.db.ownership import owner_of
 from closer.adapters.db.search import fts5_query
-from closer.domain.errors import NotFound
+from closer.domain.errors import Contended, NotFound
 from closer.domain.moments import Felt, Moment, MomentQuery
 from closer.domain.people import (
     ClosenessReading,
@@ -196,7 +198,10 @@ class SqlPeopleRepository:
             updated_at=now,
         )
         self._session.add(row)
-        self._session.flush()
+        try:
+            self._session.flush()
+        except IntegrityError:  # the same name, added at the same moment elsewhere
+            raise Contended() from None
         return self._to_domain(row)
 
     def update(self, person: Person) -> Person:
@@ -398,7 +403,27 @@ class SqlMomentRepository:
         )
         connection = self._session.connection()
         now, search_text = utc_now(), moment.search_text()
-        inserted = connection.execute(
+        try:
+            inserted = self._insert_row(
+                connection, moment, client_key, now, search_text
+            )
+        except IntegrityError:  # the same client key, sent at the same moment
+            raise Contended() from None
+        assert inserted is not None
+        moment_id = int(inserted[0])
+        for table, rows in _links(moment_id, moment):
+            if rows:
+                connection.execute(insert(table), rows)
+        if self._dialect == "sqlite":
+            connection.execute(FTS_INSERT, {"id": moment_id, "text": search_text})
+        return replace(moment, id=moment_id)
+
+    def _insert_row(
+        self, connection: Connection, moment: Moment, client_key: str | None,
+        now: datetime, search_text: str,
+    ) -> Any:  # fmt: skip
+        """The new row's primary key (IntegrityError if its key is taken)."""
+        return connection.execute(
             insert(MomentRow),
             {
                 "user_id": owner_of(self._session),
@@ -414,14 +439,6 @@ class SqlMomentRepository:
                 "client_key": client_key,
             },
         ).inserted_primary_key
-        assert inserted is not None
-        moment_id = int(inserted[0])
-        for table, rows in _links(moment_id, moment):
-            if rows:
-                connection.execute(insert(table), rows)
-        if self._dialect == "sqlite":
-            connection.execute(FTS_INSERT, {"id": moment_id, "text": search_text})
-        return replace(moment, id=moment_id)
 
     def add_many(self, moments: Sequence[Moment]) -> list[int]:
         """Insert many new moments (an import's batch) with one statement per

@@ -23,8 +23,16 @@ def as_tag(words: str) -> str:
 
 
 def local_time(naive: datetime) -> datetime:
-    """A time written without a zone, read as this computer's local time."""
-    return naive.astimezone()
+    """A time written without a zone, read as this computer's local time
+    (InvalidInput at the edge of the calendar, where no zone can be given)."""
+    try:
+        return naive.astimezone()
+    except (OverflowError, ValueError, OSError):
+        raise InvalidInput(
+            f"{naive:%Y-%m-%d} is not a date Closer can keep; use one between the "
+            "years 1900 and 2999.",
+            field="date",
+        ) from None
 
 
 def at(place: str, build: Callable[[], T], *, joiner: str = ", ") -> T:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -20,8 +21,13 @@ import ijson
 from ijson.common import ObjectBuilder
 
 from closer.domain.errors import InvalidInput
+from closer.domain.text import shown
 
 MAX_DEPTH = 32  # an export nests five levels at most
+# Members other than the long array are held whole: at most this many values
+# and brackets in all (a person's ten years of people and practice take a
+# small fraction; about 50 MB of memory at the most).
+MOST_OUTSIDE_LONG = 2_000_000
 _OPENS = frozenset({"start_map", "start_array"})
 _CLOSES = frozenset({"end_map", "end_array"})
 
@@ -41,10 +47,36 @@ def members(
     even built when ``skip_long``), then ``(long, None, LongArray(count))``.
     InvalidInput for a syntax error, a document that is not an object, or
     nesting deeper than ``MAX_DEPTH``."""
+    events = _parser(file).basic_parse(file, use_float=True)
     try:
-        yield from _walk(ijson.basic_parse(file, use_float=True), long, skip_long)
+        yield from _walk(events, long, skip_long)
     except ijson.JSONError as exc:
         raise InvalidInput(f"This is not valid JSON ({_where(file, exc)}).") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            "The file is not UTF-8 text. Export it again as UTF-8."
+        ) from None
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_CHUNK = 1024 * 1024
+
+
+def _parser(file: BinaryIO) -> Any:
+    """ijson's C parser, unless the file writes a character as two escaped
+    halves of a UTF-16 pair (as jrnl does for emoji): the C parser turns a
+    half that stands alone into "?" without a word, where the pure-Python
+    one (a dozen times slower) keeps it, to be refused with its place."""
+    start = file.tell()
+    tail = b""
+    try:
+        while chunk := file.read(_CHUNK):
+            if _SURROGATE_ESCAPE.search(tail + chunk):
+                return ijson.get_backend("python")
+            tail = chunk[-5:]
+        return ijson
+    finally:
+        file.seek(start)
 
 
 _SMALL = 8 * 1024 * 1024  # re-read to name the line and column
@@ -74,14 +106,22 @@ def _walk(
     event, _ = next(events, ("end", None))
     if event != "start_map":
         raise InvalidInput("This file is not a JSON object, as exports are.")
+    seen: set[str] = set()
+    budget = [MOST_OUTSIDE_LONG]
     for event, key in events:
         if event == "end_map":
             return
+        if key in seen:
+            raise InvalidInput(
+                f'"{shown(key)}" appears twice in this file; an export '
+                "has each part once. The file may be damaged."
+            )
+        seen.add(key)
         first, value = next(events)
         if key == long and first == "start_array":
             yield from _items(events, long, skip_long)
         else:
-            yield key, None, _build(events, first, value)
+            yield key, None, _build(events, first, value, budget=budget)
 
 
 def _items(
@@ -99,12 +139,27 @@ def _items(
 
 
 def _build(
-    events: Iterator[tuple[str, Any]], event: str, value: Any, *, build: bool = True
+    events: Iterator[tuple[str, Any]],
+    event: str,
+    value: Any,
+    *,
+    build: bool = True,
+    budget: list[int] | None = None,
 ) -> Any:
-    """The value that starts with ``(event, value)``, read to its end."""
+    """The value that starts with ``(event, value)``, read to its end
+    (``budget``: how many more parts may be built, shared by the members
+    held in memory whole)."""
     builder = ObjectBuilder() if build else None
     depth = 0
     while True:
+        if budget is not None:
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise InvalidInput(
+                    "This file's parts other than its moments (people, plans, "
+                    "practice) are larger than any one person's; Closer reads them "
+                    "whole, so it stops here. The file may be damaged."
+                )
         if event in _OPENS:
             depth += 1
             if depth > MAX_DEPTH:

@@ -16,7 +16,7 @@ from closer.config import Settings
 from closer.web.dependencies import LibraryDep, UowDep
 from closer.web.downloads import export_download
 from closer.web.routes.api import API_PREFIX, ERRORS
-from closer.web.uploads import IMPORT_CEILING, import_upload, received
+from closer.web.uploads import import_upload, received
 
 router = APIRouter(prefix=API_PREFIX, tags=["data"], responses=ERRORS)
 
@@ -71,7 +71,7 @@ def export(
     return export_download(uow, library, format)
 
 
-@router.post("/import", openapi_extra=_BODY, max_body_size=IMPORT_CEILING)
+@router.post("/import", openapi_extra=_BODY)
 async def import_(
     request: Request,
     uow: UowDep,
@@ -83,7 +83,7 @@ async def import_(
     nothing. The file is read and written as a stream."""
     settings: Settings = request.app.state.settings
     is_csv = "csv" in request.headers.get("content-type", "")
-    with await received(request, settings) as file:
+    with await received(request) as file:
         report = await run_in_threadpool(
             partial(import_upload, file, name="upload.csv" if is_csv else "upload",
                     fmt=format, uow=uow, library=library, settings=settings)

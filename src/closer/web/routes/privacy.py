@@ -9,8 +9,9 @@ from functools import partial
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Form, Request
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from closer.adapters import local_store
@@ -33,7 +34,7 @@ from closer.web.dependencies import (
 from closer.web.downloads import export_download
 from closer.web.rendering import render
 from closer.web.store import UNLOCK_COOKIE
-from closer.web.uploads import IMPORT_CEILING, import_upload
+from closer.web.uploads import import_upload
 
 router = APIRouter(include_in_schema=False)
 
@@ -170,30 +171,33 @@ def export_file(uow: UowDep, library: LibraryDep, format: str = "json") -> Respo
     return export_download(uow, library, chosen)
 
 
-@router.post(
-    "/privacy/import", response_class=HTMLResponse, max_body_size=IMPORT_CEILING
-)
+@router.post("/privacy/import", response_class=HTMLResponse)
 async def import_file(
     request: Request,
     store: StoreDep,
     shell: ShellDep,
     uow: UowDep,
     library: LibraryDep,
-    file: Annotated[UploadFile, File()],
-    format: Annotated[str, Form()] = "",
 ) -> Response:
-    """Import a file: all or nothing, never twice; the result on the same page."""
-    if format and format not in set(ImportFormat):
-        message = "Choose closer, jrnl, daylio or vcard."
-        return _page(request, store, shell, error=message, status=422)
-    try:
-        report = await run_in_threadpool(
-            partial(import_upload, file.file, name=file.filename or "",
-                    fmt=ImportFormat(format) if format else None, uow=uow,
-                    library=library, settings=store.settings)
-        )  # fmt: skip
-    except CloserError as exc:
-        return _page(request, store, shell, error=exc.message, status=exc.status)
+    """Import a file: all or nothing, never twice; the result on the same page.
+    The form is read only here, after the checks that the request may go on
+    (same site, signed in or unlocked), never before them."""
+    async with request.form(max_files=1, max_fields=4) as form:
+        file, format = form.get("file"), str(form.get("format") or "")
+        if not isinstance(file, UploadFile):
+            message = "Choose a file to import."
+            return _page(request, store, shell, error=message, status=422)
+        if format and format not in set(ImportFormat):
+            message = "Choose closer, jrnl, daylio or vcard."
+            return _page(request, store, shell, error=message, status=422)
+        try:
+            report = await run_in_threadpool(
+                partial(import_upload, file.file, name=file.filename or "",
+                        fmt=ImportFormat(format) if format else None, uow=uow,
+                        library=library, settings=store.settings)
+            )  # fmt: skip
+        except CloserError as exc:
+            return _page(request, store, shell, error=exc.message, status=exc.status)
     return _page(request, store, shell, report=report)
 
 
