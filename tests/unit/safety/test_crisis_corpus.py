@@ -1,0 +1,57 @@
+"""The crisis corpus (tests/data/crisis) is well formed, split by source,
+and balanced enough to train and measure on."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).parents[2] / "data" / "crisis"
+SPLITS = {
+    "train": ("voices-texting", "voices-diary", "voices-forum", "multilingual-a"),
+    "dev": ("voices-mixed-dev",),
+    "test": ("voices-mixed-test", "multilingual-b"),
+}
+LEVELS, ABOUTS = {"urgent", "concern", "none"}, {"self", "other", "none"}
+LANGS = {"en", "de", "fr", "nl", "es", "pt", "it"}
+
+
+def rows(source: str) -> list[dict[str, str]]:
+    path = CORPUS / f"{source}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("source", [s for group in SPLITS.values() for s in group])
+def test_every_line_of_a_source_is_well_formed(source: str) -> None:
+    lines = rows(source)
+    assert len(lines) >= 250
+    for row in lines:
+        assert set(row) == {"text", "level", "about", "kind", "lang", "source"}, row
+        assert row["level"] in LEVELS, row
+        assert row["about"] in ABOUTS, row
+        assert row["lang"] in LANGS, row
+        assert row["source"] == source, row
+        assert row["text"].strip(), row
+        if row["level"] != "none":
+            assert row["about"] != "none", row
+    levels = Counter(row["level"] for row in lines)
+    assert min(levels.values()) >= 0.1 * len(lines), levels
+
+
+def test_no_line_is_in_two_splits() -> None:
+    texts = {
+        split: {row["text"].casefold() for s in sources for row in rows(s)}
+        for split, sources in SPLITS.items()
+    }
+    assert not texts["train"] & texts["test"]
+    assert not texts["dev"] & texts["test"]
+    assert not texts["train"] & texts["dev"]
+
+
+def test_every_source_is_in_one_split_and_on_disk() -> None:
+    named = [s for group in SPLITS.values() for s in group]
+    assert len(named) == len(set(named))
+    assert {p.stem for p in CORPUS.glob("*.jsonl")} == set(named)
