@@ -3,6 +3,7 @@ passphrase, and help stays reachable while locked."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 from closer.adapters.local_store import StoreState, remembered_key, store_state
 from closer.cli.main import app as cli
 from closer.web.app import create_app
+from closer.web.store import LOCK_CHECK_SECONDS
 from tests.support.stores import local_settings
 
 PASSPHRASE = "lantern by the river"
@@ -221,6 +223,7 @@ def test_closer_lock_locks_a_running_server_too(
         result = CliRunner().invoke(cli, ["lock"])
         assert result.exit_code == 0, result.output
         assert kept_keys(runtime_folder) == []
+        time.sleep(LOCK_CHECK_SECONDS)  # a server looks this often
         assert web.get("/api/v1/moments").status_code == 423
         assert web.get("/moments").headers["location"].startswith("/unlock")
         unlocked = web.post("/unlock", data={"passphrase": PASSPHRASE})

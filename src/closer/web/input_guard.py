@@ -158,6 +158,9 @@ class InputGuardMiddleware:
             response = error_response(Request(scope, receive), status, code, message)
             await response(scope, receive, send)
             return
+        if scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)  # no body to look at
+            return
         limit, too_large = self._limit(scope)
         receive = _counted(receive, limit, too_large)
         kind = _body_kind(scope)
@@ -180,7 +183,8 @@ class InputGuardMiddleware:
 
     def _refusal(self, scope: Scope) -> tuple[int, str] | None:
         """A refusal that needs no body: a bad query, or a declared size."""
-        problem = query_problem(scope.get("query_string", b""))
+        query = scope.get("query_string", b"")
+        problem = query_problem(query) if query else None
         if problem is not None:
             return 422, problem
         size = _declared_size(scope)

@@ -6,13 +6,14 @@ data key then lives only in this process's memory until "Lock now" or the
 server stops. Pages that need no records ("Need help now", Learn) work while
 locked. Locking anywhere locks everywhere: "Lock now" here also forgets the
 key the CLI keeps, and ``closer lock`` (or another server's "Lock now") makes
-this server close the store at its next request (``local_store.lock``).
+this server close the store within a quarter of a second (``local_store.lock``).
 """
 
 from __future__ import annotations
 
 import secrets
 import threading
+import time
 from hashlib import sha256
 
 from closer.adapters import local_store
@@ -23,6 +24,7 @@ from closer.config import Settings
 from closer.domain.errors import DamagedStore, Locked, NotSetUp
 
 UNLOCK_COOKIE = "closer_unlock"
+LOCK_CHECK_SECONDS = 0.25
 
 
 def _digest(token: str) -> str:
@@ -67,6 +69,7 @@ class StoreHolder:
         self._browsers: set[str] = set()
         self._per_browser = False
         self._lock_seen = local_store.lock_signature(settings)
+        self._lock_checked = 0.0
 
     @property
     def key(self) -> bytes | None:
@@ -84,10 +87,16 @@ class StoreHolder:
 
     def _current(self) -> Database | None:
         """The open store, unless it was locked elsewhere since it opened
-        (then it is closed here too)."""
+        (then it is closed here too). The lock stamp is looked at no more
+        than every ``LOCK_CHECK_SECONDS``: a lock elsewhere takes effect
+        within that time."""
         database = self._database
         if database is None or self._key is None:
             return database
+        now = time.monotonic()
+        if now - self._lock_checked < LOCK_CHECK_SECONDS:
+            return database
+        self._lock_checked = now
         if local_store.lock_signature(self.settings) != self._lock_seen:
             self.close()
             return None
@@ -151,7 +160,7 @@ class StoreHolder:
                 seen = local_store.lock_signature(self.settings)  # a lock from
                 self._database = open_database(self.settings, key=key)  # now on
                 self._key = key  # closes it again
-                self._lock_seen = seen
+                self._lock_seen, self._lock_checked = seen, 0.0
 
     def encrypt(self, passphrase: str) -> str:
         """Encrypt a plain local store in place, then reopen it; returns the
