@@ -27,3 +27,18 @@ def test_ask_with_the_model_off_uses_words(
     answer = json_of(invoke("ask", "cancelling plans", "--json"))
     assert answer["engine"] == "keywords"
     assert answer["answers"]
+
+
+def test_help_comes_before_any_answer_when_the_words_are_dark(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLOSER_MODEL", "off")
+    result = invoke("ask", "i want to kill myself, why do I push everyone away")
+    said = result.stdout + result.stderr
+    first_answer = said.find("because: “")
+    assert first_answer > 0, said
+    help_at = min(
+        i for i in (said.find("emergency"), said.find("Emergency"), said.find("988"),
+                    said.find("116 123"), said.find("crisis")) if i >= 0
+    )  # fmt: skip
+    assert help_at < first_answer, said[:600]

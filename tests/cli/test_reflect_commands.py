@@ -20,7 +20,7 @@ def test_a_reflection_from_the_command_line(invoke: Invoke) -> None:
         entry["id"]
     ]
     shown = invoke("reflect", "show", str(entry["id"])).stdout
-    assert "Is this how I want it to continue?" in shown
+    assert "Would I be glad if things between us stayed as they are?" in shown
     assert "Left for another time." in shown
 
 

@@ -29,7 +29,7 @@ def test_a_moment_offers_the_reflections_that_fit_it(web: TestClient) -> None:
 
 def test_a_reflection_is_answered_saved_and_reread(web: TestClient) -> None:
     form = web.get("/practice/reflections/time-out-questions").text
-    assert "Is this how I want it to continue?" in form
+    assert "Would I be glad if things between us stayed as they are?" in form
     saved = web.post(
         "/practice/reflections/time-out-questions",
         data={"answer_1": "From Jo, until Sunday", "answer_3": "Mostly",

@@ -64,7 +64,7 @@ def test_a_time_out_from_plan_to_return(web: TestClient) -> None:
     assert planned.status_code == 303
     page = web.get(planned.headers["location"]).text
     assert "4 days to go" in page
-    assert "Is this how I want it to continue?" in page
+    assert "Would I be glad if things between us stayed as they are?" in page
     timeout_id = planned.headers["location"].rsplit("/", 1)[1]
     back = web.post(
         f"/practice/timeouts/{timeout_id}/return",

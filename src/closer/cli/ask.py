@@ -44,6 +44,9 @@ def ask_command(
             "support": support_data(asked.assessment),
         })  # fmt: skip
         return
+    if asked.assessment.needs_support:  # help comes first, before any answer
+        print_support_for(asked.assessment)
+        console.print("\n[dim]What else Closer found for your words:[/dim]")
     for a in asked.answers:
         where = f"closer learn {a.entry.kind.value}/{a.entry.slug}"
         console.print(f"[bold]{escape(a.entry.title)}[/bold]  [dim]{where}[/dim]")
@@ -55,5 +58,3 @@ def ask_command(
             f"Your moment {m.id} ({m.occurred_at:%Y-%m-%d}): {escape(m.situation)}"
         )
     console.print(f"[dim]Found by {asked.engine}.[/dim]")
-    if asked.assessment.needs_support:
-        print_support_for(asked.assessment)
