@@ -125,3 +125,35 @@ def test_a_note_id_beyond_what_the_database_holds_is_a_clear_422(
         answer = web.get(path, params={"format": "md", "note": huge})
         assert answer.status_code == 422, (path, answer.text)
     assert "note" in web.get("/api/v1/report", params={"note": huge}).text
+
+
+def test_the_report_leads_with_safety_and_keeps_dark_words_unless_ticked(
+    web: TestClient,
+) -> None:
+    took = web.post(
+        "/api/v1/checks/phq9", json={"answers": [1, 1, 2, 1, 0, 1, 0, 0, 2]}
+    )
+    assert took.status_code == 201, took.text
+    dark = log(web, 2, "I want to kill myself, I keep thinking about it")
+    log(web, 3, "Skipped the call with Jo")
+    text = web.get("/api/v1/report", params={"format": "md"}).text
+    safety = text.index("## Safety")
+    assert safety < text.index("## Self-checks")
+    assert "question 9" in text
+    assert "“More than half the days” (2)" in text
+    assert "1 moment noted in this period holds words of suicide or self-harm" in text
+    assert "I want to kill myself" not in text  # not ticked
+    for empty in ("No self-checks", "None were chosen", "Nothing noted yet"):
+        assert empty not in text
+    ticked = web.get("/api/v1/report", params={"format": "md", "note": dark}).text
+    assert "I want to kill myself" in ticked
+    pdf = web.get("/api/v1/report", params={"format": "pdf"})
+    words = "".join(document_text(pdf.content))
+    assert "Safety" in words
+    assert "question 9" in words
+
+
+def test_a_report_with_nothing_to_flag_has_no_safety_section(web: TestClient) -> None:
+    web.post("/api/v1/checks/phq9", json={"answers": [1, 1, 2, 1, 0, 1, 0, 0, 0]})
+    log(web, 2, "Skipped the call with Jo")
+    assert "## Safety" not in web.get("/api/v1/report", params={"format": "md"}).text

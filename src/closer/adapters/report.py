@@ -22,8 +22,26 @@ TEMPLATES = Path(__file__).parent / "report_templates"
 DISCLAIMER = (
     "Made by the person it is about, with Closer, from their own notes. It is "
     "not a diagnosis and not a clinical record; self-check results are "
-    "screening scores to talk about together."
+    "screening scores to talk about together. Their own words are included "
+    "only where they chose to share them."
 )
+
+
+def safety_lines(report: Report) -> list[str]:
+    """What the report says first about safety, one sentence a line."""
+    lines = [
+        f"{a.at:%d %B %Y}: {a.check} question {a.number}, “{a.question}”, was "
+        f"answered “{a.answer}” ({a.value})."
+        for a in report.safety_answers
+    ]
+    if report.crisis_moments:
+        count = report.crisis_moments
+        lines.append(
+            f"{count} moment{'s' if count != 1 else ''} noted in this period "
+            f"{'hold' if count != 1 else 'holds'} words of suicide or self-harm; "
+            "their words are here only if chosen below."
+        )
+    return lines
 
 
 @cache
@@ -52,7 +70,8 @@ def to_html(report: Report, library: Library) -> str:
     template = _environment().get_template("report.html")
     return template.render(
         report=report, summary=report.summary, library=library,
-        disclaimer=DISCLAIMER, version=__version__, **_charts(report),
+        disclaimer=DISCLAIMER, version=__version__, safety=safety_lines(report),
+        **_charts(report),
     )  # fmt: skip
 
 
@@ -75,11 +94,12 @@ def to_markdown(report: Report, library: Library) -> str:  # noqa: ARG001 - one 
         "",
         f"> {DISCLAIMER}",
         "",
-        "## Self-checks",
-        "",
     ]
-    if not report.checks:
-        lines += ["No self-checks in this period.", ""]
+    if report.has_safety:
+        lines += ["## Safety", ""]
+        lines += [f"- **{line}**" for line in safety_lines(report)] + [""]
+    if report.checks:
+        lines += ["## Self-checks", ""]
     for c in report.checks:
         taken = ", ".join(
             f"{r.taken_at:%Y-%m-%d} {r.total:g}" + (f" ({r.band})" if r.band else "")
@@ -88,8 +108,7 @@ def to_markdown(report: Report, library: Library) -> str:  # noqa: ARG001 - one 
         lines += [f"- **{c.title}**: {taken}", f"  - {c.attribution}"]
     lines += ["", "## What the records show", ""]
     lines += [f"- {i.sentence}" for i in s.insights]
-    lines += ["", "## Notes chosen to share", ""]
-    lines += [f"- {n.at:%Y-%m-%d}: {n.text}" for n in report.notes] or [
-        "None were chosen."
-    ]
+    if report.notes:
+        lines += ["", "## Notes chosen to share", ""]
+        lines += [f"- {n.at:%Y-%m-%d}: {n.text}" for n in report.notes]
     return "\n".join(lines).rstrip() + "\n"

@@ -232,12 +232,19 @@ def score(check: Check, answers: Sequence[int]) -> Score:
     )
 
 
-def _safety(check: Check, scored: tuple[int, ...]) -> int:
-    if check.safety_item is None:
-        return 0
+def safety_answer(check: Check, answers: Sequence[int]) -> tuple[int, Question] | None:
+    """The check's safety question and its answer, when answered above its
+    lowest answer (None otherwise, or for a check without one)."""
+    if check.safety_item is None or len(answers) < check.safety_item:
+        return None
     question = check.questions[check.safety_item - 1]
-    answer = scored[check.safety_item - 1]
-    return answer if answer > min(question.values) else 0
+    answer = answers[check.safety_item - 1]
+    return (answer, question) if answer > min(question.values) else None
+
+
+def _safety(check: Check, scored: tuple[int, ...]) -> int:
+    found = safety_answer(check, scored)
+    return found[0] if found is not None else 0
 
 
 def _rejection(check: Check, scored: tuple[int, ...]) -> Score:

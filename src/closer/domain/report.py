@@ -1,6 +1,8 @@
 """A report for a counsellor: a few pages the person chooses to share.
 
-It holds the period's summary, each self-check's results, and only the
+It holds the period's summary, each self-check's results, what a counsellor
+must see first about safety (a self-check's safety question answered above
+its lowest answer; how many moments held words of crisis), and only the
 notes the person ticked (nothing they wrote is included otherwise).
 """
 
@@ -31,6 +33,19 @@ class CheckHistory:
     results: tuple[CheckResult, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class SafetyAnswer:
+    """A self-check's safety question (PHQ-9's ninth) answered above its
+    lowest answer: shown first, plainly, with its words and date."""
+
+    at: datetime
+    check: str  # "PHQ-9"
+    number: int  # the question's number
+    question: str
+    answer: str  # the answer's own words
+    value: int
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything the report shows."""
@@ -39,3 +54,10 @@ class Report:
     made_at: datetime
     checks: tuple[CheckHistory, ...] = ()
     notes: tuple[Note, ...] = field(default_factory=tuple)
+    safety_answers: tuple[SafetyAnswer, ...] = ()
+    crisis_moments: int = 0  # moments in the period with words of crisis
+
+    @property
+    def has_safety(self) -> bool:
+        """Whether the report opens with a safety section."""
+        return bool(self.safety_answers or self.crisis_moments)

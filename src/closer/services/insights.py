@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from closer.domain.checks import Check
+from closer.domain.checks import Check, CheckResult, safety_answer
 from closer.domain.content import Library
 from closer.domain.drift import drifting
 from closer.domain.errors import InvalidInput, NotFound
 from closer.domain.insight_summary import Summary, summarise
 from closer.domain.insights import MIN_SAMPLE, Period
-from closer.domain.report import CheckHistory, Note, Report
+from closer.domain.moments import MomentQuery
+from closer.domain.report import CheckHistory, Note, Report, SafetyAnswer
+from closer.services.moments import list_moments
+from closer.services.safety import assess_texts
 from closer.services.unit_of_work import UnitOfWork
 
 DEFAULT_DAYS = 90
@@ -87,13 +91,50 @@ def counselor_report(
                      tuple(r for r in results if r.check == c.slug))
         for c in checks if any(r.check == c.slug for r in results)
     )  # fmt: skip
+    safety = _safety_answers(checks, results)
+    crisis = _crisis_moments(uow, period)
     notes = tuple(
         Note(m.occurred_at, " ".join(t for t in (m.situation, m.outcome) if t))
         for m in sorted(
             (m for m in chosen if m is not None), key=lambda m: m.occurred_at
         )
     )
-    return Report(summary, datetime.now(UTC), histories, notes)
+    return Report(
+        summary, datetime.now(UTC), histories, notes,
+        safety_answers=safety, crisis_moments=crisis,
+    )  # fmt: skip
+
+
+def _safety_answers(
+    checks: Sequence[Check], results: Sequence[CheckResult]
+) -> tuple[SafetyAnswer, ...]:
+    """Each result whose safety question was answered above its lowest."""
+    by_slug = {c.slug: c for c in checks}
+    found = []
+    for result in sorted(results, key=lambda r: r.taken_at):
+        check = by_slug.get(result.check)
+        answered = safety_answer(check, result.answers) if check else None
+        if check is not None and answered is not None:
+            value, question = answered
+            found.append(SafetyAnswer(
+                result.taken_at, check.name, check.safety_item or 0,
+                question.text, question.label(value), value,
+            ))  # fmt: skip
+    return tuple(found)
+
+
+def _crisis_moments(uow: UnitOfWork, period: Period) -> int:
+    """How many of the period's moments hold words of crisis (the same check
+    as when they were written)."""
+    since = datetime.combine(period.start, time.min, UTC)
+    until = datetime.combine(period.end + timedelta(days=1), time.min, UTC)
+    count, query = 0, MomentQuery(since=since, until=until, limit=500)
+    while True:
+        page = list_moments(uow, query)
+        count += sum(1 for m in page.items if assess_texts(m.texts()).needs_support)
+        if not page.has_more:
+            return count
+        query = replace(query, offset=query.offset + query.limit)
 
 
 def summary_data(s: Summary) -> dict[str, Any]:
