@@ -118,3 +118,17 @@ def test_the_api_serves_entries_and_search(learn: TestClient) -> None:
     assert missing.status_code == 404
     assert missing.json()["error"]["code"] == "not_found"
     assert learn.get("/api/v1/learn/search").status_code == 422
+
+
+def test_two_questions_people_ask_and_help_beside_the_painful_one(
+    client: TestClient,
+) -> None:
+    intimacy = client.get("/learn/faq/fear-of-intimacy")
+    assert intimacy.status_code == 200
+    assert "Fear of intimacy is" in intimacy.text
+    assert 'class="safety-net"' not in intimacy.text
+    hurting = client.get("/learn/faq/pushing-away-to-hurt-myself")
+    assert hurting.status_code == 200
+    assert 'class="safety-net"' in hurting.text
+    assert 'href="/help"' in hurting.text
+    assert hurting.text.index('class="safety-net"') < hurting.text.index("learn-note")

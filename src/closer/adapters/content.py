@@ -105,6 +105,7 @@ class _Faq(_Model):
     answer: Text
     causes: Slugs = []
     strategies: Slugs = []
+    safety_net: bool = False
 
 
 class _Page(_Model):

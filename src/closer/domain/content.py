@@ -107,13 +107,15 @@ class Reflection:
 
 @dataclass(frozen=True, slots=True)
 class Faq:
-    """A common question with Closer's answer."""
+    """A common question with Closer's answer; ``safety_net`` puts help
+    beside it (a question that touches on hurting oneself)."""
 
     slug: str
     question: str
     answer: str
     causes: tuple[str, ...]
     strategies: tuple[str, ...]
+    safety_net: bool = False
 
 
 @dataclass(frozen=True, slots=True)
