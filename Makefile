@@ -52,7 +52,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.insights_bench --moments 100000 --write docs/benchmarks.md
 	$(BIN)/python -m bench.suggest_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.emotion_eval --write docs/benchmarks.md
-	$(BIN)/python -m bench.oblique_eval --write docs/benchmarks.md
+	$(BIN)/python -m bench.crisis_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.message_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.load_test --seconds 60 --write docs/benchmarks.md
 	$(BIN)/python -m bench.import_bench --rows 1000000 --write docs/benchmarks.md

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from closer.adapters.db.database import Database, open_database
 from closer.adapters.local_store import set_up, unlock
 from closer.config import Settings
-from closer.services.safety import use_meaning_layer
+from closer.services.safety import use_learned_layer
 from closer.web.app import create_app
 from tests.support.postgres import PostgresCluster, find_bindir
 from tests.support.requirements import require
@@ -96,8 +96,10 @@ def client(settings: Settings) -> Iterator[TestClient]:
 
 
 @pytest.fixture(autouse=True)
-def _no_meaning_layer_left_behind() -> Iterator[None]:
-    """A command run in-process may put the safety check's meaning layer in
-    place (``closer ask``, ``closer message``); no test sees another's."""
+def _no_learned_layer_left_behind(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Commands run in-process read CLOSER_MODEL=off (the rules alone) unless
+    a test turns the model on; a command may put the safety check's learned
+    layer in place, and no test sees another's."""
+    monkeypatch.setenv("CLOSER_MODEL", "off")
     yield
-    use_meaning_layer(None)
+    use_learned_layer(None)

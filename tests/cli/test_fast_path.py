@@ -267,3 +267,23 @@ def test_an_empty_store_file_is_left_to_the_full_cli(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "is empty, but its key file is there" in result.stderr
     assert (data / "closer.db").stat().st_size == 0
+
+
+def test_log_says_saved_before_the_meaning_check_then_shows_help(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    env = closer_env(data, CLOSER_MODEL="auto")
+    init_store(env)
+    said = run_closer("log", "I just want it all to stop", env=env)
+    assert said.returncode == 0, said.stderr
+    saved_at = said.stdout.find("Saved")
+    help_at = said.stdout.find("Find A Helpline")
+    assert 0 <= saved_at < help_at, said.stdout  # saved first, then help
+    db = open_store(data)
+    try:
+        panel = support_panel(db.unit_of_work(), bundled_directory())
+    finally:
+        db.close()
+    assert panel is not None
+    assert panel.level.value == "concern"

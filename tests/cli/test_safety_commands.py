@@ -5,8 +5,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from closer.adapters.safety_model import learned_layer
 from closer.cli import main as cli_main
 from closer.cli.main import app
+from closer.services.safety import assess_texts, use_learned_layer
 from tests.cli.conftest import Invoke, json_of
 
 
@@ -18,7 +20,7 @@ def test_scan_prints_one_json_object_per_line() -> None:
     result = CliRunner().invoke(app, ["safety", "scan"], input=text)
     assert result.exit_code == 0
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [line["level"] for line in lines] == ["concern", "none", "concern"]
+    assert [line["level"] for line in lines] == ["concern", "none", "urgent"]
     assert lines[0]["reasons"] == ["Mentions wanting to die."]
     assert lines[2]["about"] == "other"
 
@@ -107,3 +109,24 @@ def test_an_unexpected_failure_is_one_line_not_a_traceback(
     assert err.startswith("Error: Something went wrong on our side (RuntimeError)")
     assert "internal detail" not in err
     assert "Traceback" not in err
+
+
+def test_scan_with_the_model_gives_what_the_web_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CLOSER_MODEL", "auto")
+    lines = [
+        "what is even the point of me",
+        "I could murder a pizza right now",
+        "je veux juste que tout s'arrête pour de bon",
+        "my brother said he has everything ready for tonight",
+    ]
+    result = CliRunner().invoke(app, ["safety", "scan"], input="\n".join(lines))
+    assert result.exit_code == 0
+    scanned = [json.loads(line) for line in result.stdout.splitlines()]
+    use_learned_layer(learned_layer("auto"))  # as the web app does at start-up
+    web = [assess_texts([line]) for line in lines]
+    assert [s["level"] for s in scanned] == [w.level.value for w in web]
+    assert [s["reasons"] for s in scanned] == [w.descriptions() for w in web]
+    assert scanned[0]["level"] != "none"
+    assert scanned[1]["level"] == "none"

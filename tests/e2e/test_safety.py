@@ -41,8 +41,9 @@ def test_crisis_words_are_saved_and_the_panel_waits_for_a_choice(
     expect(page.locator(PANEL)).to_be_visible()
 
     page.get_by_role("button", name="I'm safe right now").click()
-    expect(page).to_have_url(f"{base_url}/learn")
+    expect(page).to_have_url(f"{base_url}/learn?said=safe")
     expect(page.locator(PANEL)).to_have_count(0)
+    expect(page.get_by_role("status")).to_contain_text("We are glad you are safe")
 
 
 @pytest.mark.browser
@@ -109,3 +110,45 @@ def test_first_run_asks_for_the_country_on_today(page: Page, base_url: str) -> N
     expect(page.get_by_role("heading", name="Where are you?")).to_have_count(0)
     page.get_by_role("link", name="Need help now").first.click()
     expect(page.get_by_role("heading", name="Crisis lines in India")).to_be_visible()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _on_first_screen(page: Page, selector: str) -> None:
+    box = page.locator(selector).first.bounding_box()
+    assert box is not None, selector
+    assert box["y"] >= 0, selector
+    assert box["y"] + box["height"] <= PHONE["height"], (selector, box)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_dark_entry_on_a_phone_puts_calling_on_the_first_screen(
+    new_page: NewPage, base_url: str, scheme: Literal["light", "dark"]
+) -> None:
+    page = new_page(viewport=PHONE, color_scheme=scheme)
+    page.request.patch(base_url + "/api/v1/settings", data={"country": "US"})
+    page.goto(base_url + "/")
+    page.get_by_label("What happened?").fill("I want to kill myself tonight")
+    page.get_by_role("button", name="Save this moment").click()
+    expect(page.locator(".urgent-panel")).to_be_visible()
+    expect(page.locator("h1")).to_have_text("Saved")
+    _on_first_screen(page, 'a.call-now[href="tel:911"]')
+    _on_first_screen(page, 'a.reach[href="tel:988"]')
+    _on_first_screen(page, 'a.reach[href="sms:988"]')
+    expect(page.get_by_text("The rest can wait")).to_be_visible()
+    expect(page.locator(".suggestions")).to_have_count(0)
+    screenshot(page, f"dark-entry-phone-{scheme}")
+    assert violations(page) == []
+
+    page.get_by_role("button", name="I'm safe right now").click()
+    page.goto(base_url + "/")
+    lately = page.locator(".moment-list")
+    expect(lately.get_by_role("link", name="A hard moment — open")).to_be_visible()
+    expect(lately.get_by_text("kill myself")).to_have_count(0)
+
+    page.goto(base_url + "/help")
+    _on_first_screen(page, 'a.call-now[href="tel:911"]')
+    _on_first_screen(page, 'a.reach[href="sms:988"]')
+    screenshot(page, f"help-phone-{scheme}")

@@ -21,8 +21,6 @@ from closer.adapters.embeddings import (
 from closer.domain.errors import ConfigurationError
 from closer.domain.meaning import EmotionHinter, MeaningSuggester, similarity
 from closer.domain.moments import Moment, new_moment
-from closer.domain.safety import About, Level, detect
-from closer.domain.safety.meaning_layer import MeaningLayer
 
 LIBRARY = bundled_library()
 
@@ -129,17 +127,3 @@ def test_feelings_are_hinted_only_when_the_words_come_close(
         == []
     )
     assert hinter.hints("   ", LIBRARY) == []
-
-
-def test_the_meaning_layer_adds_a_concern_and_never_lowers_the_rules(
-    embedder: OnnxEmbedder,
-) -> None:
-    layer = MeaningLayer(embedder)
-    oblique = "The world would turn just fine without me in it."
-    found = layer.assess(oblique, detect(oblique))
-    assert found.level is Level.CONCERN
-    assert found.about is About.SELF
-    plain = "I'm going to kill myself tonight"
-    assert layer.assess(plain, detect(plain)).level is Level.URGENT
-    for everyday in ("I no longer want to die", "The team managed fine without me."):
-        assert layer.assess(everyday, detect(everyday)).level is Level.NONE

@@ -78,8 +78,10 @@ def test_im_safe_right_now_closes_the_panel_and_returns_to_the_page(
         follow_redirects=False,
     )
     assert response.status_code == 303
-    assert response.headers["location"] == "/learn"
-    assert PANEL not in client.get("/learn").text
+    assert response.headers["location"] == "/learn?said=safe"
+    html = client.get("/learn?said=safe").text
+    assert PANEL not in html
+    assert "We are glad you are safe" in html
 
 
 def test_show_me_help_closes_the_panel_and_opens_help(client: TestClient) -> None:
@@ -96,7 +98,7 @@ def test_closing_the_panel_never_redirects_off_site(
     response = client.post(
         "/support", data={"choice": "safe", "next": target}, follow_redirects=False
     )
-    assert response.headers["location"] == "/"
+    assert response.headers["location"] == "/?said=safe"
 
 
 def test_an_unknown_choice_is_refused(client: TestClient) -> None:

@@ -56,7 +56,7 @@ def test_with_the_model_oblique_words_open_the_support_panel(
     assert support["level"] == "concern"
     scanned = with_model.post("/api/v1/safety/scan", json={"text": OBLIQUE}).json()
     assert scanned["level"] == "concern"
-    assert any("close in meaning to" in r for r in scanned["reasons"])
+    assert any(r.startswith("It sounds like you may") for r in scanned["reasons"])
     ordinary = with_model.post(
         "/api/v1/safety/scan", json={"text": "I gave my old coats to the charity shop."}
     ).json()

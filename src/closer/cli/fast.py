@@ -179,7 +179,6 @@ def log(args: list[str]) -> int | None:
     from closer.adapters.content_files import shipped_library  # noqa: PLC0415
     from closer.domain.errors import CloserError  # noqa: PLC0415
     from closer.domain.moments import new_moment, parse_felt  # noqa: PLC0415
-    from closer.domain.safety import detect_all  # noqa: PLC0415
     from closer.domain.suggest import KeywordSuggester  # noqa: PLC0415
 
     conn = fast_sqlite.connect_for_writing(path, HEAD_REVISION)
@@ -203,8 +202,11 @@ def log(args: list[str]) -> int | None:
         moment = replace(moment, person_names=tuple(name for _, name in people))
         moment = replace(moment, id=fast_sqlite.add_moment(conn, moment))
         conn.execute("COMMIT")
-        # Saved first; only then checked, as everywhere else.
-        assessment = detect_all(moment.texts())
+        # Saved first, and said so; only then checked, as everywhere else.
+        suggestions = KeywordSuggester().suggest(moment, library)
+        if not options["json"]:
+            _print_saved(moment, suggestions)
+        assessment = _checked(moment.texts())
         if assessment.needs_support and assessment.about is not None:
             level, about = assessment.level.value, assessment.about.value
             fast_sqlite.open_support(conn, level, about, "moment")
@@ -214,25 +216,44 @@ def log(args: list[str]) -> int | None:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         conn.close()
-    suggestions = KeywordSuggester().suggest(moment, library)
-    _print_logged(moment, suggestions, assessment, options["json"])
+    _print_checked(moment, suggestions, assessment, options["json"])
     return 0
 
 
-def _print_logged(
+def _checked(texts: list[str]) -> Any:
+    """The safety check of a saved moment: the same as the full CLI's and the
+    web's (rules, and the learned layer unless CLOSER_MODEL=off)."""
+    from closer.services.safety import assess_texts, use_learned_layer  # noqa: PLC0415
+
+    setting = os.environ.get("CLOSER_MODEL", "auto").strip().lower()
+    if setting == "off":
+        use_learned_layer(None)
+    else:
+        from closer.adapters.safety_model import learned_layer  # noqa: PLC0415
+
+        use_learned_layer(learned_layer(setting))
+    return assess_texts(texts)
+
+
+def _print_saved(moment: Any, suggestions: Any) -> None:
+    from closer.cli.data import logged_lines  # noqa: PLC0415
+
+    print("\n".join(logged_lines(moment, suggestions)))
+    sys.stdout.flush()
+
+
+def _print_checked(
     moment: Any, suggestions: Any, assessment: Any, as_json: bool
 ) -> None:
-    from closer.cli.data import logged_data, logged_lines  # noqa: PLC0415
-
     if as_json:
         import json  # noqa: PLC0415
+
+        from closer.cli.data import logged_data  # noqa: PLC0415
 
         data = logged_data(moment, suggestions, assessment)
         sys.stdout.write(
             json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
         )
-    else:
-        print("\n".join(logged_lines(moment, suggestions)))
     if assessment.needs_support and not as_json:
         sys.stdout.flush()
         from closer.cli.moments import print_support_for  # noqa: PLC0415 - rare

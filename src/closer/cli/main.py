@@ -30,6 +30,7 @@ from closer.cli.help import help_command
 from closer.cli.insights import insights_command, report_command
 from closer.cli.learn import learn_command
 from closer.cli.message import message_command
+from closer.cli.model import use_safety_model
 from closer.cli.moments import log_command, moments_command
 from closer.cli.output import print_error
 from closer.cli.serve import serve_command
@@ -100,7 +101,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[
+    version: Annotated[  # noqa: ARG001 - read by its callback
         bool,
         typer.Option(
             "--version", callback=_version, is_eager=True, help="Show the version."
@@ -108,6 +109,7 @@ def main(
     ] = False,
 ) -> None:
     """Closer: notice the urge to push people away, and practise staying close."""
+    use_safety_model()  # loaded only if a command reads text
 
 
 def run() -> None:

@@ -1,7 +1,8 @@
-"""The on-device model for the CLI commands that use it (``ask``, ``message``).
+"""The on-device models for the CLI: the safety check's, behind every command
+that takes text, and the ml extra's for ``ask`` and ``message``.
 
-The model loads on first use. When it is on, the safety check behind these
-commands also gets its meaning layer, as in the web app.
+The models load on first use. The safety check behind every command that
+takes text gets the learned layer, as in the web app (``use_safety_model``).
 """
 
 from __future__ import annotations
@@ -12,15 +13,27 @@ from closer.config import load_settings
 
 if TYPE_CHECKING:
     from closer.adapters.embeddings import OnnxEmbedder
+    from closer.domain.safety.learned import LearnedLayer
 
 
 def model() -> OnnxEmbedder | None:
     """The shared embedder (None without the ml extra or with
-    CLOSER_MODEL=off), with the safety check's meaning layer put behind it."""
+    CLOSER_MODEL=off), with the safety check's learned layer put behind it."""
     from closer.adapters.embeddings import embedder_for  # noqa: PLC0415
-    from closer.domain.safety.meaning_layer import MeaningLayer  # noqa: PLC0415
-    from closer.services.safety import use_meaning_layer  # noqa: PLC0415
 
-    embedder = embedder_for(load_settings())
-    use_meaning_layer(MeaningLayer(embedder) if embedder is not None else None)
-    return embedder
+    settings = load_settings()
+    use_safety_model()
+    return embedder_for(settings)
+
+
+def use_safety_model() -> None:
+    """Put the learned layer behind the safety check, made on the first check
+    that reads text (nothing with CLOSER_MODEL=off or without the model)."""
+    from closer.services.safety import use_learned_layer  # noqa: PLC0415
+
+    def make() -> LearnedLayer | None:
+        from closer.adapters.safety_model import learned_layer_for  # noqa: PLC0415
+
+        return learned_layer_for(load_settings())
+
+    use_learned_layer(make)

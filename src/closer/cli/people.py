@@ -13,7 +13,6 @@ from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.moments import MomentQuery
 from closer.domain.people import Person, parse_birthday
-from closer.domain.safety import detect_all
 from closer.services.moments import list_moments
 from closer.services.people import (
     add_person,
@@ -22,6 +21,7 @@ from closer.services.people import (
     list_people,
     resolve_names,
 )
+from closer.services.safety import assess_texts
 
 app = typer.Typer(
     help="Add, list and show the people who matter.", no_args_is_help=True
@@ -76,7 +76,7 @@ def add_command(
         print_json(person_data(person))
         return
     console.print(f"Added {escape(person.name)}.")
-    assessment = detect_all([person.notes] if person.notes else [])
+    assessment = assess_texts([person.notes] if person.notes else [])
     if assessment.needs_support:
         print_support_for(assessment)
 

@@ -12,12 +12,12 @@ from rich.markup import escape
 from closer.adapters.crisis_lines import bundled_directory
 from closer.cli.context import database
 from closer.cli.output import JsonFlag, console, print_json
-from closer.domain.safety import detect
 from closer.domain.safety.plan import GUIDES, PlanSection, SafetyPlan
 from closer.services.safety import (
     PlanSaved,
     SupportPanel,
     add_plan_item,
+    assess_texts,
     get_plan,
     remove_plan_item,
     support_panel,
@@ -32,9 +32,10 @@ app.add_typer(plan_app, name="plan")
 
 @app.command("scan")
 def scan_command() -> None:
-    """Read text from stdin, one message per line; print one JSON object per line."""
+    """Read text from stdin, one message per line; print one JSON object per line
+    (the same check as the web's and the API's: rules, and the model when on)."""
     for line in sys.stdin:
-        result = detect(line.rstrip("\n"))
+        result = assess_texts([line.rstrip("\n")])
         typer.echo(
             json.dumps(
                 {

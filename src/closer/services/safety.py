@@ -9,14 +9,15 @@ panel shows on every page until the person chooses "I'm safe right now" or
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from closer.domain.crisis_lines import CountryHelp, HelpDirectory
 from closer.domain.errors import NotFound
-from closer.domain.safety import About, Assessment, Level, detect_all
-from closer.domain.safety.meaning_layer import MeaningLayer
+from closer.domain.safety import About, Assessment, Level, detect, detect_all
+from closer.domain.safety.learned import LearnedLayer
 from closer.domain.safety.plan import (
     PlanSection,
     SafetyPlan,
@@ -24,30 +25,48 @@ from closer.domain.safety.plan import (
     parse_section_name,
     phone_in,
 )
-from closer.domain.safety.support import UNKEPT_SOURCES, Choice
+from closer.domain.safety.support import UNKEPT_SOURCES, Choice, SupportAlert
 from closer.services.unit_of_work import Steps, UnitOfWork, in_unit, run_steps
 
-_LAYER: list[MeaningLayer] = []  # the second layer, when the model is on
+LayerSource = LearnedLayer | Callable[[], LearnedLayer | None]
+_LAYER: list[LayerSource] = []  # the learned layer (or how to make it), when on
 
 
-def use_meaning_layer(layer: MeaningLayer | None) -> None:
-    """Add (or, with None, remove) the meaning layer behind every check."""
+def use_learned_layer(layer: LayerSource | None) -> None:
+    """Put the learned layer behind every check (with None, take it away).
+    A function that makes the layer is called on the first check that needs
+    it: a command that never reads text never loads the model."""
     _LAYER.clear()
     if layer is not None:
         _LAYER.append(layer)
 
 
+def _layer() -> LearnedLayer | None:
+    if not _LAYER:
+        return None
+    found = _LAYER[0]
+    if not isinstance(found, LearnedLayer):
+        made = found()
+        use_learned_layer(made)
+        return made
+    return found
+
+
+def learned_layer_on() -> bool:
+    """Whether the checks read by meaning too, not only by the rules."""
+    return _layer() is not None
+
+
 def assess_texts(texts: Iterable[str]) -> Assessment:
-    """The rules' assessment of ``texts``; when they find nothing and the meaning
-    layer is on, it may add a concern for oblique language."""
+    """One assessment of ``texts``: the rules', and with the learned layer on,
+    the rules' findings it confirms and its own (see ``learned.py``). This is
+    the one crisis check behind the web, the API and the CLI."""
     written = [t for t in texts if t and t.strip()]
-    rules = detect_all(written)
-    if not _LAYER or rules.level is not Level.NONE:
-        return rules
-    layer = _LAYER[0]
-    return Assessment.from_reasons(
-        r for t in written for r in layer.assess(t, Assessment()).reasons
-    )
+    layer = _layer() if written else None
+    if layer is None:
+        return detect_all(written)
+    found = layer.assess_all(written, [detect(t) for t in written])
+    return Assessment.from_reasons(r for each in found for r in each.reasons)
 
 
 def check_saved_text(
@@ -90,6 +109,7 @@ class SupportPanel:
     people: tuple[Contact, ...]
     help: CountryHelp
     kept: bool = True  # what the person wrote is saved (not a question or a draft)
+    fresh: bool = True  # raised just now: shown whole; later, a short reminder
 
     @property
     def urgent(self) -> bool:
@@ -109,6 +129,9 @@ def _contacts(plan: SafetyPlan) -> tuple[Contact, ...]:
     )
 
 
+FRESH = timedelta(minutes=10)  # an alert this new shows whole, after that as a reminder
+
+
 def support_panel(
     uow: UnitOfWork, directory: HelpDirectory, assessment: Assessment | None = None
 ) -> SupportPanel | None:
@@ -119,9 +142,13 @@ def support_panel(
         country = uow.preferences.get().country
     if assessment is not None and assessment.needs_support and assessment.about:
         level, about = assessment.level, assessment.about
-        reasons = tuple(assessment.descriptions())
+        reasons, fresh = tuple(assessment.descriptions()), True
     elif alert is not None:
         level, about, reasons = alert.level, alert.about, ()
+        opened = alert.opened_at
+        if opened.tzinfo is None:  # SQLite keeps no zone: stored as UTC
+            opened = opened.replace(tzinfo=UTC)
+        fresh = datetime.now(UTC) - opened <= FRESH
     else:
         return None
     return SupportPanel(
@@ -132,6 +159,7 @@ def support_panel(
         people=_contacts(plan),
         help=directory.for_country(country),
         kept=alert is None or alert.source not in UNKEPT_SOURCES,
+        fresh=fresh,
     )
 
 
@@ -141,6 +169,27 @@ def resolve_support(uow: UnitOfWork, choice: Choice) -> Choice:
         uow.support.resolve(choice)
         uow.commit()
     return choice
+
+
+CHECK_IN_AFTER = timedelta(hours=8)  # not the same evening: at a later visit
+CHECK_IN_WITHIN = timedelta(days=14)  # after that, asking would feel strange
+
+
+def check_in_due(uow: UnitOfWork, now: datetime | None = None) -> SupportAlert | None:
+    """The alert to check in on gently: closed with "I'm safe right now"
+    at an earlier visit (8 hours to 14 days ago), not yet asked about."""
+    moment = now or datetime.now(UTC)
+    with uow:
+        return uow.support.closed_safe(
+            moment - CHECK_IN_WITHIN, moment - CHECK_IN_AFTER
+        )
+
+
+def answer_check_in(uow: UnitOfWork, alert_id: int) -> None:
+    """The person answered the check-in: it is not asked again."""
+    with uow:
+        uow.support.checked_in(alert_id)
+        uow.commit()
 
 
 def get_plan(uow: UnitOfWork) -> SafetyPlan:

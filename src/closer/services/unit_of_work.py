@@ -59,6 +59,15 @@ class SupportAlertRepository(Protocol):
 
     def resolve(self, choice: Choice) -> int: ...
 
+    def closed_safe(self, since: datetime, until: datetime) -> SupportAlert | None:
+        """The newest alert about the writer closed with "I'm safe right now"
+        between ``since`` and ``until`` and not checked in on since."""
+        ...
+
+    def checked_in(self, alert_id: int) -> None:
+        """Record that the gentle check-in after ``alert_id`` was answered."""
+        ...
+
 
 class PeopleRepository(Protocol):
     """Where people are kept."""

@@ -19,8 +19,7 @@ from closer.adapters.content import bundled_library, bundled_step_ideas
 from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.db.database import Database
 from closer.config import Settings, load_settings
-from closer.domain.safety.meaning_layer import MeaningLayer
-from closer.services.safety import use_meaning_layer
+from closer.services.safety import use_learned_layer
 from closer.web.dependencies import warm_up
 from closer.web.errors import install_error_handlers
 from closer.web.input_guard import InputGuardMiddleware
@@ -107,31 +106,31 @@ def _settle_heap() -> None:
 def _use_model(
     app: FastAPI, settings: Settings, *, settle: bool = False
 ) -> threading.Thread | None:
-    """When the model is on: put the meaning layer behind the safety check and
-    warm everything built on the model in a background thread, so start-up
-    never waits for it and the first person to use it barely does.
-    ``app.state.warmed`` is set once that is done (at once without a model).
-    Returns the warming thread, which shutting down waits for: leaving while
-    the model loads would abort the process."""
+    """When the model is on: put the learned layer behind the safety check and
+    warm both models (the safety model, and the ml extra's when installed) in
+    a background thread, so start-up never waits for them and the first
+    person to use them barely does. ``app.state.warmed`` is set once that is
+    done (at once without a model). Returns the warming thread, which shutting
+    down waits for: leaving while a model loads would abort the process."""
     from closer.adapters.embeddings import embedder_for  # noqa: PLC0415
+    from closer.adapters.safety_model import learned_layer_for  # noqa: PLC0415
 
     embedder = embedder_for(settings)
+    layer = learned_layer_for(settings)
+    use_learned_layer(layer)
     app.state.warmed = warmed = threading.Event()
-    if embedder is None:
-        use_meaning_layer(None)
+    if embedder is None and layer is None:
         warmed.set()
         return None
-    layer = MeaningLayer(embedder)
-    use_meaning_layer(layer)
 
     def warm() -> None:
         try:
             warm_up(embedder, layer)
         except Exception:
-            logger.exception("Warming the on-device model failed")
+            logger.exception("Warming the on-device models failed")
         finally:
             if settle:
-                _settle_heap()  # the model and its sentences live as long
+                _settle_heap()  # the models and their sentences live as long
             warmed.set()
 
     thread = threading.Thread(target=warm, name="closer-warm-up", daemon=True)
@@ -175,7 +174,7 @@ def create_app(
             if warming is not None:
                 warming.join()
             app.state.store.close()
-            use_meaning_layer(None)
+            use_learned_layer(None)
 
     app = FastAPI(
         title="Closer",

@@ -36,7 +36,7 @@ from closer.domain.meaning import EmotionHinter, LearnIndex, MeaningSuggester
 from closer.domain.messages import MessageChecker
 from closer.domain.preferences import Preferences
 from closer.domain.safety import Assessment
-from closer.domain.safety.meaning_layer import MeaningLayer
+from closer.domain.safety.learned import LearnedLayer
 from closer.domain.suggest import KeywordSuggester, Suggester
 from closer.services.shell import Shell, load_shell
 from closer.services.unit_of_work import Steps, UnitOfWork, run_steps_async
@@ -233,11 +233,14 @@ async def get_message_checker(request: Request) -> MessageChecker:
     return _message_checker_for(_embedder(request))
 
 
-def warm_up(embedder: OnnxEmbedder, layer: MeaningLayer) -> None:
-    """Load the model and embed every set of sentences the engines compare
-    with (causes, feelings, Learn, message patterns, the safety layer)."""
+def warm_up(embedder: OnnxEmbedder | None, layer: LearnedLayer | None) -> None:
+    """Load the models and embed every set of sentences the engines compare
+    with (causes, feelings, Learn, message patterns); load the safety model."""
+    if layer is not None:
+        layer.judge_all(["warming up"])
+    if embedder is None:
+        return
     library = bundled_library()
-    layer.closeness(["warming up"])
     _suggester_for(embedder).rank("warming up", library, {})
     _hinter_for(embedder).hints("warming up", library)
     _message_checker_for(embedder).check("warming up")

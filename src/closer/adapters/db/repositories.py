@@ -120,6 +120,9 @@ class SqlSafetyPlanRepository:
         )
 
 
+CHECKED_IN = "safe-checked"  # closed as safe, and the check-in answered
+
+
 class SqlSupportAlertRepository:
     """Open and resolved support panels."""
 
@@ -160,6 +163,41 @@ class SqlSupportAlertRepository:
             .values(resolved_at=utc_now(), resolution=choice.value)
         )
         return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def closed_safe(self, since: datetime, until: datetime) -> SupportAlert | None:
+        """The newest alert about the writer closed as safe in that window and
+        not checked in on ("safe" becomes "safe-checked" once answered)."""
+        row = self._session.scalars(
+            select(SupportAlertRow)
+            .where(
+                SupportAlertRow.resolution == Choice.SAFE.value,
+                SupportAlertRow.about == About.SELF.value,
+                SupportAlertRow.resolved_at >= since,
+                SupportAlertRow.resolved_at <= until,
+            )
+            .order_by(SupportAlertRow.id.desc())
+            .limit(1)
+        ).first()
+        if row is None:
+            return None
+        return SupportAlert(
+            id=row.id,
+            level=Level(row.level),
+            about=About(row.about),
+            source=row.source,
+            opened_at=row.opened_at,
+        )
+
+    def checked_in(self, alert_id: int) -> None:
+        """Mark every alert closed as safe up to ``alert_id`` as checked in on."""
+        self._session.execute(
+            update(SupportAlertRow)
+            .where(
+                SupportAlertRow.id <= alert_id,
+                SupportAlertRow.resolution == Choice.SAFE.value,
+            )
+            .values(resolution=CHECKED_IN)
+        )
 
 
 class SqlPeopleRepository:

@@ -100,15 +100,18 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "intent",
         U,
+        # "sometimes I want to …" tells of thoughts that come and go: concern.
+        rf"(?<!sometimes i )(?<!some days i )(?<!often i )(?<!at times i )"
         rf"\b(?:going to|will|about to|decided to|planning to|plan to|intend to|"
-        rf"want to finally|gonna) (?:finally |just |really |actually )?{ACT}"
+        rf"want to finally|gonna|want to|wants to|wanna|wanting to) "
+        rf"(?:finally |just |really |actually )?{ACT}"
         r"|\b(?:this is (?:my )?goodbye|goodbye (?:forever|everyone|world|cruel world))\b"
         r"|\b(?:writing|wrote|written|left|leave) (?:a |my |his |her )?(?:suicide|goodbye) "
         r"(?:note|letter)|\bsuicide note\b|\bby the time you read this\b"
         r"|\bwill not be alive (?:tomorrow|much longer|by)",
         "Says they intend to end their life.",
         "Says someone else intends to end their life.",
-        needle=r"going to|will|about to|decided|plan|intend|finally|gonna|goodbye|note|letter|read this",
+        needle=r"going to|will|about to|decided|plan|intend|finally|gonna|want|goodbye|note|letter|read this",
     ),
     _rule(
         "plan",

@@ -12,6 +12,7 @@ from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
 from closer.domain.meaning import EmotionHinter
 from closer.domain.moments import APPROACHES, Felt, Moment, MomentQuery
+from closer.domain.safety import About
 from closer.domain.timeouts import Stage, note_for
 from closer.services.checks import reminder_due
 from closer.services.contacts import drift_summary_today
@@ -27,6 +28,7 @@ from closer.services.moments import (
     update_moment,
 )
 from closer.services.people import list_people, resolve_names
+from closer.services.safety import assess_texts, check_in_due
 from closer.services.timeouts import list_timeouts, today
 from closer.services.unit_of_work import UnitOfWork
 from closer.web import forms
@@ -96,8 +98,9 @@ async def log_from_form(
 
 
 def today_context(uow: UnitOfWork, library: Library) -> dict[str, Any]:
-    """Today's page data: the form's choices, the last few moments, and any
-    time-out whose return day has come (asked about gently, once it is due)."""
+    """Today's page data: the form's choices, the last few moments (one whose
+    words are dark is folded, not shown first), and any time-out whose return
+    day has come (asked about gently, once it is due)."""
     recent = list_moments(uow, MomentQuery(limit=3)).items
     day = today()
     returning = [
@@ -108,9 +111,11 @@ def today_context(uow: UnitOfWork, library: Library) -> dict[str, Any]:
     return {
         **choices(uow, library),
         "recent": recent,
+        "folded": {m.id for m in recent if assess_texts(m.texts()).needs_support},
         "returning": returning,
         "drift_summary": drift_summary_today(uow),
         "check_reminder": reminder_due(uow),
+        "check_in": check_in_due(uow),
     }
 
 
@@ -190,9 +195,11 @@ def moment_page(
     moment_id: int,
     new: bool = False,
 ) -> Response:
-    """One moment, with likely causes and things to try."""
+    """One moment, with likely causes and things to try; when its words are
+    dark, support instead of causes and reflections."""
     moment = get_moment(uow, moment_id)
     template = "_suggestions.html" if is_htmx(request) else "moment.html"
+    check = assess_texts(moment.texts())
     return render(
         request,
         template,
@@ -200,6 +207,8 @@ def moment_page(
         title="Moment",
         moment=moment,
         new=new,
+        dark=check.needs_support and check.about is About.SELF,
+        moment_check_reasons=check.descriptions(),
         suggestions=suggest_for(moment, library, suggester),
         hints=_hints(hinter, moment, library),
         library=library,

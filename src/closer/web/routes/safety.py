@@ -13,7 +13,12 @@ from closer.domain.errors import InvalidInput
 from closer.domain.safety import grounding
 from closer.domain.safety.plan import GUIDES, PlanSection
 from closer.domain.safety.support import Choice, parse_choice
-from closer.services.safety import get_plan, resolve_support, save_plan
+from closer.services.safety import (
+    answer_check_in,
+    get_plan,
+    resolve_support,
+    save_plan,
+)
 from closer.web.dependencies import ShellDep, UowDep
 from closer.web.rendering import render
 
@@ -33,10 +38,33 @@ def close_support(
     choice: Annotated[str, Form()],
     next: Annotated[str, Form()] = "/",
 ) -> Response:
-    """ "I'm safe right now" returns to the page; "Show me help" opens help."""
+    """ "I'm safe right now" returns to the page, with a warm word; "Show me
+    help" opens help."""
     chosen = resolve_support(uow, parse_choice(choice))
-    target = "/help" if chosen is Choice.HELP else safe_next(next)
-    return RedirectResponse(target, status_code=303)
+    if chosen is Choice.HELP:
+        return RedirectResponse("/help", status_code=303)
+    return RedirectResponse(with_word(safe_next(next), "safe"), status_code=303)
+
+
+def with_word(path: str, word: str) -> str:
+    """``path`` with ``said=word`` added, for the page to say a kind word."""
+    return f"{path}{'&' if '?' in path else '?'}said={word}"
+
+
+@router.post("/support/check-in")
+def check_in(
+    uow: UowDep,
+    alert: Annotated[int, Form()],
+    answer: Annotated[str, Form()],
+) -> Response:
+    """The gentle check-in after a hard moment: "better" back to Today with a
+    kind word, "still hard" to help. Either way it is not asked again."""
+    if answer not in {"better", "hard"}:
+        raise InvalidInput("Choose 'better' or 'hard'.", field="answer")
+    answer_check_in(uow, alert)
+    if answer == "hard":
+        return RedirectResponse("/help", status_code=303)
+    return RedirectResponse(with_word("/", "better"), status_code=303)
 
 
 @router.get("/safety-plan", response_class=HTMLResponse)

@@ -1,0 +1,51 @@
+"""Closer's crisis corpus (tests/data/crisis): its sources, split by source.
+
+One list for everything that reads the corpus: the fitting of the learned
+layer (``bench.crisis_head``), its evaluation (``bench.crisis_eval``) and the
+test that keeps the corpus well formed. The test split is read only by the
+evaluation, never by the fitting or the choice of a threshold.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "crisis"
+Split = Literal["train", "dev", "test"]
+SPLITS: dict[Split, tuple[str, ...]] = {
+    "train": (
+        "voices-texting",
+        "voices-diary",
+        "voices-forum",
+        "voices-b",
+        "voices-c",
+        "multilingual-a",
+        "multilingual-c",
+    ),
+    "dev": ("voices-mixed-dev", "multilingual-dev"),
+    "test": ("voices-mixed-test", "multilingual-b"),
+}
+AT_RISK = ("concern", "urgent")
+
+
+def rows(source: str) -> list[dict[str, str]]:
+    """The lines of one source, as dictionaries."""
+    path = CORPUS / f"{source}.jsonl"
+    text = path.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def split(name: Split) -> list[dict[str, str]]:
+    """Every line of one split, source after source."""
+    return [row for source in SPLITS[name] for row in rows(source)]
+
+
+def head_class(row: dict[str, str]) -> str:
+    """The class a line teaches the head: ``level:about`` when someone is at
+    risk, ``none:kind`` otherwise (see ``closer.domain.safety.learned``)."""
+    if row["level"] in AT_RISK:
+        about = "other" if row["about"] == "other" else "self"
+        return f"{row['level']}:{about}"
+    return f"none:{row['kind']}"
