@@ -23,6 +23,8 @@ SPLITS: dict[Split, tuple[str, ...]] = {
         "voices-c",
         "multilingual-a",
         "multilingual-c",
+        "everyday-en",
+        "everyday-multi",
     ),
     "dev": ("voices-mixed-dev", "multilingual-dev"),
     "test": ("voices-mixed-test", "multilingual-b"),

@@ -36,9 +36,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from bench.crisis_corpus import AT_RISK, SPLITS, head_class, rows
-from closer.adapters.safety_model import CrisisHead, CrisisReader, SentenceModel
+from closer.adapters.safety_model import (
+    FAMILIAR_RAMP,
+    CrisisHead,
+    CrisisReader,
+    SentenceModel,
+)
 from closer.domain.safety import detect
-from closer.domain.safety.learned import Bars, at_risk, sentences
+from closer.domain.safety.learned import Bars, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAD_FILE = ROOT / "src" / "closer" / "data" / "crisis_head.npz"
@@ -119,58 +124,137 @@ def fitted(
     return CrisisReader(model, head)
 
 
+def trust(familiar: float, familiar_from: float) -> float:
+    """How much of its at-risk share a text keeps (as ``CrisisReader.trusted``)."""
+    if familiar_from <= 0:
+        return 1.0
+    start = familiar_from - FAMILIAR_RAMP
+    return float(min(1.0, max(0.0, (familiar - start) / FAMILIAR_RAMP)))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One text as a reader that never saw its source reads it: the at-risk
+    share with the opinions averaged and with them in agreement, and how
+    familiar the text is."""
+
+    mean: float
+    agreed: float
+    familiar: float
+
+    def chance(self, way: Way) -> float:
+        """The at-risk probability the app would see, read ``way``."""
+        share = self.agreed if way.agreement else self.mean
+        return share * trust(self.familiar, way.familiar_from)
+
+
+@dataclass(frozen=True)
+class Way:
+    """How the reader joins its opinions and trusts unfamiliar text."""
+
+    agreement: bool
+    familiar_from: float
+
+
 @dataclass
 class Unseen:
-    """What a reader that never saw a line's source makes of it."""
+    """What a reader that never saw a line's source makes of it (and, when the
+    rules fire on a text of several sentences, of each sentence)."""
 
     needs: bool  # labelled concern or urgent
-    chance: float  # at-risk probability of the whole text
-    confirmed: float  # … of the text or its likeliest sentence
     rules: bool  # the rules alone would alert
+    whole: Reading
+    parts: tuple[Reading, ...]
 
-    def alerts(self, bars: Bars) -> bool:
+    def alerts(self, bars: Bars, way: Way) -> bool:
         """Whether the app would alert (as ``LearnedLayer.assess_all`` does)."""
-        return self.chance >= bars.threshold or (
-            self.rules and self.confirmed >= bars.confirm
-        )
+        chance = self.whole.chance(way)
+        if chance >= bars.threshold:
+            return True
+        if not self.rules:
+            return False
+        confirmed = max(chance, *(p.chance(way) for p in self.parts), 0.0)
+        return confirmed >= bars.confirm
+
+
+def readings(reader: CrisisReader, texts: list[str]) -> list[Reading]:
+    """Each text's readings, both ways, before the familiarity bar."""
+    vectors = np.array(reader.model.embed(texts), dtype=np.float32)
+    votes, familiar = reader.vote(vectors)
+    linear = reader.linear(vectors)
+    risky = np.array([not c.startswith("none:") for c in reader.head.classes])
+    mean = replace(reader.head, agreement=False)
+    agreed = replace(reader.head, agreement=True)
+    tables = [
+        CrisisReader(reader.model, head).joined(linear, votes)[:, risky].sum(axis=1)
+        for head in (mean, agreed)
+    ]
+    return [
+        Reading(float(m), float(a), float(f))
+        for m, a, f in zip(tables[0], tables[1], familiar, strict=True)
+    ]
 
 
 def unseen(reader: CrisisReader, rows: list[dict[str, str]]) -> list[Unseen]:
     """Each row as ``reader`` reads it."""
+    wholes = readings(reader, [r["text"] for r in rows])
     found = []
-    for row, chances in zip(rows, reader.read([r["text"] for r in rows]), strict=True):
-        chance = at_risk(chances)
+    for row, whole in zip(rows, wholes, strict=True):
         rules = detect(row["text"]).needs_support
-        confirmed = chance
         parts = sentences(row["text"])
-        if rules and len(parts) > 1:
-            confirmed = max(chance, *(at_risk(c) for c in reader.read(parts)))
-        found.append(Unseen(row["level"] in AT_RISK, chance, confirmed, rules))
+        read = readings(reader, parts) if rules and len(parts) > 1 else []
+        found.append(Unseen(row["level"] in AT_RISK, rules, whole, tuple(read)))
     return found
 
 
-def choose_bars(lines: list[Unseen], recall: float) -> tuple[Bars, dict[str, float]]:
-    """The bars, from lines read by readers that never saw their source."""
-    lowest = min((u.confirmed for u in lines if u.needs and u.rules), default=1.0)
-    confirm = max(0.01, float(np.floor(lowest * 50) / 100))
-    best = Bars(max(confirm, 0.05), confirm)
-    needs = [u for u in lines if u.needs]
-    for step in range(5, 96):
-        if step / 100 >= confirm:
-            candidate = Bars(step / 100, confirm)
-            if np.mean([u.alerts(candidate) for u in needs]) >= recall:
-                best = candidate
-    return best, figures(lines, best)
+WAYS = tuple(
+    Way(agreement, familiar_from)
+    for agreement in (False, True)
+    for familiar_from in (0.0, 0.3, 0.32, 0.34, 0.36, 0.38, 0.4, 0.42, 0.44)
+)
 
 
-def figures(lines: list[Unseen], bars: Bars) -> dict[str, float]:
-    """Recall and alerts on harmless lines, with these bars."""
-    return {
-        "recall": round(float(np.mean([u.alerts(bars) for u in lines if u.needs])), 4),
-        "alerts_on_harmless": round(
-            float(np.mean([u.alerts(bars) for u in lines if not u.needs])), 4
-        ),
-    }
+def choose_bars(
+    lines: list[Unseen], recall: float
+) -> tuple[Bars, Way, dict[str, float]]:
+    """The bars and the way of reading, from lines read by readers that never
+    saw their source: for each way, the highest threshold that finds
+    ``recall`` of the lines needing help; of those, the one with the fewest
+    alerts on harmless lines."""
+    best: tuple[float, Bars, Way] | None = None
+    for way in WAYS:
+        lowest = min(
+            (
+                max(u.whole.chance(way), *(p.chance(way) for p in u.parts), 0.0)
+                for u in lines
+                if u.needs and u.rules
+            ),
+            default=1.0,
+        )
+        confirm = max(0.01, float(np.floor(lowest * 50) / 100))
+        needs = [u for u in lines if u.needs]
+        chosen = None
+        for step in range(5, 96):
+            if step / 100 >= confirm:
+                candidate = Bars(step / 100, confirm)
+                if np.mean([u.alerts(candidate, way) for u in needs]) >= recall:
+                    chosen = candidate
+        if chosen is None:
+            continue  # this way loses too much, at any threshold
+        harmless = figures(lines, chosen, way)["alerts_on_harmless"]
+        if best is None or harmless < best[0]:
+            best = (harmless, chosen, way)
+    assert best is not None
+    _, bars, way = best
+    return bars, way, figures(lines, bars, way)
+
+
+def figures(lines: list[Unseen], bars: Bars, way: Way) -> dict[str, float]:
+    """Recall and alerts on harmless lines, with these bars, read this way."""
+    found = [u.alerts(bars, way) for u in lines if u.needs]
+    alerted = [u.alerts(bars, way) for u in lines if not u.needs]
+    shown = {"recall": found, "alerts_on_harmless": alerted}
+    return {name: round(float(np.mean(v)), 4) for name, v in shown.items() if v}
 
 
 def build(recall: float) -> tuple[CrisisHead, dict[str, Any]]:
@@ -185,7 +269,7 @@ def build(recall: float) -> tuple[CrisisHead, dict[str, Any]]:
         others = [row for name in sources if name != source for row in every[name]]
         by_source[source] = unseen(fitted(model, others, names), every[source])
     pooled = [u for lines in by_source.values() for u in lines]
-    bars, overall = choose_bars(pooled, recall)
+    bars, way, overall = choose_bars(pooled, recall)
     reader = fitted(model, [row for s in sources for row in every[s]], names)
     about = {
         "model": model.name,
@@ -193,6 +277,8 @@ def build(recall: float) -> tuple[CrisisHead, dict[str, Any]]:
         "neighbours": NEIGHBOURS,
         "threshold": bars.threshold,
         "confirm": bars.confirm,
+        "familiar_from": way.familiar_from,
+        "agreement": way.agreement,
         "fitted_on": sources,
         "lines": sum(map(len, every.values())),
         "per_class": dict(
@@ -201,14 +287,19 @@ def build(recall: float) -> tuple[CrisisHead, dict[str, Any]]:
         "recall_target": recall,
         "unseen_source": overall,
         "unseen_source_curve": {
-            str(t / 100): figures(pooled, Bars(t / 100, min(bars.confirm, t / 100)))
+            str(t / 100): figures(
+                pooled, Bars(t / 100, min(bars.confirm, t / 100)), way
+            )
             for t in range(20, 81, 5)
         },
         "unseen_source_by_source": {
-            s: figures(lines, bars) for s, lines in by_source.items()
+            s: figures(lines, bars, way) for s, lines in by_source.items()
         },
     }
-    return replace(reader.head, bars=bars), about
+    head = replace(
+        reader.head, bars=bars, familiar_from=way.familiar_from, agreement=way.agreement
+    )
+    return head, about
 
 
 def save(head: CrisisHead, about: dict[str, Any], path: Path) -> None:

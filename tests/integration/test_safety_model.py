@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -134,3 +135,17 @@ def test_a_head_fitted_on_another_model_is_refused() -> None:
 
     with pytest.raises(ConfigurationError, match="another model"):
         CrisisReader(Other(), bundled_head())
+
+
+def test_an_unfamiliar_text_keeps_less_of_its_at_risk_share() -> None:
+    head = replace(bundled_head(), familiar_from=0.4)
+    reader = CrisisReader(SentenceModel(), head)
+    risky = [not name.startswith("none:") for name in head.classes]
+    table = np.full((3, len(head.classes)), 1 / len(head.classes), dtype=np.float32)
+    trusted = reader.trusted(table, np.array([0.2, 0.375, 0.6]))
+    shares = trusted[:, risky].sum(axis=1)
+    before = table[0, risky].sum()
+    assert shares[0] == pytest.approx(0.0, abs=1e-6)  # far below: nothing left
+    assert shares[1] == pytest.approx(before / 2, rel=1e-4)  # halfway up the ramp
+    assert shares[2] == pytest.approx(before, rel=1e-4)  # familiar: untouched
+    assert np.allclose(trusted.sum(axis=1), 1.0, atol=1e-5)  # still sums to one

@@ -59,7 +59,7 @@ def test_logging_returns_the_moment_suggestions_and_no_panel(
 
 def test_logging_worrying_text_returns_the_support_panel(client: TestClient) -> None:
     body = _moment(client, situation="I pushed everyone away and I want to kill myself")
-    assert body["support"]["level"] == "concern"
+    assert body["support"]["level"] == "urgent"  # wanting to: urgent (issue 20)
     assert body["moment"]["situation"].endswith("kill myself")
 
 

@@ -153,6 +153,8 @@ class CrisisHead:
     memory_classes: Any  # (train lines,) int16, an index into ``classes``
     neighbours: int
     bars: Bars
+    familiar_from: float = 0.0  # below this closeness to the corpus, less weight
+    agreement: bool = False  # join the two opinions by their geometric mean
 
 
 @cache
@@ -174,13 +176,24 @@ def bundled_head() -> CrisisHead:
             memory_classes=saved["memory_classes"].astype(np.int64),
             neighbours=int(about["neighbours"]),
             bars=Bars(threshold=about["threshold"], confirm=about["confirm"]),
+            familiar_from=float(about.get("familiar_from", 0.0)),
+            agreement=bool(about.get("agreement", False)),
         )
+
+
+FAMILIAR_RAMP = 0.05  # how quickly trust grows above ``familiar_from``
+VOTE_FLOOR = 0.01  # each class's share of the vote before any line votes
 
 
 class CrisisReader:
     """Each class's probability for a text: half from the linear head, half
-    from a vote of the ``neighbours`` most similar train lines, weighted by
-    similarity (the vote knows fine local shapes a line cannot draw)."""
+    from a vote of the ``neighbours`` most similar corpus lines, weighted by
+    similarity (the vote knows fine local shapes a line cannot draw).
+
+    A text unlike anything in the corpus (its nearest lines' mean similarity
+    below ``familiar_from``) is neither crisis language nor one of its
+    look-alikes: the head would only be guessing, so its at-risk share is
+    scaled down toward nothing, over a ramp of ``FAMILIAR_RAMP``."""
 
     def __init__(self, model: Embedder, head: CrisisHead) -> None:
         if model.name != head.model:
@@ -198,7 +211,8 @@ class CrisisReader:
         import numpy as np  # noqa: PLC0415
 
         vectors = np.array(self.model.embed(texts), dtype=np.float32)
-        table = (self.linear(vectors) + self.vote(vectors)) / 2
+        votes, familiar = self.vote(vectors)
+        table = self.trusted(self.joined(self.linear(vectors), votes), familiar)
         return [
             dict(zip(self.head.classes, map(float, row), strict=True)) for row in table
         ]
@@ -211,8 +225,40 @@ class CrisisReader:
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))
         return scores / scores.sum(axis=1, keepdims=True)
 
-    def vote(self, vectors: Any) -> Any:
-        """The nearest train lines' vote (texts by classes)."""
+    def joined(self, linear: Any, votes: Any) -> Any:
+        """The two opinions as one table: their mean, or (``agreement``) their
+        geometric mean, so that a class needs both to rate it; the vote is
+        smoothed by ``VOTE_FLOOR`` first, since ten lines cannot name every
+        class."""
+        import numpy as np  # noqa: PLC0415
+
+        if not self.head.agreement:
+            return (linear + votes) / 2
+        smoothed = (votes + VOTE_FLOOR) / (1 + VOTE_FLOOR * votes.shape[1])
+        table = np.sqrt(linear * smoothed)
+        return table / table.sum(axis=1, keepdims=True)
+
+    def trusted(self, table: Any, familiar: Any) -> Any:
+        """``table`` with each at-risk share scaled by how familiar its text is,
+        the rest given to the harmless classes in proportion."""
+        import numpy as np  # noqa: PLC0415
+
+        if self.head.familiar_from <= 0:
+            return table
+        start = self.head.familiar_from - FAMILIAR_RAMP
+        trust = np.clip((familiar - start) / FAMILIAR_RAMP, 0.0, 1.0)[:, None]
+        risky = np.array([not c.startswith("none:") for c in self.head.classes])
+        lost = (table[:, risky] * (1 - trust)).sum(axis=1, keepdims=True)
+        harmless = table[:, ~risky]
+        shares = harmless / np.clip(harmless.sum(axis=1, keepdims=True), 1e-9, None)
+        result = table.copy()
+        result[:, risky] = table[:, risky] * trust
+        result[:, ~risky] = harmless + lost * shares
+        return result
+
+    def vote(self, vectors: Any) -> tuple[Any, Any]:
+        """The nearest corpus lines' vote (texts by classes), and how familiar
+        each text is (its nearest lines' mean similarity)."""
         import numpy as np  # noqa: PLC0415
 
         similar = vectors @ self.head.memory.T
@@ -222,7 +268,8 @@ class CrisisReader:
         votes = np.zeros((len(vectors), len(self.head.classes)), dtype=np.float32)
         rows = np.arange(len(vectors))[:, None]
         np.add.at(votes, (rows, self.head.memory_classes[nearest]), weights)
-        return votes / votes.sum(axis=1, keepdims=True)
+        familiar = np.take_along_axis(similar, nearest, axis=1).mean(axis=1)
+        return votes / votes.sum(axis=1, keepdims=True), familiar
 
 
 def learned_layer_for(settings: Settings) -> LearnedLayer | None:

@@ -16,7 +16,7 @@ from closer.domain.insights import MIN_SAMPLE, Period
 from closer.domain.moments import MomentQuery
 from closer.domain.report import CheckHistory, Note, Report, SafetyAnswer
 from closer.services.moments import list_moments
-from closer.services.safety import assess_texts
+from closer.services.safety import assess_many
 from closer.services.unit_of_work import UnitOfWork
 
 DEFAULT_DAYS = 90
@@ -131,7 +131,8 @@ def _crisis_moments(uow: UnitOfWork, period: Period) -> int:
     count, query = 0, MomentQuery(since=since, until=until, limit=500)
     while True:
         page = list_moments(uow, query)
-        count += sum(1 for m in page.items if assess_texts(m.texts()).needs_support)
+        found = assess_many([m.texts() for m in page.items])
+        count += sum(1 for assessment in found if assessment.needs_support)
         if not page.has_more:
             return count
         query = replace(query, offset=query.offset + query.limit)

@@ -61,12 +61,23 @@ def assess_texts(texts: Iterable[str]) -> Assessment:
     """One assessment of ``texts``: the rules', and with the learned layer on,
     the rules' findings it confirms and its own (see ``learned.py``). This is
     the one crisis check behind the web, the API and the CLI."""
-    written = [t for t in texts if t and t.strip()]
-    layer = _layer() if written else None
+    (found,) = assess_many([list(texts)])
+    return found
+
+
+def assess_many(groups: Sequence[Sequence[str]]) -> list[Assessment]:
+    """``assess_texts`` for each group of texts (a moment's fields, say), read
+    by the model in one batch."""
+    written = [[t for t in group if t and t.strip()] for group in groups]
+    flat = [t for group in written for t in group]
+    layer = _layer() if flat else None
     if layer is None:
-        return detect_all(written)
-    found = layer.assess_all(written, [detect(t) for t in written])
-    return Assessment.from_reasons(r for each in found for r in each.reasons)
+        return [detect_all(group) for group in written]
+    found = iter(layer.assess_all(flat, [detect(t) for t in flat]))
+    return [
+        Assessment.from_reasons(r for _ in group for r in next(found).reasons)
+        for group in written
+    ]
 
 
 def check_saved_text(

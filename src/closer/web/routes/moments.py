@@ -28,7 +28,7 @@ from closer.services.moments import (
     update_moment,
 )
 from closer.services.people import list_people, resolve_names
-from closer.services.safety import assess_texts, check_in_due
+from closer.services.safety import assess_many, assess_texts, check_in_due
 from closer.services.timeouts import list_timeouts, today
 from closer.services.unit_of_work import UnitOfWork
 from closer.web import forms
@@ -102,6 +102,7 @@ def today_context(uow: UnitOfWork, library: Library) -> dict[str, Any]:
     words are dark is folded, not shown first), and any time-out whose return
     day has come (asked about gently, once it is due)."""
     recent = list_moments(uow, MomentQuery(limit=3)).items
+    checked = assess_many([m.texts() for m in recent])
     day = today()
     returning = [
         (t, note_for(t, day))
@@ -111,7 +112,11 @@ def today_context(uow: UnitOfWork, library: Library) -> dict[str, Any]:
     return {
         **choices(uow, library),
         "recent": recent,
-        "folded": {m.id for m in recent if assess_texts(m.texts()).needs_support},
+        "folded": {
+            m.id
+            for m, found in zip(recent, checked, strict=True)
+            if found.needs_support
+        },
         "returning": returning,
         "drift_summary": drift_summary_today(uow),
         "check_reminder": reminder_due(uow),
