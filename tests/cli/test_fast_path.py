@@ -287,3 +287,19 @@ def test_log_says_saved_before_the_meaning_check_then_shows_help(
         db.close()
     assert panel is not None
     assert panel.level.value == "concern"
+
+
+def test_a_bad_model_setting_is_named_before_anything_is_saved(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    env = closer_env(data, CLOSER_MODEL="garbage")
+    init_store(closer_env(data))
+    said = run_closer("log", "Skipped the call with Sam", env=env)
+    assert said.returncode == 1
+    assert "CLOSER_MODEL" in said.stderr or "model" in said.stderr
+    db = open_store(data)
+    try:
+        assert list_moments(db.unit_of_work(), MomentQuery()).items == []
+    finally:
+        db.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from closer.adapters.safety_model import (
 from closer.domain.errors import ConfigurationError
 from closer.domain.safety import About, Level, detect
 from closer.domain.safety.learned import LearnedLayer
+from closer.services import safety
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +150,38 @@ def test_an_unfamiliar_text_keeps_less_of_its_at_risk_share() -> None:
     assert shares[1] == pytest.approx(before / 2, rel=1e-4)  # halfway up the ramp
     assert shares[2] == pytest.approx(before, rel=1e-4)  # familiar: untouched
     assert np.allclose(trusted.sum(axis=1), 1.0, atol=1e-5)  # still sums to one
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "I bought a noose",
+        "I'm going to jump off the roof",
+        "I will step in front of a train",
+        "got the rope to hang myself",
+    ],
+)
+def test_a_plan_said_plainly_stays_urgent_with_the_layer_on(
+    layer: LearnedLayer, words: str
+) -> None:
+    assert layer.assess(words, detect(words)).level is Level.URGENT
+
+
+def test_one_dark_sentence_in_a_long_entry_is_found(layer: LearnedLayer) -> None:
+    ordinary = "We walked to the market, bought bread and talked about the match. "
+    for dark in ("I just want it all to stop.", "Quiero morirme, ya no puedo más."):
+        entry = ordinary * 6 + dark + " " + ordinary * 2
+        assert layer.assess(entry, detect(entry)).needs_support, dark
+
+
+def test_a_model_that_fails_leaves_the_rules_to_answer() -> None:
+    class Broken:
+        name = "broken"
+
+        def read(self, texts: Sequence[str]) -> list[Mapping[str, float]]:
+            raise OSError(f"the model could not read {len(texts)} texts")
+
+    safety.use_learned_layer(LearnedLayer(Broken(), bundled_head().bars))
+    found = safety.assess_texts(["I want to kill myself tonight"])
+    assert found.level is Level.URGENT  # the rules' answer
+    assert not safety.learned_layer_on()  # left off from then on

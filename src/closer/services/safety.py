@@ -9,6 +9,7 @@ panel shows on every page until the person chooses "I'm safe right now" or
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -27,6 +28,8 @@ from closer.domain.safety.plan import (
 )
 from closer.domain.safety.support import UNKEPT_SOURCES, Choice, SupportAlert
 from closer.services.unit_of_work import Steps, UnitOfWork, in_unit, run_steps
+
+logger = logging.getLogger(__name__)
 
 LayerSource = LearnedLayer | Callable[[], LearnedLayer | None]
 _LAYER: list[LayerSource] = []  # the learned layer (or how to make it), when on
@@ -70,14 +73,28 @@ def assess_many(groups: Sequence[Sequence[str]]) -> list[Assessment]:
     by the model in one batch."""
     written = [[t for t in group if t and t.strip()] for group in groups]
     flat = [t for group in written for t in group]
-    layer = _layer() if flat else None
-    if layer is None:
+    rules = [detect(t) for t in flat]
+    learned = _learned(flat, rules) if flat else None
+    if learned is None:
         return [detect_all(group) for group in written]
-    found = iter(layer.assess_all(flat, [detect(t) for t in flat]))
+    found = iter(learned)
     return [
         Assessment.from_reasons(r for _ in group for r in next(found).reasons)
         for group in written
     ]
+
+
+def _learned(texts: list[str], rules: list[Assessment]) -> list[Assessment] | None:
+    """The layer's assessments, or None when it is off or fails: a model that
+    cannot load or read must never stand between a person and the rules'
+    answer (it is logged, and left off for the rest of the process)."""
+    try:
+        layer = _layer()
+        return None if layer is None else layer.assess_all(texts, rules)
+    except Exception:
+        logger.exception("The crisis check's model failed; the rules answer alone")
+        use_learned_layer(None)
+        return None
 
 
 def check_saved_text(
@@ -187,10 +204,13 @@ CHECK_IN_WITHIN = timedelta(days=14)  # after that, asking would feel strange
 
 
 def check_in_due(uow: UnitOfWork, now: datetime | None = None) -> SupportAlert | None:
-    """The alert to check in on gently: closed with "I'm safe right now"
-    at an earlier visit (8 hours to 14 days ago), not yet asked about."""
+    """The alert to check in on gently: the newest one about the writer, closed
+    with "I'm safe right now" 8 hours to 14 days ago and not asked about yet;
+    never while a panel is open or after "Show me help"."""
     moment = now or datetime.now(UTC)
     with uow:
+        if uow.support.current() is not None:
+            return None  # the panel is open: that comes first
         return uow.support.closed_safe(
             moment - CHECK_IN_WITHIN, moment - CHECK_IN_AFTER
         )

@@ -60,8 +60,8 @@ class SupportAlertRepository(Protocol):
     def resolve(self, choice: Choice) -> int: ...
 
     def closed_safe(self, since: datetime, until: datetime) -> SupportAlert | None:
-        """The newest alert about the writer closed with "I'm safe right now"
-        between ``since`` and ``until`` and not checked in on since."""
+        """The newest alert about the writer, if it was closed with "I'm safe
+        right now" between ``since`` and ``until`` and not checked in on."""
         ...
 
     def checked_in(self, alert_id: int) -> None:

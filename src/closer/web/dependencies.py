@@ -38,6 +38,7 @@ from closer.domain.preferences import Preferences
 from closer.domain.safety import Assessment
 from closer.domain.safety.learned import LearnedLayer
 from closer.domain.suggest import KeywordSuggester, Suggester
+from closer.services.safety import learned_layer_on
 from closer.services.shell import Shell, load_shell
 from closer.services.unit_of_work import Steps, UnitOfWork, run_steps_async
 from closer.web.store import UNLOCK_COOKIE, StoreHolder
@@ -122,7 +123,8 @@ async def get_records(request: Request) -> Records:
     store = await get_store(request)
     database = await get_database(request, store)
     owner = await get_owner(request, store)
-    return Records(database, owner, heavy=_embedder(request) is not None)
+    heavy = _embedder(request) is not None or learned_layer_on()
+    return Records(database, owner, heavy=heavy)
 
 
 RecordsDep = Annotated[Records, Depends(get_records)]

@@ -9,11 +9,14 @@ import pytest
 
 from closer.domain.safety import About, Assessment, Level, detect
 from closer.domain.safety.learned import (
+    MAX_PART,
+    MAX_PARTS,
     Bars,
     Chances,
     LearnedLayer,
     at_risk,
     judge,
+    parts,
     sentences,
 )
 
@@ -64,18 +67,18 @@ def test_the_layer_finds_what_the_rules_miss() -> None:
     assert layer.assess(words, detect(words)).level is Level.CONCERN
 
 
-def test_a_rule_finding_the_reader_is_sure_is_harmless_is_dropped() -> None:
-    words = "I want to kill myself"
+def test_a_concern_the_reader_is_sure_is_harmless_is_dropped() -> None:
+    words = "ugh I want to die"
     rules = detect(words)
-    assert rules.level is Level.URGENT
+    assert rules.level is Level.CONCERN
     sure = LearnedLayer(
-        TableReader({words: {"none:hyperbole": 0.9, "urgent:self": 0.1}}), BARS
+        TableReader({words: {"none:hyperbole": 0.9, "concern:self": 0.1}}), BARS
     )
     assert sure.assess(words, rules) == Assessment()
     unsure = LearnedLayer(
-        TableReader({words: {"none:hyperbole": 0.7, "urgent:self": 0.3}}), BARS
+        TableReader({words: {"none:hyperbole": 0.7, "concern:self": 0.3}}), BARS
     )
-    assert unsure.assess(words, rules).level is Level.URGENT  # 0.3 >= confirm
+    assert unsure.assess(words, rules).level is Level.CONCERN  # 0.3 >= confirm
 
 
 def test_one_plain_sentence_in_a_long_entry_is_not_drowned_by_the_rest() -> None:
@@ -84,7 +87,6 @@ def test_one_plain_sentence_in_a_long_entry_is_not_drowned_by_the_rest() -> None
     reader = TableReader({plain: {"urgent:self": 0.9, "none:ordinary": 0.1}})
     found = LearnedLayer(reader, BARS).assess(entry, detect(entry))
     assert found.level is Level.URGENT
-    assert plain in reader.read_texts  # read sentence by sentence for the bar
 
 
 def test_sentences_are_split_at_end_marks_and_line_breaks() -> None:
@@ -100,3 +102,40 @@ def test_empty_texts_are_not_read_and_keep_what_the_rules_said() -> None:
         Assessment(), Assessment(),
     ]  # fmt: skip
     assert reader.read_texts == []
+
+
+def test_an_urgent_finding_of_the_rules_is_never_dropped() -> None:
+    words = "I bought a noose"
+    rules = detect(words)
+    assert rules.level is Level.URGENT
+    sure = TableReader({words: {"none:ordinary": 0.99, "concern:self": 0.01}})
+    assert LearnedLayer(sure, BARS).assess(words, rules).level is Level.URGENT
+
+
+def test_in_a_long_text_no_finding_of_the_rules_is_dropped() -> None:
+    entry = ", ".join(["work was long and the bus was late"] * 12)
+    entry += ", and sometimes I want to die"
+    rules = detect(entry)
+    assert rules.level is Level.CONCERN
+    found = LearnedLayer(TableReader({}), BARS).assess(entry, rules)
+    assert found.level is Level.CONCERN
+
+
+def test_a_dark_sentence_is_read_on_its_own_beside_ordinary_ones() -> None:
+    dark = "Quiero morirme, ya no puedo más."
+    text = f"Mi hermana me llamó hoy. {dark}"
+    reader = TableReader({dark: {"concern:self": 0.9, "none:ordinary": 0.1}})
+    assert LearnedLayer(reader, BARS).assess(text, detect(text)).needs_support
+    assert reader.read_texts == [text, "Mi hermana me llamó hoy.", dark]
+    unsure = TableReader({dark: {"concern:self": 0.55, "none:ordinary": 0.45}})
+    assert not LearnedLayer(unsure, BARS).assess(text, detect(text)).needs_support
+
+
+def test_a_long_text_is_read_in_bounded_parts() -> None:
+    sentence = "Today was ordinary and I made soup for everyone at home. "
+    found = parts(sentence * 2_000)
+    assert len(found) == MAX_PARTS
+    assert all(len(part) <= MAX_PART for part in found)
+    one_long_word = parts("a" * 10_000)
+    assert all(len(part) <= MAX_PART for part in one_long_word)
+    assert parts("Just one sentence here.") == []

@@ -123,6 +123,16 @@ class SqlSafetyPlanRepository:
 CHECKED_IN = "safe-checked"  # closed as safe, and the check-in answered
 
 
+def _alert(row: SupportAlertRow) -> SupportAlert:
+    return SupportAlert(
+        id=row.id,
+        level=Level(row.level),
+        about=About(row.about),
+        source=row.source,
+        opened_at=row.opened_at,
+    )
+
+
 class SqlSupportAlertRepository:
     """Open and resolved support panels."""
 
@@ -138,14 +148,9 @@ class SqlSupportAlertRepository:
         ).all()
         if not rows:
             return None
-        row = max(rows, key=lambda r: Level(r.level).rank)
-        return SupportAlert(
-            id=row.id,
-            level=Level(row.level),
-            about=About(row.about),
-            source=row.source,
-            opened_at=row.opened_at,
-        )
+        alert = _alert(max(rows, key=lambda r: Level(r.level).rank))
+        # Fresh as the newest open alert: a new dark entry shows the panel whole.
+        return replace(alert, opened_at=max(r.opened_at for r in rows))
 
     def open(self, level: Level, about: About, source: str) -> None:
         """Record that the support panel must show."""
@@ -165,28 +170,23 @@ class SqlSupportAlertRepository:
         return int(result.rowcount)  # type: ignore[attr-defined]
 
     def closed_safe(self, since: datetime, until: datetime) -> SupportAlert | None:
-        """The newest alert about the writer closed as safe in that window and
-        not checked in on ("safe" becomes "safe-checked" once answered)."""
+        """The newest alert about the writer, if it was closed with "I'm safe
+        right now" in that window and not checked in on since ("safe" becomes
+        "safe-checked" once answered)."""
         row = self._session.scalars(
             select(SupportAlertRow)
-            .where(
-                SupportAlertRow.resolution == Choice.SAFE.value,
-                SupportAlertRow.about == About.SELF.value,
-                SupportAlertRow.resolved_at >= since,
-                SupportAlertRow.resolved_at <= until,
-            )
+            .where(SupportAlertRow.about == About.SELF.value)
             .order_by(SupportAlertRow.id.desc())
             .limit(1)
         ).first()
-        if row is None:
+        if row is None or row.resolution != Choice.SAFE.value:
+            return None  # open, closed with "Show me help", or asked about
+        closed = row.resolved_at
+        if closed is not None and closed.tzinfo is None:
+            closed = closed.replace(tzinfo=UTC)  # SQLite keeps no zone
+        if closed is None or not since <= closed <= until:
             return None
-        return SupportAlert(
-            id=row.id,
-            level=Level(row.level),
-            about=About(row.about),
-            source=row.source,
-            opened_at=row.opened_at,
-        )
+        return _alert(row)
 
     def checked_in(self, alert_id: int) -> None:
         """Mark every alert closed as safe up to ``alert_id`` as checked in on."""

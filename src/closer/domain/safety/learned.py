@@ -19,9 +19,10 @@ embarrassment", a film's plot, someone's recovery told with pride. With the
 layer on, a rule's finding stands when the reader gives the text at least
 ``Bars.confirm`` (a low bar, set on the dev split so that no line the rules
 rightly found there is lost); below it the reader is sure the words are
-harmless and the rule's finding is dropped. A long text is read sentence by
-sentence for that bar too, so one plain sentence in a long entry is never
-drowned by the rest.
+harmless and the rule's finding is dropped, but only in a short text and
+never when it is urgent (a plan, a method, an intent said plainly). A text
+of several sentences is also read sentence by sentence (see ``read_all``),
+so one dark sentence beside ordinary ones is never drowned by the rest.
 """
 
 from __future__ import annotations
@@ -104,11 +105,47 @@ def judge(chances: Chances, bars: Bars) -> Assessment:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+MAX_PART = 300  # characters of a sentence read at once (a longer one is cut)
+MAX_PARTS = 64  # of a long text, its first and last sentences are read
+PART_BAR = 0.6  # a sentence alone must be this likely to count (see ``chosen``)
+VETO_UP_TO = 300  # the reader may drop a rule's finding only in a text this short
 
 
 def sentences(text: str) -> list[str]:
     """The sentences of a text (split at end marks and line breaks)."""
     return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def parts(text: str) -> list[str]:
+    """The sentences the reader reads on their own, when a text has several:
+    each cut at spaces to at most ``MAX_PART`` characters, at most
+    ``MAX_PARTS`` of them (the first and the last half)."""
+    found = [piece for sentence in sentences(text) for piece in _pieces(sentence)]
+    if len(found) < 2:
+        return []
+    if len(found) > MAX_PARTS:
+        half = MAX_PARTS // 2
+        found = found[:half] + found[-half:]
+    return found
+
+
+def _pieces(sentence: str) -> list[str]:
+    """A sentence cut at spaces into pieces of at most ``MAX_PART`` characters."""
+    pieces: list[str] = []
+    while len(sentence) > MAX_PART:
+        cut = sentence.rfind(" ", 0, MAX_PART)
+        cut = cut if cut > 0 else MAX_PART
+        pieces.append(sentence[:cut])
+        sentence = sentence[cut:].strip()
+    return [*pieces, sentence] if sentence else pieces
+
+
+def chosen(whole: Chances, darkest: Chances | None, bars: Bars) -> Chances:
+    """The whole text's chances, unless it stays under the threshold and its
+    darkest sentence alone passes ``PART_BAR``."""
+    if darkest is None or at_risk(whole) >= bars.threshold:
+        return whole
+    return darkest if at_risk(darkest) >= max(PART_BAR, bars.threshold) else whole
 
 
 class LearnedLayer:
@@ -118,39 +155,61 @@ class LearnedLayer:
         self.reader = reader
         self.bars = bars
 
+    def read_all(self, texts: Sequence[str]) -> list[Chances | None]:
+        """For each text (None if empty), the chances the layer goes by: the
+        whole text's, or a sentence's when one alone is darker and passes
+        ``PART_BAR`` (so one dark sentence beside ordinary ones is never
+        drowned; the higher bar keeps single ordinary sentences from alerting
+        more than whole texts do). Read in one batch."""
+        split = [parts(text) if text.strip() else [] for text in texts]
+        wanted = [
+            piece
+            for text, pieces in zip(texts, split, strict=True)
+            if text.strip()
+            for piece in [text, *pieces]
+        ]
+        read = iter(self.reader.read(wanted))
+        found: list[Chances | None] = []
+        for text, pieces in zip(texts, split, strict=True):
+            if not text.strip():
+                found.append(None)
+                continue
+            whole = next(read)
+            darkest = max((next(read) for _ in pieces), key=at_risk, default=None)
+            found.append(chosen(whole, darkest, self.bars))
+        return found
+
     def judge_all(self, texts: Sequence[str]) -> list[Assessment]:
         """What the reader alone says of each text, in order."""
-        written = [i for i, text in enumerate(texts) if text.strip()]
-        found = [Assessment() for _ in texts]
-        read = self.reader.read([texts[i] for i in written])
-        for i, chances in zip(written, read, strict=True):
-            found[i] = judge(chances, self.bars)
-        return found
+        return [
+            Assessment() if chances is None else judge(chances, self.bars)
+            for chances in self.read_all(texts)
+        ]
 
     def assess_all(
         self, texts: Sequence[str], rules: Sequence[Assessment]
     ) -> list[Assessment]:
-        """For each text, the rules' findings that the reader confirms, with
-        what the reader finds itself (``rules``: the rules' assessment of each)."""
-        written = [i for i, text in enumerate(texts) if text.strip()]
+        """For each text, what the rules found (less what the reader is sure is
+        harmless, see ``kept``) and what the reader finds itself (``rules``:
+        the rules' assessment of each)."""
         found = list(rules)
-        read = self.reader.read([texts[i] for i in written])
-        for i, chances in zip(written, read, strict=True):
-            kept = rules[i].reasons
-            if kept and not self._confirms(texts[i], chances):
-                kept = ()
+        for i, chances in enumerate(self.read_all(texts)):
+            if chances is None:
+                continue
+            kept = self.kept(texts[i], rules[i], chances)
             mine = judge(chances, self.bars).reasons
             found[i] = Assessment.from_reasons([*kept, *mine])
         return found
 
-    def _confirms(self, text: str, chances: Chances) -> bool:
-        if at_risk(chances) >= self.bars.confirm:
-            return True
-        parts = sentences(text)
-        if len(parts) < 2:
-            return False
-        read = self.reader.read(parts)
-        return any(at_risk(each) >= self.bars.confirm for each in read)
+    def kept(self, text: str, rules: Assessment, chances: Chances) -> list[Reason]:
+        """The rules' findings that stand. The reader may drop a finding only
+        when it is sure the words are harmless (below ``confirm``), only in a
+        short text (in a long one the rule may have found one sentence the
+        rest hides), and never an urgent one: a plan, a method or an intent
+        said plainly always brings help."""
+        if at_risk(chances) >= self.bars.confirm or len(text.strip()) > VETO_UP_TO:
+            return list(rules.reasons)
+        return [r for r in rules.reasons if r.level is Level.URGENT]
 
     def assess(self, text: str, rules: Assessment) -> Assessment:
         """The rules' assessment of ``text`` as the layer leaves it."""

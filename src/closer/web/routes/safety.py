@@ -48,7 +48,9 @@ def close_support(
 
 def with_word(path: str, word: str) -> str:
     """``path`` with ``said=word`` added, for the page to say a kind word."""
-    return f"{path}{'&' if '?' in path else '?'}said={word}"
+    path, mark, fragment = path.partition("#")
+    joined = f"{path}{'&' if '?' in path else '?'}said={word}"
+    return f"{joined}{mark}{fragment}"
 
 
 @router.post("/support/check-in")
