@@ -117,11 +117,6 @@ def shared_model() -> SentenceModel | None:
         return _shared
 
 
-def model_for(settings: Settings) -> SentenceModel | None:
-    """The shared safety model, unless CLOSER_MODEL is off or it is missing."""
-    return None if settings.model == "off" else shared_model()
-
-
 def model_if(setting: str) -> SentenceModel | None:
     """The shared safety model for a CLOSER_MODEL value (``auto`` or ``off``),
     for callers that do not load the settings (the CLI's fast path)."""
@@ -263,12 +258,12 @@ class CrisisReader:
         similar = vectors @ self.head.memory.T
         k = self.head.neighbours
         nearest = np.argpartition(-similar, k, axis=1)[:, :k]
-        weights = np.clip(np.take_along_axis(similar, nearest, axis=1), 1e-6, None)
+        closeness = np.take_along_axis(similar, nearest, axis=1)
         votes = np.zeros((len(vectors), len(self.head.classes)), dtype=np.float32)
         rows = np.arange(len(vectors))[:, None]
+        weights = np.clip(closeness, 1e-6, None)
         np.add.at(votes, (rows, self.head.memory_classes[nearest]), weights)
-        familiar = np.take_along_axis(similar, nearest, axis=1).mean(axis=1)
-        return votes / votes.sum(axis=1, keepdims=True), familiar
+        return votes / votes.sum(axis=1, keepdims=True), closeness.mean(axis=1)
 
 
 def learned_layer_for(settings: Settings) -> LearnedLayer | None:

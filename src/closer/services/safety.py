@@ -17,7 +17,7 @@ from functools import partial
 
 from closer.domain.crisis_lines import CountryHelp, HelpDirectory
 from closer.domain.errors import NotFound
-from closer.domain.safety import About, Assessment, Level, detect, detect_all
+from closer.domain.safety import About, Assessment, Level, detect
 from closer.domain.safety.learned import LearnedLayer
 from closer.domain.safety.plan import (
     PlanSection,
@@ -75,9 +75,7 @@ def assess_many(groups: Sequence[Sequence[str]]) -> list[Assessment]:
     flat = [t for group in written for t in group]
     rules = [detect(t) for t in flat]
     learned = _learned(flat, rules) if flat else None
-    if learned is None:
-        return [detect_all(group) for group in written]
-    found = iter(learned)
+    found = iter(rules if learned is None else learned)
     return [
         Assessment.from_reasons(r for _ in group for r in next(found).reasons)
         for group in written
@@ -173,10 +171,7 @@ def support_panel(
         reasons, fresh = tuple(assessment.descriptions()), True
     elif alert is not None:
         level, about, reasons = alert.level, alert.about, ()
-        opened = alert.opened_at
-        if opened.tzinfo is None:  # SQLite keeps no zone: stored as UTC
-            opened = opened.replace(tzinfo=UTC)
-        fresh = datetime.now(UTC) - opened <= FRESH
+        fresh = datetime.now(UTC) - alert.opened_at <= FRESH
     else:
         return None
     return SupportPanel(

@@ -129,7 +129,7 @@ def _alert(row: SupportAlertRow) -> SupportAlert:
         level=Level(row.level),
         about=About(row.about),
         source=row.source,
-        opened_at=row.opened_at,
+        opened_at=aware(row.opened_at),
     )
 
 
@@ -150,7 +150,7 @@ class SqlSupportAlertRepository:
             return None
         alert = _alert(max(rows, key=lambda r: Level(r.level).rank))
         # Fresh as the newest open alert: a new dark entry shows the panel whole.
-        return replace(alert, opened_at=max(r.opened_at for r in rows))
+        return replace(alert, opened_at=max(aware(r.opened_at) for r in rows))
 
     def open(self, level: Level, about: About, source: str) -> None:
         """Record that the support panel must show."""
@@ -182,9 +182,7 @@ class SqlSupportAlertRepository:
         if row is None or row.resolution != Choice.SAFE.value:
             return None  # open, closed with "Show me help", or asked about
         closed = row.resolved_at
-        if closed is not None and closed.tzinfo is None:
-            closed = closed.replace(tzinfo=UTC)  # SQLite keeps no zone
-        if closed is None or not since <= closed <= until:
+        if closed is None or not since <= aware(closed) <= until:
             return None
         return _alert(row)
 

@@ -205,6 +205,8 @@ def moment_page(
     moment = get_moment(uow, moment_id)
     template = "_suggestions.html" if is_htmx(request) else "moment.html"
     check = assess_texts(moment.texts())
+    dark = check.needs_support and check.about is About.SELF
+    shown = is_htmx(request) or not dark  # a dark moment's page shows no causes
     return render(
         request,
         template,
@@ -212,10 +214,10 @@ def moment_page(
         title="Moment",
         moment=moment,
         new=new,
-        dark=check.needs_support and check.about is About.SELF,
+        dark=dark,
         moment_check_reasons=check.descriptions(),
-        suggestions=suggest_for(moment, library, suggester),
-        hints=_hints(hinter, moment, library),
+        suggestions=suggest_for(moment, library, suggester) if shown else None,
+        hints=_hints(hinter, moment, library) if shown else None,
         library=library,
         approaches=APPROACHES,
     )
