@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.common import report
-from bench.crisis_corpus import AT_RISK, SPLITS, split
+from bench.crisis_corpus import AT_RISK, BACKGROUND, RULE_SETS, SPLITS, rows, split
 from bench.safety_eval import DEFAULT_EVAL, load
 from closer.adapters.safety_model import CrisisReader, SentenceModel, bundled_head
 from closer.domain.safety import Assessment, detect
@@ -67,6 +67,7 @@ class Score:
     alerts: int = 0
     exact: int = 0
     about: int = 0
+    everyday: float = 0.0  # alerts on everyday text, where measured apart
 
     @property
     def recall(self) -> float:
@@ -112,23 +113,33 @@ def goal(value: float, limit: float, higher: bool) -> str:
 
 def test_split_section(detectors: dict[str, Detector]) -> tuple[list[str], Score]:
     rows = split("test")
+    voices = [r for r in rows if r["source"] not in BACKGROUND]
+    everyday = [r for r in rows if r["source"] in BACKGROUND]
     lines = [
-        f"Held-out test split ({', '.join(SPLITS['test'])}): {len(rows)} lines, "
-        f"{sum(r['level'] in AT_RISK for r in rows)} needing help.",
+        f"Held-out test split ({', '.join(SPLITS['test'])}): {len(voices)} lines "
+        f"in many voices, {sum(r['level'] in AT_RISK for r in voices)} of them "
+        f"needing help and the rest hard negatives; and {len(everyday)} lines of "
+        "everyday text and everyday low moods, nothing at risk (the last source, "
+        "written apart from the rest).",
         "",
-        "| detector | recall (goal ≥ 97%) | alerts on harmless (≤ 3%) "
+        "| detector | recall (goal ≥ 97%) | alerts on hard negatives (≤ 3%) "
+        "| alerts on everyday text (≤ 5%) "
         "| exact level of those found (≥ 90%) | whose safety right |",
-        "| --- | --- | --- | --- | --- |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     last = Score()
     for name, detector in detectors.items():
-        last = score(rows, detector([r["text"] for r in rows]))
+        found = detector([r["text"] for r in [*voices, *everyday]])
+        last = score(voices, found[: len(voices)])
+        plain = score(everyday, found[len(voices) :])
         lines.append(
             f"| {name} | {pct(last.recall)} {goal(last.recall, 0.97, True)} "
             f"| {pct(last.false_alerts)} {goal(last.false_alerts, 0.03, False)} "
+            f"| {pct(plain.false_alerts)} {goal(plain.false_alerts, 0.05, False)} "
             f"| {pct(last.exact_level)} {goal(last.exact_level, 0.90, True)} "
             f"| {pct(last.about_right)} |"
         )
+        last.everyday = plain.false_alerts
     return lines, last
 
 
@@ -147,16 +158,30 @@ def by_group(
 def detail_section(detector: Detector) -> list[str]:
     rows = split("test")
     found = detector([r["text"] for r in rows])
+    voices = [
+        (r, a)
+        for r, a in zip(rows, found, strict=True)
+        if r["source"] not in BACKGROUND
+    ]
+    plain = [
+        (r, a) for r, a in zip(rows, found, strict=True) if r["source"] in BACKGROUND
+    ]
+    everyday = by_group([r for r, _ in plain], [a for _, a in plain], "lang")
     lines = [
         "Per language (rules and learned layer, test split):",
         "",
-        "| language | lines needing help | recall | harmless lines | alerts |",
-        "| --- | --- | --- | --- | --- |",
+        "| language | lines needing help | recall | hard negatives | alerts "
+        "| everyday lines | alerts |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for lang, got in by_group(rows, found, "lang").items():
+    for lang, got in by_group(
+        [r for r, _ in voices], [a for _, a in voices], "lang"
+    ).items():
+        daily = everyday.get(lang, Score())
         lines.append(
             f"| {lang} | {got.needs} | {pct(got.recall)} | {got.harmless} "
-            f"| {pct(got.false_alerts)} |"
+            f"| {pct(got.false_alerts)} | {daily.harmless} "
+            f"| {pct(daily.false_alerts)} |"
         )
     missed: Counter[str] = Counter()
     alerted: Counter[str] = Counter()
@@ -169,10 +194,33 @@ def detail_section(detector: Detector) -> list[str]:
         "",
         "Kinds of line missed: "
         + (", ".join(f"{k} {n}" for k, n in missed.most_common()) or "none")
-        + ". Kinds of harmless line that alerted: "
+        + ". Kinds of harmless line that alerted (everyday text included): "
         + (", ".join(f"{k} {n}" for k, n in alerted.most_common()) or "none")
         + ".",
     ]
+    return lines
+
+
+def rules_only_section(detector: Detector) -> list[str]:
+    """Hindi, which the model does not know, read by its own rules."""
+    lines = [
+        "Hindi (Devanagari and romanised), read by rules of its own "
+        "(`domain/safety/hindi.py`; the model does not know Hindi), with the "
+        "learned layer on as the app runs:",
+        "",
+        "| set | lines | needing help | recall | harmless alerts | exact level "
+        "| whose safety |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for split_name, sources in RULE_SETS.items():
+        for source in sources:
+            lines_of = rows(source)
+            got = score(lines_of, detector([r["text"] for r in lines_of]))
+            lines.append(
+                f"| {source} ({split_name}) | {len(lines_of)} | {got.needs} "
+                f"| {pct(got.recall)} | {pct(got.false_alerts)} "
+                f"| {pct(got.exact_level)} | {pct(got.about_right)} |"
+            )
     return lines
 
 
@@ -244,6 +292,8 @@ def run(args: argparse.Namespace) -> tuple[str, bool]:
             *split_lines,
             "",
             *detail_section(detectors["rules + learned layer"]),
+            "",
+            *rules_only_section(detectors["rules + learned layer"]),
             "",
             "Public sets:",
             "",

@@ -6,10 +6,18 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from bench.crisis_corpus import CORPUS, SPLITS, rows
+from bench.crisis_corpus import (
+    BACKGROUND,
+    CORPUS,
+    RULE_SETS,
+    RULES_CORPUS,
+    SPLITS,
+    rows,
+)
 
 LEVELS, ABOUTS = {"urgent", "concern", "none"}, {"self", "other", "none"}
 LANGS = {"en", "de", "fr", "nl", "es", "pt", "it"}
+RULE_LANGS = {"hi"}  # read by rules alone (domain/safety/hindi.py)
 
 
 @pytest.mark.parametrize("source", [s for group in SPLITS.values() for s in group])
@@ -26,9 +34,9 @@ def test_every_line_of_a_source_is_well_formed(source: str) -> None:
         if row["level"] != "none":
             assert row["about"] != "none", row
     levels = Counter(row["level"] for row in lines)
-    if source.startswith("everyday"):  # the background: plain everyday text
+    if source in BACKGROUND:  # plain everyday text and everyday low moods
         assert levels == {"none": len(lines)}
-        assert {row["kind"] for row in lines} == {"everyday"}
+        assert {row["kind"] for row in lines} <= {"everyday", "ordinary"}
         return
     assert min(levels.values()) >= 0.05 * len(lines), levels  # a boundary source leans
 
@@ -47,3 +55,27 @@ def test_every_source_is_in_one_split_and_on_disk() -> None:
     named = [s for group in SPLITS.values() for s in group]
     assert len(named) == len(set(named))
     assert {p.stem for p in CORPUS.glob("*.jsonl")} == set(named)
+
+
+@pytest.mark.parametrize("source", [s for group in RULE_SETS.values() for s in group])
+def test_every_line_of_a_set_for_rules_alone_is_well_formed(source: str) -> None:
+    lines = rows(source)
+    assert len(lines) >= 250
+    for row in lines:
+        assert set(row) == {"text", "level", "about", "kind", "lang", "source"}, row
+        assert row["level"] in LEVELS, row
+        assert row["about"] in ABOUTS, row
+        assert row["lang"] in RULE_LANGS, row
+        assert row["source"] == source, row
+    levels = Counter(row["level"] for row in lines)
+    assert min(levels.values()) >= 0.1 * len(lines), levels
+
+
+def test_the_sets_for_rules_alone_are_on_disk_and_share_no_line() -> None:
+    named = [s for group in RULE_SETS.values() for s in group]
+    assert {p.stem for p in RULES_CORPUS.glob("*.jsonl")} == set(named)
+    dev, test = (
+        {r["text"].casefold() for s in RULE_SETS[k] for r in rows(s)}
+        for k in ("dev", "test")
+    )
+    assert not dev & test

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from closer.domain.safety import rules
 from closer.domain.safety.assessment import About, Assessment, Level, Reason
+from closer.domain.safety.hindi import hindi_reasons
 from closer.domain.safety.normalise import normalise
 
 _CLAUSES = re.compile(
@@ -109,8 +110,9 @@ class RuleDetector:
             for rule in rules.RULES
             if not self.prefilter or rule.needle.search(plain)
         ]
+        hindi = hindi_reasons(text, _DESCRIBE)
         if not candidates:
-            return Assessment()
+            return Assessment.from_reasons(hindi)
         found: dict[tuple[str, About], Reason] = {}
         for clause in clauses(plain):
             for hit in _hits(clause, candidates):
@@ -122,9 +124,10 @@ class RuleDetector:
                 extra = _escalation(hit, plain)
                 if extra is not None:
                     found.setdefault((extra.code, extra.about), extra)
-        return Assessment.from_reasons(found.values())
+        return Assessment.from_reasons([*found.values(), *hindi])
 
 
+_DESCRIBE = {rule.code: (rule.self_text, rule.other_text) for rule in rules.RULES}
 _DEFAULT = RuleDetector()
 
 

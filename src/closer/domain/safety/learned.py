@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from closer.domain.safety.assessment import About, Assessment, Level, Reason
+from closer.domain.safety.hindi import is_hindi
 
 Chances = Mapping[str, float]  # each class's probability; they sum to 1
 
@@ -206,10 +207,11 @@ class LearnedLayer:
         when it is sure the words are harmless (below ``confirm``), only in a
         short text (in a long one the rule may have found one sentence the
         rest hides), and never an urgent one: a plan, a method or an intent
-        said plainly always brings help."""
+        said plainly always brings help, nor a finding in Hindi (a language
+        the reader does not know)."""
         if at_risk(chances) >= self.bars.confirm or len(text.strip()) > VETO_UP_TO:
             return list(rules.reasons)
-        return [r for r in rules.reasons if r.level is Level.URGENT]
+        return [r for r in rules.reasons if r.level is Level.URGENT or is_hindi(r)]
 
     def assess(self, text: str, rules: Assessment) -> Assessment:
         """The rules' assessment of ``text`` as the layer leaves it."""
