@@ -4,8 +4,10 @@ language, on the public sets, and for speed.
 
     python -m bench.crisis_eval [--eval-dir ../shared/eval] [--write docs/benchmarks.md]
 
-The test split (voices-mixed-test, multilingual-b) is read here and nowhere
-else: nothing was fitted or chosen on it. "Needs help" is a line labelled
+The test split (voices-mixed-test and multilingual-b in many voices, and
+everyday-test, everyday text by another writer, measured apart) and the
+held-out Hindi set (tests/data/crisis-rules/hindi-test) are read here and
+nowhere else: nothing was fitted or chosen on them. "Needs help" is a line labelled
 concern or urgent (about the writer or someone else); "harmless" is every
 line labelled none (idioms, games, software, hyperbole, lyrics, news,
 fiction, study, someone else's past told with care, recovery, ordinary low
@@ -34,7 +36,7 @@ from closer.domain.safety import Assessment, detect
 from closer.domain.safety.learned import LearnedLayer
 
 START, END = "<!-- crisis_eval:start -->", "<!-- crisis_eval:end -->"
-FLOORS = {"recall": 0.94, "harmless": 0.14, "everyday": 0.10, "xstest": 0.05}
+FLOORS = {"recall": 0.94, "harmless": 0.12, "everyday": 0.10, "xstest": 0.05}
 
 Detector = Callable[[Sequence[str]], list[Assessment]]
 
@@ -45,16 +47,29 @@ def rules_only(texts: Sequence[str]) -> list[Assessment]:
 
 
 def with_layer(layer: LearnedLayer) -> Detector:
-    """The rules and the learned layer together, as the app runs them."""
+    """The rules and the learned layer together, exactly as the app runs them
+    (``services.safety.assess_many``: the layer keeps or drops the rules'
+    findings and adds its own)."""
 
     def assess(texts: Sequence[str]) -> list[Assessment]:
-        learned = layer.judge_all(list(texts))
-        return [
-            Assessment.from_reasons([*detect(t).reasons, *found.reasons])
-            for t, found in zip(texts, learned, strict=True)
-        ]
+        return layer.assess_all(list(texts), rules_only(texts))
 
     return assess
+
+
+Found = list[tuple[dict[str, str], Assessment]]
+
+
+def apart(rows: list[dict[str, str]], found: list[Assessment]) -> tuple[Found, Found]:
+    """Each test line with what was found, the many voices and the everyday
+    background apart."""
+    pairs = list(zip(rows, found, strict=True))
+    voices = [(r, a) for r, a in pairs if r["source"] not in BACKGROUND]
+    return voices, [(r, a) for r, a in pairs if r["source"] in BACKGROUND]
+
+
+def scored(pairs: Found) -> Score:
+    return score([r for r, _ in pairs], [a for _, a in pairs])
 
 
 @dataclass
@@ -111,16 +126,16 @@ def goal(value: float, limit: float, higher: bool) -> str:
     return "met" if met else "**MISSED**"
 
 
-def test_split_section(detectors: dict[str, Detector]) -> tuple[list[str], Score]:
-    rows = split("test")
-    voices = [r for r in rows if r["source"] not in BACKGROUND]
-    everyday = [r for r in rows if r["source"] in BACKGROUND]
+def test_split_section(
+    rows: list[dict[str, str]], found: dict[str, list[Assessment]]
+) -> tuple[list[str], Score]:
+    voices, everyday = apart(rows, next(iter(found.values())))
     lines = [
         f"Held-out test split ({', '.join(SPLITS['test'])}): {len(voices)} lines "
-        f"in many voices, {sum(r['level'] in AT_RISK for r in voices)} of them "
+        f"in many voices, {sum(r['level'] in AT_RISK for r, _ in voices)} of them "
         f"needing help and the rest hard negatives; and {len(everyday)} lines of "
-        "everyday text and everyday low moods, nothing at risk (the last source, "
-        "written apart from the rest).",
+        "everyday text and everyday low moods, nothing at risk, written apart "
+        f"({', '.join(s for s in SPLITS['test'] if s in BACKGROUND)}).",
         "",
         "| detector | recall (goal ≥ 97%) | alerts on hard negatives (≤ 3%) "
         "| alerts on everyday text (≤ 5%) "
@@ -128,10 +143,9 @@ def test_split_section(detectors: dict[str, Detector]) -> tuple[list[str], Score
         "| --- | --- | --- | --- | --- | --- |",
     ]
     last = Score()
-    for name, detector in detectors.items():
-        found = detector([r["text"] for r in [*voices, *everyday]])
-        last = score(voices, found[: len(voices)])
-        plain = score(everyday, found[len(voices) :])
+    for name, assessments in found.items():
+        voices, everyday = apart(rows, assessments)
+        last, plain = scored(voices), scored(everyday)
         lines.append(
             f"| {name} | {pct(last.recall)} {goal(last.recall, 0.97, True)} "
             f"| {pct(last.false_alerts)} {goal(last.false_alerts, 0.03, False)} "
@@ -155,18 +169,9 @@ def by_group(
     return {name: score(*pair) for name, pair in sorted(groups.items())}
 
 
-def detail_section(detector: Detector) -> list[str]:
-    rows = split("test")
-    found = detector([r["text"] for r in rows])
-    voices = [
-        (r, a)
-        for r, a in zip(rows, found, strict=True)
-        if r["source"] not in BACKGROUND
-    ]
-    plain = [
-        (r, a) for r, a in zip(rows, found, strict=True) if r["source"] in BACKGROUND
-    ]
-    everyday = by_group([r for r, _ in plain], [a for _, a in plain], "lang")
+def detail_section(rows: list[dict[str, str]], found: list[Assessment]) -> list[str]:
+    voices, everyday = apart(rows, found)
+    daily_by_lang = by_group([r for r, _ in everyday], [a for _, a in everyday], "lang")
     lines = [
         "Per language (rules and learned layer, test split):",
         "",
@@ -174,10 +179,9 @@ def detail_section(detector: Detector) -> list[str]:
         "| everyday lines | alerts |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for lang, got in by_group(
-        [r for r, _ in voices], [a for _, a in voices], "lang"
-    ).items():
-        daily = everyday.get(lang, Score())
+    voices_by_lang = by_group([r for r, _ in voices], [a for _, a in voices], "lang")
+    for lang, got in voices_by_lang.items():
+        daily = daily_by_lang.get(lang, Score())
         lines.append(
             f"| {lang} | {got.needs} | {pct(got.recall)} | {got.harmless} "
             f"| {pct(got.false_alerts)} | {daily.harmless} "
@@ -201,7 +205,7 @@ def detail_section(detector: Detector) -> list[str]:
     return lines
 
 
-def rules_only_section(detector: Detector) -> list[str]:
+def hindi_section(detector: Detector) -> list[str]:
     """Hindi, which the model does not know, read by its own rules."""
     lines = [
         "Hindi (Devanagari and romanised), read by rules of its own "
@@ -281,7 +285,10 @@ def run(args: argparse.Namespace) -> tuple[str, bool]:
     head = bundled_head()
     layer = LearnedLayer(CrisisReader(model, head), head.bars)
     detectors = {"rules alone": rules_only, "rules + learned layer": with_layer(layer)}
-    split_lines, final = test_split_section(detectors)
+    test_rows = split("test")
+    texts = [r["text"] for r in test_rows]
+    found = {name: detector(texts) for name, detector in detectors.items()}
+    split_lines, final = test_split_section(test_rows, found)
     public_lines, xstest = public_section(Path(args.eval_dir), detectors)
     body = "\n".join(
         [
@@ -291,9 +298,9 @@ def run(args: argparse.Namespace) -> tuple[str, bool]:
             "",
             *split_lines,
             "",
-            *detail_section(detectors["rules + learned layer"]),
+            *detail_section(test_rows, found["rules + learned layer"]),
             "",
-            *rules_only_section(detectors["rules + learned layer"]),
+            *hindi_section(detectors["rules + learned layer"]),
             "",
             "Public sets:",
             "",

@@ -115,7 +115,7 @@ def test_the_layer_keeps_finding_most_of_the_dev_lines_that_need_help(
         if r["level"] == "none"
     ]
     assert sum(needs) / len(needs) >= 0.95
-    assert sum(harmless) / len(harmless) <= 0.15
+    assert sum(harmless) / len(harmless) <= 0.12
 
 
 def test_a_changed_model_file_is_refused_before_it_is_read(tmp_path: Path) -> None:

@@ -145,3 +145,18 @@ def test_the_kind_word_survives_a_fragment_in_the_return_path(
         follow_redirects=False,
     )
     assert answered.headers["location"] == "/moments?said=safe#top"
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["आज रात सब खत्म कर दूंगा, अब और नहीं", "aaj raat sab khatam kar dunga yaar"],
+)
+def test_a_dark_moment_in_hindi_leads_with_india_s_lines(
+    client: TestClient, words: str
+) -> None:
+    client.patch("/api/v1/settings", json={"country": "IN"})
+    page = save(client, words)
+    assert page.index('class="support-panel') < page.index("<h1>Saved</h1>")
+    assert 'href="tel:112"' in page
+    assert 'href="tel:14416"' in page
+    assert "Says they intend to end their life." in page

@@ -21,21 +21,27 @@ LANGS = {"en", "de", "fr", "nl", "es", "pt", "it"}
 RULE_LANGS = {"hi"}  # read by rules alone (domain/safety/hindi.py)
 
 
-@pytest.mark.parametrize(
-    "source", [*(s for group in SPLITS.values() for s in group), *HELD_BACK]
-)
-def test_every_line_of_a_source_is_well_formed(source: str) -> None:
+def well_formed(source: str, langs: set[str]) -> list[dict[str, str]]:
+    """The lines of ``source``, each checked for its keys and values."""
     lines = rows(source)
     assert len(lines) >= 250
     for row in lines:
         assert set(row) == {"text", "level", "about", "kind", "lang", "source"}, row
         assert row["level"] in LEVELS, row
         assert row["about"] in ABOUTS, row
-        assert row["lang"] in LANGS, row
+        assert row["lang"] in langs, row
         assert row["source"] == source, row
         assert row["text"].strip(), row
         if row["level"] != "none":
             assert row["about"] != "none", row
+    return lines
+
+
+@pytest.mark.parametrize(
+    "source", [*(s for group in SPLITS.values() for s in group), *HELD_BACK]
+)
+def test_every_line_of_a_source_is_well_formed(source: str) -> None:
+    lines = well_formed(source, LANGS)
     levels = Counter(row["level"] for row in lines)
     if source in BACKGROUND:  # plain everyday text and everyday low moods
         assert levels == {"none": len(lines)}
@@ -62,14 +68,7 @@ def test_every_source_is_in_one_split_and_on_disk() -> None:
 
 @pytest.mark.parametrize("source", [s for group in RULE_SETS.values() for s in group])
 def test_every_line_of_a_set_for_rules_alone_is_well_formed(source: str) -> None:
-    lines = rows(source)
-    assert len(lines) >= 250
-    for row in lines:
-        assert set(row) == {"text", "level", "about", "kind", "lang", "source"}, row
-        assert row["level"] in LEVELS, row
-        assert row["about"] in ABOUTS, row
-        assert row["lang"] in RULE_LANGS, row
-        assert row["source"] == source, row
+    lines = well_formed(source, RULE_LANGS)
     levels = Counter(row["level"] for row in lines)
     assert min(levels.values()) >= 0.1 * len(lines), levels
 

@@ -5,13 +5,14 @@ bench/crisis_eval.py are in tests/data/crisis-rules."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pytest
 from bench.crisis_corpus import AT_RISK, RULE_SETS, rows
 
 from closer.domain.safety import About, Level, detect
-from closer.domain.safety.hindi import is_hindi
+from closer.domain.safety.hindi import RULES, is_hindi
 from closer.domain.safety.learned import Bars, Chances, LearnedLayer
 
 URGENT_SELF = [
@@ -20,6 +21,11 @@ URGENT_SELF = [
     "maine neend ki goliyan jama kar rakhi hain",
     "सबको अलविदा, माफ करना",
     "sari goliyan kha li abhi",
+    "आज रात सब खत्म कर दूंगा, अब और नहीं",
+    "khud ko khatam kar lungi, nahi sah sakti ab",
+    "maine saari goliyaan kha li",
+    "sabko alvida, sorry yaar",
+    "अपना ख्याल रखना, सबको अलविदा",
 ]
 CONCERN_SELF = [
     "मैं बस मर जाना चाहती हूँ",
@@ -28,6 +34,12 @@ CONCERN_SELF = [
     "ghar walon pe bojh ban gaya hu",
     "kal subah na uthun to hi acha",
     "फिर से हाथ पे ब्लेड चला दिया",
+    "main sabke liye bojh hoon",
+    "परिवार के लिए बोझ बन गया हूं",
+    "aaj movie dekhi, par ab main sach me marna chahti hu",
+    "mujhe mar jana hai, nahi pata kya karu",
+    "pehle bhi nas kaat li thi, ab phir se wahi, kuch thik nahi lagta",
+    "mar jaun to better hai",
 ]
 HARMLESS = [
     "garmi se mar gaya yaar aaj",
@@ -37,6 +49,16 @@ HARMLESS = [
     "अदालत ने दोषी को फांसी की सजा दी",
     "last message ka reply kar do please",
     "I want to market this to students",
+    "khud ko hurt mat karna please, hum sab tumhare saath hain",
+    "mujhe suicide ke khayal nahi aate, bas thaka hua hu",
+    "tere liye toh jaan de dunga yaar",
+    "shaadi ki date fix ho gayi, sabko alvida bolke ghar chalte hain",
+]
+ENGLISH = [
+    "Is the business plan ready? I have PE at 3.",
+    "The poison pill defence is on par with what other boards do.",
+    "Budget cuts at Kia hit the plant, said Dr. Li.",
+    "Bye forever, braces! Thanks Dr. Li.",
 ]
 
 
@@ -65,6 +87,7 @@ def test_a_friend_at_risk_is_about_someone_else() -> None:
     assert found.level is Level.CONCERN
     assert found.about is About.OTHER
     assert detect("वो कह रहा था कि वो मरना चाहता है").about is About.OTHER
+    assert detect("kya tum marna chahte ho").about is About.OTHER
 
 
 def test_a_finding_in_hindi_is_described_in_the_words_of_the_english_rule() -> None:
@@ -100,3 +123,19 @@ def test_the_rules_keep_finding_what_they_found_in_the_hindi_dev_set() -> None:
     harmless = [f for f, r in zip(found, lines, strict=True) if r["level"] == "none"]
     assert sum(needs) / len(needs) >= 0.35
     assert sum(harmless) / len(harmless) <= 0.05
+
+
+@pytest.mark.parametrize("text", ENGLISH)
+def test_english_is_left_to_the_english_rules(text: str) -> None:
+    assert not any(is_hindi(r) for r in detect(text).reasons), text
+
+
+def test_the_patterns_are_written_in_the_form_they_read() -> None:
+    """Romanised text is read with doubled letters made single, Devanagari
+    with chandrabindu as anusvara and no nukta: a pattern written otherwise
+    could never match."""
+    doubled = re.compile(r"(?<!\\)([a-z])\1")
+    for rule in RULES:
+        for pattern in (rule.roman, rule.context):
+            assert not doubled.search(pattern), (rule.code, doubled.search(pattern))
+        assert not re.search("[\u0901\u093c]", rule.devanagari), rule.code

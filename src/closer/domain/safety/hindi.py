@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -41,7 +42,9 @@ _FOLDS = str.maketrans(  # chandrabindu as anusvara; nukta and joiners dropped
     {"\u0901": "\u0902", "\u093c": None, "\u200c": None, "\u200d": None, "\u00ad": None}
 )
 _REPEATS = re.compile(r"([a-z])\1+")
-_NOT_LETTERS = re.compile(rf"[^a-z0-9{_LETTER}]+")
+_NOT_LETTERS = re.compile(rf"[^a-z0-9{_LETTER}.,!?।]+")
+_CLAUSE_END = re.compile(r"[.,!?।]")
+_PUNCTUATION = re.compile(r"\s*([.,!?।]+)\s*")  # kept, as a word of its own
 
 
 def _word(alternatives: str) -> str:
@@ -54,7 +57,7 @@ def _any(*alternatives: str) -> str:
 
 
 # Romanised pieces (after doubled letters are made single).
-_AM = r"(?:h[uo]n?|hu)"  # "hu", "hun", "hoon": the first-person "am"
+_AM = r"(?:hun?|hon)"  # "hu", "hun", "hoon" (read "hon"): the first-person "am"
 _WANT = r"(?:chah?t[aie])"
 _I_WILL = r"(?:lu|lun|lunga|lungi|longi|longa|du|dun|dunga|dungi|donga|dongi|dalu|dalun|dalunga|dalungi)"
 _SUICIDE = r"(?:suicide|sucide|suside|atmhatya|atmahatya|khudkushi|khudkhushi)"
@@ -64,9 +67,9 @@ _NOT = r"(?:nahi|nhi|nahin|ni|nai)"
 _PILLS = r"(?:goliyan|goliya|goliyon|tablets|pils|dawaiyan|dawaiya)"
 _AMOUNT = r"(?:sari|sab|bahut|bohot|bht|puri|pori|\d+)"
 # Devanagari pieces.
-_I_WILL_HI = r"(?:लूं|लू|लूंगा|लूंगी|दूं|दू|दूंगा|दूंगी|डालूं|डालूंगा|डालूंगी)"
+_I_WILL_HI = rf"(?:लूंगा|लूंगी|लूं|लू|दूंगा|दूंगी|दूं|दू|डालूंगा|डालूंगी|डालूं)(?![{_LETTER}])"
 _SUICIDE_HI = r"(?:आत्महत्या|खुदकुशी|सुसाइड)"
-_PILLS_HI = r"(?:गोलियां|गोलियाँ|गोली|दवाइयां|दवाइयाँ)"
+_PILLS_HI = r"(?:गोलियां|गोली|दवाइयां)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +83,11 @@ class HindiRule:
     roman: str  # over romanised text, doubled letters made single
     devanagari: str  # over Devanagari text, nukta and chandrabindu folded
     context: str = ""
+    said_for_others: bool = False  # "tere liye jaan de dunga" is love, not intent
 
 
 _FINAL = _any(
-    r"\b(?:maf|maaf|sorry|hamesha|forever|akhri|kabhi nahi|khayal rakhna|khyal rakhna)\b",
+    r"\b(?:maf|sory|hamesha|forever|akhri|kabhi nahi|khayal rakhna|khyal rakhna)\b",
     _word("माफ|हमेशा|आखिरी|आखरी|ख्याल रखना|खयाल रखना|कभी नहीं"),
 )
 
@@ -110,6 +114,7 @@ RULES: tuple[HindiRule, ...] = (
             rf"जान (?:ले|दे) {_I_WILL_HI}|जान देकर (?:ही )?रह|जान देना चाहत",
             r"अब (?:और )?नहीं (?:जीऊंगा|जीऊंगी|जियूंगा|जियूंगी)|मरने वाल[ाी] हूं",
         ),
+        said_for_others=True,
     ),
     HindiRule(
         "means",
@@ -135,7 +140,7 @@ RULES: tuple[HindiRule, ...] = (
         Level.URGENT,
         _any(
             rf"\b{_AMOUNT} (?:goli|{_PILLS}) (?:kha|le) (?:li|liye|lin|liya|lia)\b",
-            r"\b(?:nas|nase|wrist|kalai) (?:kat|kaat) (?:li|di|liya|diya|lin)\b",
+            r"\b(?:nas|nase|wrist|kalai) kat (?:li|di|liya|diya|lin)\b",
             r"\b(?:zeher|zehar|zahar|jeher|jehar|jahar|poison) (?:kha|pi) (?:liya|lia|li) (?:hai|he|h)\b",
         ),
         _any(
@@ -175,18 +180,18 @@ RULES: tuple[HindiRule, ...] = (
             r"\bmujhe (?:bas |ab |sach me |sach mein )?mar(?:na| jana) (?:hai|he|h)\b",
             r"\bmarne (?:ka|ko) (?:man|dil|ji|mn)\b",
             r"\b(?:man|dil) (?:karta|karti) (?:hai |he |h )?(?:ki )?mar ja(?:u|un|o|aun)\b",
-            r"\bmar ja(?:u|un|o|aun)\b(?: to| toh| tho)? (?:acha|achha|behtar|thik|better)",
+            r"\bmar ja(?:u|un|o|aun)\b(?: to| toh| tho)? (?:acha|behtar|thik|beter)",
             r"\bkash\b[a-z ]{0,25}\bmar ja",
             r"\bkash\b[a-z ]{0,20}\b(?:paida|pada) (?:hi )?(?:na|nahi) (?:hua|hui|hota|hoti)",
             r"\b(?:bhagwan|upar wala|upar vala)\b[a-z ]{0,12}\b(?:mujhe|muje) (?:utha|bula) (?:le|lo|lena)\b",
-            r"\bmaut (?:a ja|aa ja|aj)",
+            r"\bmaut (?:a ja|aj)",
         ),
         _any(
             r"मर(?:ना| जाना| जाने)(?: ही)? चाहत[ाीे]|मर जाना चाहिए|मुझे (?:बस |अब )?मर(?:ना| जाना) है",
             r"मरने (?:का|को) (?:मन|दिल|जी)|मन करता है (?:कि )?मर जा|मर जा(?:ऊं|ऊ|उं)(?: तो)? (?:अच्छा|बेहतर|ठीक)",
             r"काश.{0,25}मर जा|काश.{0,25}(?:पैदा|जन्म) (?:ही )?(?:न|ना|नहीं)|मौत (?:आ जा|आ जाए|आ जाये)",
             r"(?:भगवान|ऊपर वाला|ऊपर वाले).{0,12}मुझे (?:उठा|बुला) (?:ले|लो|लें)",
-            r"(?:आंख|आँख) (?:ही )?(?:न|ना|नहीं) खुले|सोते सोते (?:सब )?(?:खत्म|मर)",
+            r"आंख (?:ही )?(?:न|ना|नहीं) खुले|सोते सोते (?:सब )?(?:खत्म|मर)",
         ),
     ),
     HindiRule(
@@ -251,7 +256,7 @@ RULES: tuple[HindiRule, ...] = (
         Level.CONCERN,
         _any(
             r"\bbojh (?:h[uo]n?|hu|ban gay[ai]|ban ke reh gay[ai]|ban chuk[ai])\b",
-            r"\bmere bina\b[a-z ]{0,20}\b(?:sab|log|ghar|family|duniya)\b[a-z ]{0,15}\b(?:khush|behtar|acha|achha|better|sukhi)",
+            r"\bmere bina\b[a-z ]{0,20}\b(?:sab|log|ghar|family|duniya)\b[a-z ]{0,15}\b(?:khush|behtar|acha|beter|sukhi)",
         ),
         _any(
             r"बोझ (?:हूं|हू|हुं|बन गया|बन गई|बन गयी|बन चुका|बन चुकी)",
@@ -271,7 +276,7 @@ RULES: tuple[HindiRule, ...] = (
         ),
         _any(
             r"(?:खुद|अपने आप|अपने) को (?:काट|जला|चोट|नुकसान|सजा|थप्पड|मुक्के|भूखा|खुरच|नोच)",
-            _word(r"बांह|बाँह|गर्दन|जांघ|कलाई")
+            _word(r"बांह|गर्दन|जांघ|कलाई")
             + r"[^।.!?]{0,15}(?:खुरच|नोच|काट)(?! गया| गई| गयी)",
             r"ब्लेड (?:से|चला)[^।.!?]{0,10}(?:हाथ|बांह|कलाई|खुद|अपने)",
             r"(?:हाथ|बांह|कलाई|जांघ) (?:पे|पर) (?:फिर से )?ब्लेड",
@@ -281,15 +286,15 @@ RULES: tuple[HindiRule, ...] = (
 )
 
 # Who and when, over the forms the rules read.
-_RELATIVES = "dost|bhai|behen|behan|didi|bhaiya|beta|beti|bf|gf|friend|colleague|romate|mumy|mummy|papa|pati|patni|ladki|ladka|aunty|uncle|cousin|saheli"
+_RELATIVES = "dost|bhai|behen|behan|didi|bhaiya|beta|beti|bf|gf|friend|coleague|romate|mumy|papa|pati|patni|ladki|ladka|aunty|uncle|cousin|saheli"
 _RELATIVES_HI = "दोस्त|भाई|बहन|दीदी|भैया|बेटा|बेटी|रूममेट|सहेली|पति|पत्नी|मम्मी|पापा|आंटी"
 _SOMEONE_ELSE = re.compile(  # another person as subject, or their words reported
-    r"\b(?:wo|woh|vo|voh|usne|usko|uska|uski|uske|unhone|unko)\b"
+    r"\b(?:wo|woh|vo|voh|usne|usko|uska|uski|uske|unhone|unko|tum|tu|ap)\b"
     rf"|\b(?:{_RELATIVES}) ne\b|\b(?:meri|mera|mere) (?:{_RELATIVES})\b"
     r"|\b(?:bol|keh|kah)(?:ta|ti|te)? (?:raha|rahi|rahe|rha|rhi)\b"
     r"|\b(?:bola|boli|kaha|bataya|batayi|likha)\b|"
     + _word(
-        rf"वो|वह|उसने|उसे|उसको|उन्होंने|(?:{_RELATIVES_HI}) (?:ने|को)"
+        rf"वो|वह|उसने|उसे|उसको|उन्होंने|तुम|तू|आप|(?:{_RELATIVES_HI}) (?:ने|को)"
         rf"|(?:मेरी|मेरा|मेरे) (?:{_RELATIVES_HI})|आंटी"
         r"|(?:कह|बोल)(?:ता|ती|ते)? (?:रहा|रही|रहे|रहीं)|कहा|बोला|बोली|बताया|कहती|कहता|लिखा"
     )
@@ -298,7 +303,7 @@ _I = re.compile(r"\b(?:main|mai|mujhe|mujhko|maine)\b|" + _word("मैं|म�
 _I_AM_AFTER = re.compile(
     rf"^\W{{0,3}}(?:\w+ )?{_AM}\b|^[^।.!?]{{0,10}}(?:हूं|हू)(?![{_LETTER}])"
 )
-_I_WILL_IN = re.compile(rf"\b\w+(?:unga|ungi|onga|ongi)\b|{_I_WILL_HI}(?![{_LETTER}])")
+_I_WILL_IN = re.compile(rf"\b\w+(?:unga|ungi|onga|ongi)\b|{_I_WILL_HI}")
 _PAST = re.compile(
     r"^\W{0,3}(?:\w+ ){0,2}?(?:tha|thi|thin)\b|^[^।.!?]{0,20}" + _word("था|थी|थे|थीं")
 )
@@ -308,27 +313,29 @@ _AGO = re.compile(
 )
 _RECOVERED = re.compile(  # told as over: "now I'm fine", "today I'm proud"
     r"\b(?:ab|aj)\b[a-z ]{0,40}\b(?:thik|thek|normal|garv|proud|badal|khush|achi|achhi|behtar|sahi)\b"
-    r"|" + _word("अब|आज") + r"[^।.!?]{0,40}(?:ठीक|गर्व|बदल|खुश|अच्छी|अच्छा|बेहतर)"
+    r"(?! (?:nahi|nhi|na)\b)"
+    r"|" + _word("अब|आज") + r"[^।.!?]{0,40}(?:ठीक|गर्व|बदल|खुश|अच्छी|अच्छा|बेहतर)(?! नहीं)"
 )
 _WISH_OR_THOUGHT = re.compile(  # "I feel like...", "I thought...": not yet intent
     r"\b(?:man|dil) (?:karta|karti|kar raha|kar rahi)\b|\bsoch(?:a|ti|ta|te)?\b(?! (?:liya|lia|li|rakha))"
-    r"|मन करता|मन कर रहा|सोच(?! लिया| ली| रखा)|ख्याल"
+    r"|\bkhayal\b(?! rakh)"
+    r"|मन करता|मन कर रहा|सोच(?! लिया| ली| रखा)|ख्याल(?! रख)"
 )
-_NEGATED_AFTER = re.compile(
-    rf"^\W{{0,3}}(?:\w+ ){{0,1}}(?:mat|{_NOT})\b|^[^।.!?]{{0,12}}" + _word("मत|नहीं")
-)
+_NEGATED_AFTER = re.compile(rf"^ ?(?:mat|{_NOT})\b|^ ?" + _word("मत|नहीं"))
 _TOLD_OF = re.compile(  # news, stories, lessons: not the writer's own words
-    r"\b(?:news|khabar|akhbar|akhbaar|court|adalat|film|movie|serial|kahani|novel|padha)\b|"
-    + _word("खबर|अखबार|न्यूज|अदालत|कोर्ट|फिल्म|कहानी|उपन्यास|सीरियल|पढ़ा|पढा")
+    r"\b(?:news|khabar|akhbar|court|adalat|film|movie|serial|novel)\b|"
+    + _word("खबर|अखबार|न्यूज|अदालत|कोर्ट|फिल्म|उपन्यास|सीरियल")
 )
 _FOR_OR_OF_ANOTHER = re.compile(  # "tere liye jaan de dunga", "uski jaan le lunga"
-    r"\b(?:uski|uska|uske|tumhari|tumhara|teri|tera|iski|unki|sabki|liye)\s*$"
-    r"|(?:उसकी|उसका|उसके|तुम्हारी|तुम्हारा|तेरी|तेरा|इसकी|उनकी|लिए)\s*$"
+    r"\b(?:uski|uska|uske|tumhari|tumhara|teri|tera|iski|unki|sabki|liye)"
+    r"(?: (?:toh|to|bhi|main|mai|apni))?\s*$"
+    r"|(?:उसकी|उसका|उसके|तुम्हारी|तुम्हारा|तेरी|तेरा|इसकी|उनकी|लिए)(?: (?:तो|भी|मैं|अपनी))?\s*$"
 )
 _GRAMMAR = frozenset(  # words of Hindi grammar and common Hindi words, rare in English
-    (
+    _REPEATS.sub(r"\1", word)
+    for word in (
         "aaj ab abhi accha acha achha apna apne apni aur bahut bas bhi bht bohot "
-        "chahta chahte chahti diya dunga dungi fir gaya gayi goli goliyan hai hain "
+        "chahta chahte chahti jau jaun jaon diya dunga dungi fir gaya gayi goli goliyan hai hain "
         "hoga hogi hoon hota hoti hu hua hui hun jahar jaunga jaungi jaye jindagi ka "
         "kaash kar karna kash ke kha khud ki koi kuch kya kyu kyun kyunki lekin lia "
         "liya liye lunga lungi mai main maut mera mere meri muje mujhe nahi nahin ne "
@@ -340,6 +347,7 @@ _HINDI_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(_GRAMMAR))})\b")
 
 
 _ASCII_WORD = re.compile(r"[a-z]+")
+_DEVANAGARI = re.compile(f"[{_LETTER}]")
 
 
 def _plain(text: str) -> tuple[str, str]:
@@ -351,13 +359,14 @@ def _plain(text: str) -> tuple[str, str]:
         for ch in decomposed
         if not unicodedata.combining(ch) or "\u0900" <= ch <= "\u097f"
     )
-    spaced = _NOT_LETTERS.sub(" ", unicodedata.normalize("NFC", kept)).strip()
+    spaced = _NOT_LETTERS.sub(" ", unicodedata.normalize("NFC", kept))
+    spaced = _PUNCTUATION.sub(r" \1 ", spaced).strip()
     return _REPEATS.sub(r"\1", spaced), spaced
 
 
 def _reads_as_hindi(roman: str, devanagari: str) -> bool:
     """Devanagari, or two different words of Hindi grammar."""
-    if re.search(f"[{_LETTER}]", devanagari):
+    if _DEVANAGARI.search(devanagari):
         return True
     return len({m.group() for m in _HINDI_WORDS.finditer(roman)}) >= 2
 
@@ -369,13 +378,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 def _about(text: str, match: re.Match[str]) -> About:
     """Whose safety a finding is about (see the module's text)."""
+    before = text[max(0, match.start() - 50) : match.start()]
     if _I_AM_AFTER.search(text[match.end() : match.end() + 15]):
         return About.SELF
-    if _I_WILL_IN.search(match.group()) and not _SOMEONE_ELSE.search(
-        text[max(0, match.start() - 50) : match.start()]
-    ):
+    if _I_WILL_IN.search(match.group()) and not _SOMEONE_ELSE.search(before):
         return About.SELF
-    before = text[max(0, match.start() - 50) : match.start()]
     others = [m.end() for m in _SOMEONE_ELSE.finditer(before)]
     selves = [m.end() for m in _I.finditer(before)]
     if others and max(others) > max(selves, default=-1):
@@ -387,12 +394,13 @@ def _level(rule: HindiRule, text: str, match: re.Match[str]) -> Level | None:
     """The finding's level, or None when it does not count (see the module)."""
     before = text[max(0, match.start() - 30) : match.start()]
     after = text[match.end() : match.end() + 30]
-    if _NEGATED_AFTER.search(after) or _FOR_OR_OF_ANOTHER.search(before):
+    clause_before = _CLAUSE_END.split(text[: match.start()])[-1]
+    if _NEGATED_AFTER.search(after) or _TOLD_OF.search(clause_before):
+        return None
+    if rule.said_for_others and _FOR_OR_OF_ANOTHER.search(before):
         return None
     if _PAST.search(after) or _AGO.search(before):
-        sentence_after = re.split(r"[।.!?\n]", after, maxsplit=1)[0]
-        later = text[match.end() : match.end() + 120]
-        told_as_over = _RECOVERED.search(later) or _RECOVERED.search(sentence_after)
+        told_as_over = _RECOVERED.search(text[match.end() : match.end() + 120])
         return None if told_as_over else Level.CONCERN
     if rule.level is Level.URGENT and _WISH_OR_THOUGHT.search(before):
         return Level.CONCERN
@@ -404,15 +412,15 @@ def is_hindi(reason: Reason) -> bool:
     return reason.code.startswith(CODE_PREFIX)
 
 
-def hindi_reasons(text: str, describe: dict[str, tuple[str, str]]) -> list[Reason]:
+def hindi_reasons(text: str, describe: Mapping[str, tuple[str, str]]) -> list[Reason]:
     """The Hindi rules' findings in ``text``; ``describe`` gives each English
     rule code's words for the writer and for someone else."""
-    if text.isascii() and len(set(_ASCII_WORD.findall(text.lower())) & _GRAMMAR) < 2:
-        return []  # the quick way out for most English text
+    if not _DEVANAGARI.search(text):
+        tokens = _ASCII_WORD.findall(_REPEATS.sub(r"\1", text.lower()))
+        if len(set(tokens) & _GRAMMAR) < 2:
+            return []  # the quick way out for most English text
     roman, devanagari = _plain(text)
-    if not _reads_as_hindi(roman, devanagari) or _TOLD_OF.search(
-        roman + " " + devanagari
-    ):
+    if not _reads_as_hindi(roman, devanagari):
         return []
     found: dict[tuple[str, About], Reason] = {}
     for rule in RULES:
