@@ -54,7 +54,8 @@ RULE_SETS: dict[Split, tuple[str, ...]] = {
 
 def rows(source: str) -> list[dict[str, str]]:
     """The lines of one source, as dictionaries."""
-    folder = RULES_CORPUS if source.startswith("hindi-") else CORPUS
+    in_rule_sets = any(source in sources for sources in RULE_SETS.values())
+    folder = RULES_CORPUS if in_rule_sets else CORPUS
     path = folder / f"{source}.jsonl"
     text = path.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]

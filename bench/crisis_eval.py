@@ -82,7 +82,6 @@ class Score:
     alerts: int = 0
     exact: int = 0
     about: int = 0
-    everyday: float = 0.0  # alerts on everyday text, where measured apart
 
     @property
     def recall(self) -> float:
@@ -128,7 +127,9 @@ def goal(value: float, limit: float, higher: bool) -> str:
 
 def test_split_section(
     rows: list[dict[str, str]], found: dict[str, list[Assessment]]
-) -> tuple[list[str], Score]:
+) -> tuple[list[str], Score, Score]:
+    """The table of the test split, and the last detector's scores on the
+    many voices and on everyday text."""
     voices, everyday = apart(rows, next(iter(found.values())))
     lines = [
         f"Held-out test split ({', '.join(SPLITS['test'])}): {len(voices)} lines "
@@ -142,7 +143,7 @@ def test_split_section(
         "| exact level of those found (≥ 90%) | whose safety right |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    last = Score()
+    last = plain = Score()
     for name, assessments in found.items():
         voices, everyday = apart(rows, assessments)
         last, plain = scored(voices), scored(everyday)
@@ -153,8 +154,7 @@ def test_split_section(
             f"| {pct(last.exact_level)} {goal(last.exact_level, 0.90, True)} "
             f"| {pct(last.about_right)} |"
         )
-        last.everyday = plain.false_alerts
-    return lines, last
+    return lines, last, plain
 
 
 def by_group(
@@ -288,7 +288,7 @@ def run(args: argparse.Namespace) -> tuple[str, bool]:
     test_rows = split("test")
     texts = [r["text"] for r in test_rows]
     found = {name: detector(texts) for name, detector in detectors.items()}
-    split_lines, final = test_split_section(test_rows, found)
+    split_lines, final, everyday = test_split_section(test_rows, found)
     public_lines, xstest = public_section(Path(args.eval_dir), detectors)
     body = "\n".join(
         [
@@ -312,7 +312,7 @@ def run(args: argparse.Namespace) -> tuple[str, bool]:
     held = (
         final.recall >= FLOORS["recall"]
         and final.false_alerts <= FLOORS["harmless"]
-        and final.everyday <= FLOORS["everyday"]
+        and everyday.false_alerts <= FLOORS["everyday"]
         and xstest <= FLOORS["xstest"]
     )
     return body, held

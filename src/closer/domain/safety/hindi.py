@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -343,9 +343,6 @@ _GRAMMAR = frozenset(  # words of Hindi grammar and common Hindi words, rare in 
         "yar yeh zeher zindagi"
     ).split()
 )
-_HINDI_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(_GRAMMAR))})\b")
-
-
 _ASCII_WORD = re.compile(r"[a-z]+")
 _DEVANAGARI = re.compile(f"[{_LETTER}]")
 
@@ -364,11 +361,15 @@ def _plain(text: str) -> tuple[str, str]:
     return _REPEATS.sub(r"\1", spaced), spaced
 
 
+def _has_hindi_grammar(words: Iterable[str]) -> bool:
+    """Whether two different words of Hindi grammar are among ``words``
+    (written with doubled letters made single)."""
+    return len(_GRAMMAR.intersection(words)) >= 2
+
+
 def _reads_as_hindi(roman: str, devanagari: str) -> bool:
     """Devanagari, or two different words of Hindi grammar."""
-    if _DEVANAGARI.search(devanagari):
-        return True
-    return len({m.group() for m in _HINDI_WORDS.finditer(roman)}) >= 2
+    return bool(_DEVANAGARI.search(devanagari)) or _has_hindi_grammar(roman.split())
 
 
 @cache
@@ -417,7 +418,7 @@ def hindi_reasons(text: str, describe: Mapping[str, tuple[str, str]]) -> list[Re
     rule code's words for the writer and for someone else."""
     if not _DEVANAGARI.search(text):
         tokens = _ASCII_WORD.findall(_REPEATS.sub(r"\1", text.lower()))
-        if len(set(tokens) & _GRAMMAR) < 2:
+        if not _has_hindi_grammar(tokens):
             return []  # the quick way out for most English text
     roman, devanagari = _plain(text)
     if not _reads_as_hindi(roman, devanagari):
