@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import typer.main
+from typer import _click as click
 
 from closer.cli.main import app
 from closer.config import Settings
@@ -14,11 +15,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _command_paths(command: Any, prefix: str = "closer") -> list[str]:
+    """Every command and subcommand, loaded as running it would load it."""
+    if not hasattr(command, "list_commands"):
+        return []
+    context = click.Context(command)
     paths = []
-    for name, sub in sorted(getattr(command, "commands", {}).items()):
+    for name in sorted(command.list_commands(context)):
         path = f"{prefix} {name}"
         paths.append(path)
-        paths += _command_paths(sub, path)
+        paths += _command_paths(command.get_command(context, name), path)
     return paths
 
 

@@ -19,13 +19,13 @@ from tests.support.postgres import PostgresCluster
 def hosted_settings(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> Iterator[Settings]:
-    """Hosted mode on an empty database of each kind."""
+    """Hosted mode on a new database of each kind (migrated, no accounts)."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'hosted.db'}"
+        url = request.getfixturevalue("hosted_sqlite_url")
         yield Settings(mode="hosted", data_dir=tmp_path, database_url=url)
         return  # hosted mode answers to any host unless told otherwise
     cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
-    url = cluster.create_database()
+    url = cluster.create_migrated_database()
     try:
         yield Settings(mode="hosted", data_dir=tmp_path, database_url=url)
     finally:

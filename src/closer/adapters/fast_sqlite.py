@@ -1,9 +1,13 @@
-"""Reading moments straight from the local SQLite file, with the standard
-library only, for the CLI's fast path (``closer.cli.fast``).
+"""The local SQLite file read and written with the standard library only,
+for the CLI's fast path (``closer.cli.fast``): ``closer moments`` reads here,
+and ``closer log`` saves a moment (with its people, feelings and search
+entry) and, when its words need it, a support alert.
 
-It reads exactly what ``SqlMomentRepository`` writes; a test compares the two.
-It never writes, and it steps aside (returns None) whenever anything is
-unusual, so the full CLI handles it with its complete checks and messages.
+It reads and writes exactly what ``SqlMomentRepository`` does; tests compare
+the two (``tests/cli/test_fast_path.py``). It steps aside (returns None)
+whenever anything is unusual, so the full CLI handles it with its complete
+checks and messages. This is a second write path for moments, kept only
+until the one real path starts fast enough (issue 21).
 """
 
 from __future__ import annotations

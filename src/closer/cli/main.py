@@ -4,53 +4,156 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
+from importlib import import_module
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer import _click as click  # Typer's own copy of Click (0.2x vendors it)
+from typer.core import TyperCommand, TyperGroup
 
 from closer import __version__
-from closer.cli import (
-    db,
-    ladder,
-    people,
-    reflect,
-    safety,
-    settings,
-    thought,
-    timeout,
-)
-from closer.cli.ask import ask_command
-from closer.cli.backup import backup_command, restore_command
-from closer.cli.check import check_command
-from closer.cli.contact import contact_command
-from closer.cli.drifting import drifting_command
-from closer.cli.export import export_command, import_command
-from closer.cli.help import help_command
-from closer.cli.insights import insights_command, report_command
-from closer.cli.learn import learn_command
-from closer.cli.message import message_command
-from closer.cli.model import use_safety_model
-from closer.cli.moments import log_command, moments_command
-from closer.cli.output import print_error
-from closer.cli.serve import serve_command
-from closer.cli.store import (
-    delete_everything_command,
-    init_command,
-    lock_command,
-    passphrase_command,
-    unlock_command,
-)
 from closer.domain.errors import CloserError
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """Where a command lives, and the line ``closer --help`` shows for it.
+
+    Commands are imported only when run, so that ``closer --version`` and
+    ``closer --help`` start in a few hundredths of a second instead of
+    loading SQLAlchemy, the web app and every command. ``summary`` is the
+    first paragraph of the command's own help (a test holds them equal).
+    """
+
+    module: str
+    attribute: str
+    summary: str
+
+
+def _entry(module: str, attribute: str, summary: str) -> Entry:
+    return Entry(f"closer.cli.{module}", attribute, summary)
+
+
+# In the order ``closer --help`` lists them.
+COMMANDS: dict[str, Entry] = {
+    "log": _entry("moments", "log_command",
+        "Log a moment in seconds. Only the text is needed."),
+    "contact": _entry("contact", "contact_command",
+        "I reached out to / heard from (--them) / met (--how meet) NAME."),
+    "check": _entry("check", "check_command",
+        "Take a self-check (asked question by question unless --answers is given)."),
+    "insights": _entry("insights", "insights_command",
+        "Patterns in your records over a period (the last 90 days by default)."),
+    "ask": _entry("ask", "ask_command",
+        "Closer's own FAQ entries, causes and strategies that answer a question\n"
+        "(with why each matched), and your moments closest to it. Uses the\n"
+        "on-device model when the ml extra is installed; keywords otherwise."),
+    "message": _entry("message", "message_command",
+        "Check a draft message for ways it might push someone away (a curt\n"
+        "brush-off, cancelling without a new plan, sarcasm, blame, vanishing),\n"
+        "with warmer drafts to start from. Nothing is sent or kept."),
+    "report": _entry("insights", "report_command",
+        "A report for a counsellor: self-checks, staying with the urge, what is\n"
+        "behind it, ladder steps and plans. Only the moments named with --note are\n"
+        "quoted; nothing else you wrote is included."),
+    "drifting": _entry("drifting", "drifting_command",
+        "People past the contact rhythm you chose, the longest gap first."),
+    "moments": _entry("moments", "moments_command",
+        "List moments, newest first: filter by person and date, or search."),
+    "serve": _entry("serve", "serve_command",
+        "Start the web app and print its address."),
+    "help": _entry("help", "help_command",
+        "Show your safety plan, crisis lines for your country, and help anywhere."),
+    "learn": _entry("learn", "learn_command",
+        "Why people push others away, what it looks like, and what helps."),
+    "init": _entry("store", "init_command",
+        "Set Closer up here: choose a passphrase that encrypts everything."),
+    "unlock": _entry("store", "unlock_command",
+        "Unlock the records for CLOSER_UNLOCK_MINUTES, so commands stop asking."),
+    "lock": _entry("store", "lock_command",
+        "Forget the kept key now: the next command asks for the passphrase."),
+    "passphrase": _entry("store", "passphrase_command",
+        "Change the passphrase. Nothing is re-encrypted, so it is quick and "
+        "crash-safe."),
+    "export": _entry("export", "export_command",
+        "Export all your records: Closer JSON, a Markdown journal, or CSV tables."),
+    "import": _entry("export", "import_command",
+        "Import a Closer export, a jrnl JSON export, a Daylio CSV export or\n"
+        "contacts from a vCard file (.vcf: names, nicknames, birthdays)."),
+    "backup": _entry("backup", "backup_command",
+        "Make a consistent backup while the app runs (encrypted like the store)."),
+    "restore": _entry("backup", "restore_command",
+        "Check a backup, then put it in place of the current store (kept aside)."),
+    "delete-everything": _entry("store", "delete_everything_command",
+        "Erase every record, the key file and the backups in the data folder."),
+    "db": _entry("db", "app", "Look after the database."),
+    "settings": _entry("settings", "app", "Show or change your preferences."),
+    "safety": _entry("safety", "app",
+        "Safety: check text, and your personal safety plan."),
+    "person": _entry("people", "app", "Add, list and show the people who matter."),
+    "step": _entry("ladder", "app",
+        "Small steps toward people: plan one, say how it went, see what next."),
+    "reflect": _entry("reflect", "app",
+        "Guided reflections: go through one, list and reread what you wrote."),
+    "thought": _entry("thought", "app",
+        "Thought records: catch a thought that pushes you away, and weigh it."),
+    "timeout": _entry("timeout", "app",
+        "Time-outs: step back on purpose, tell them when you will be back."),
+}  # fmt: skip
+
+
+def load_command(name: str) -> click.Command:
+    """The click command behind ``closer NAME``, imported now."""
+    entry = COMMANDS[name]
+    target = getattr(import_module(entry.module), entry.attribute)
+    if isinstance(target, typer.Typer):
+        group = typer.main.get_group(target)
+        group.name = name
+        return group
+    single = typer.Typer(add_completion=False)
+    single.command(name)(target)
+    return typer.main.get_command(single)
+
+
 class CloserGroup(TyperGroup):
-    """Turns any ``CloserError`` into ``Error: …`` in red and exit code 1."""
+    """Loads each command when it runs, and turns any ``CloserError`` into
+    ``Error: …`` in red and exit code 1."""
+
+    _listing = False  # while writing --help: the summaries, nothing imported
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        # Stand-ins that carry each command's summary: what --help lists and
+        # what "Did you mean …?" draws on, without importing any command.
+        self.commands = {
+            name: TyperCommand(name=name, help=entry.summary)
+            for name, entry in COMMANDS.items()
+        }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: ARG002
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:  # noqa: ARG002
+        if cmd_name not in COMMANDS:
+            return None
+        if self._listing:
+            return self.commands[cmd_name]
+        return load_command(cmd_name)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except CloserError as exc:
+            from closer.cli.output import print_error  # noqa: PLC0415
+
             print_error(exc.message)
             raise typer.Exit(1) from None
 
@@ -62,35 +165,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-app.add_typer(db.app, name="db")
-app.add_typer(settings.app, name="settings")
-app.add_typer(safety.app, name="safety")
-app.add_typer(people.app, name="person")
-app.add_typer(ladder.app, name="step")
-app.add_typer(reflect.app, name="reflect")
-app.add_typer(thought.app, name="thought")
-app.add_typer(timeout.app, name="timeout")
-app.command("log")(log_command)
-app.command("contact")(contact_command)
-app.command("check")(check_command)
-app.command("insights")(insights_command)
-app.command("ask")(ask_command)
-app.command("message")(message_command)
-app.command("report")(report_command)
-app.command("drifting")(drifting_command)
-app.command("moments")(moments_command)
-app.command("serve")(serve_command)
-app.command("help")(help_command)
-app.command("learn")(learn_command)
-app.command("init")(init_command)
-app.command("unlock")(unlock_command)
-app.command("lock")(lock_command)
-app.command("passphrase")(passphrase_command)
-app.command("export")(export_command)
-app.command("import")(import_command)
-app.command("backup")(backup_command)
-app.command("restore")(restore_command)
-app.command("delete-everything")(delete_everything_command)
 
 
 def _version(value: bool) -> None:
@@ -109,6 +183,8 @@ def main(
     ] = False,
 ) -> None:
     """Closer: notice the urge to push people away, and practise staying close."""
+    from closer.cli.model import use_safety_model  # noqa: PLC0415 - not for --help
+
     use_safety_model()  # loaded only if a command reads text
 
 
@@ -123,6 +199,8 @@ def run() -> None:
     except Exception as exc:
         if os.environ.get("CLOSER_DEBUG"):
             raise
+        from closer.cli.output import print_error  # noqa: PLC0415
+
         print_error(
             f"Something went wrong on our side ({exc.__class__.__name__}). "
             "What you saved before this is safe. Run again with CLOSER_DEBUG=1 "

@@ -36,6 +36,7 @@ from closer.web.routes import (
     api_learn,
     api_meaning,
     api_moments,
+    api_people,
     api_practice,
     api_reflections,
     api_safety,
@@ -68,7 +69,7 @@ from closer.web.store import StoreHolder, open_at_start
 # order, so moments, the path taken most (many times a day, and by a phone
 # replaying its offline queue), come first; no two modules share a path.
 ROUTERS = (
-    api_moments, moments, api, api_safety, api_learn, api_store, api_data,
+    api_moments, moments, api_people, api, api_safety, api_learn, api_store, api_data,
     api_practice, api_reflections, api_thoughts, api_timeouts, pages, help, safety,
     learn, people, reflections, thoughts, timeouts, practice, lock, privacy,
     account, api_account, api_calendar, api_contacts, api_checks, checks, insights,

@@ -41,6 +41,8 @@ ERRORS: dict[int | str, dict[str, object]] = {
     423: {"model": ErrorBody, "description": "The records are locked: unlock."},
     503: {"model": ErrorBody, "description": "The database cannot be reached."},
 }
+# People and moments name a record by id: "not found" is their usual 404.
+RECORD_ERRORS = {**ERRORS, 404: ERRORS[422] | {"description": "Not found."}}
 # Unlocking and signing in also slow down guessing.
 GUARDED = {**ERRORS, 429: {"model": ErrorBody, "description": "Too many tries: wait."}}
 

@@ -1,0 +1,76 @@
+"""``closer --version`` and ``closer --help`` start without loading any command."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+from typer import _click as click
+
+from closer.cli.main import COMMANDS, CloserGroup, app, load_command
+from tests.support.server import closer_env
+
+STORAGE_AND_WEB = {"sqlalchemy", "alembic", "fastapi", "starlette", "jinja2",
+                   "psycopg", "pydantic_settings", "numpy"}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_each_summary_is_the_first_paragraph_of_its_commands_own_help(
+    name: str,
+) -> None:
+    command = load_command(name)
+    first_paragraph = inspect.cleandoc(command.help or "").split("\n\n")[0]
+    assert COMMANDS[name].summary == first_paragraph
+
+
+def test_every_command_is_listed_once_and_loads_under_its_own_name() -> None:
+    closer = typer.main.get_command(app)
+    assert isinstance(closer, CloserGroup)
+    context = click.Context(closer)
+    assert closer.list_commands(context) == list(COMMANDS)
+    for name in COMMANDS:
+        command = closer.get_command(context, name)
+        assert command is not None
+        assert command.name == name
+        assert command is not closer.commands[name]  # the real one, not the stand-in
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], []])
+def test_version_and_help_load_no_storage_web_or_model_code(
+    tmp_path: Path, args: list[str]
+) -> None:
+    probe = (
+        "import sys, io, contextlib\n"
+        f"sys.argv = ['closer', *{args!r}]\n"
+        "from closer.cli import run\n"
+        "out = io.StringIO()\n"
+        "try:\n"
+        "    with contextlib.redirect_stdout(out):\n"
+        "        run()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "assert 'closer' in out.getvalue().lower(), out.getvalue()\n"
+        f"heavy = set({sorted(STORAGE_AND_WEB)!r})\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=closer_env(tmp_path), capture_output=True,
+        text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_mistyped_command_is_still_answered_with_a_suggestion(
+    tmp_path: Path,
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "closer", "lgo"], env=closer_env(tmp_path),
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "Did you mean 'log'?" in result.stderr
