@@ -283,6 +283,8 @@ def run(count: int) -> str:
                 [*closer, "log", "Skipped the call with Sam"],
                 closer_env(small_dir),
             ),
+            "version": ([*closer, "--version"], closer_env(small_dir)),
+            "help": ([*closer, "--help"], closer_env(small_dir)),
             "jrnl_add": (
                 [
                     jrnl_exe,
@@ -319,6 +321,8 @@ def run(count: int) -> str:
             None,
         ),
         ('`jrnl "…"` (add), 1,000 entries', jrnl_add, None),
+        ("`closer --version`", best["version"], None),
+        ("`closer --help`", best["help"], None),
         (
             '`closer log "…"`, 1,000 moments, the whole call with the safety '
             "check by meaning",
@@ -337,6 +341,8 @@ def run(count: int) -> str:
         ("Search at least 50× faster than jrnl", jrnl_search / search, 50.0, "×"),
         ("Quick capture at most half of jrnl's time at 1,000", log_small / jrnl_add, 0.5, "of jrnl"),
         ("Quick capture flat as history grows (100,000 vs 1,000)", log_big / log_small, 1.2, "ratio"),
+        ("`closer --version` answers within 0.15 s", best["version"], 0.15, "s"),
+        ("`closer --help` answers within 0.15 s", best["help"], 0.15, "s"),
     ]  # fmt: skip
     verdicts = []
     for name, value, limit, unit in goals:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import typer
-
 from closer.adapters.db.engine import redact
+from closer.cli.apps import command_group
 from closer.cli.context import database
 from closer.cli.output import JsonFlag, console, print_json
 
-app = typer.Typer(help="Look after the database.", no_args_is_help=True)
+app = command_group(help="Look after the database.", no_args_is_help=True)
 
 
 @app.command("upgrade")

@@ -273,7 +273,10 @@ def _print_checked(
 
 def try_fast(argv: list[str]) -> int | None:
     """An exit code when the fast path answered, else None."""
-    if os.environ.get("CLOSER_FAST", "1") == "0" or not argv:
+    if os.environ.get("CLOSER_FAST", "1") == "0" or argv[:1] not in (
+        ["moments"],
+        ["log"],
+    ):
         return None
     from closer.domain.text import first_unstorable  # noqa: PLC0415
 

@@ -8,6 +8,7 @@ import typer
 from rich.markup import escape
 
 from closer.adapters.content import bundled_step_ideas
+from closer.cli.apps import command_group
 from closer.cli.context import database
 from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
@@ -23,7 +24,7 @@ from closer.services.ladder import (
 )
 from closer.services.people import resolve_names
 
-app = typer.Typer(
+app = command_group(
     help="Small steps toward people: plan one, say how it went, see what next.",
     invoke_without_command=True,
 )

@@ -13,6 +13,7 @@ from typer import _click as click  # Typer's own copy of Click (0.2x vendors it)
 from typer.core import TyperCommand, TyperGroup
 
 from closer import __version__
+from closer.cli.apps import command_group
 from closer.domain.errors import CloserError
 
 
@@ -111,7 +112,7 @@ def load_command(name: str) -> click.Command:
         group = typer.main.get_group(target)
         group.name = name
         return group
-    single = typer.Typer(add_completion=False)
+    single = command_group()
     single.command(name)(target)
     return typer.main.get_command(single)
 
@@ -127,7 +128,12 @@ class CloserGroup(TyperGroup):
         # Stand-ins that carry each command's summary: what --help lists and
         # what "Did you mean …?" draws on, without importing any command.
         self.commands = {
-            name: TyperCommand(name=name, help=entry.summary)
+            name: TyperCommand(
+                name=name,
+                help=entry.summary,
+                short_help=" ".join(entry.summary.split()),  # listed whole
+                rich_markup_mode=None,
+            )
             for name, entry in COMMANDS.items()
         }
 
@@ -158,12 +164,10 @@ class CloserGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
-app = typer.Typer(
+app = command_group(
     cls=CloserGroup,
     help="Closer: notice the urge to push people away, and practise staying close.",
     no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
 )
 
 

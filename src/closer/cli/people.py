@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
+from closer.cli.apps import command_group
 from closer.cli.context import database
 from closer.cli.data import moment_data
 from closer.cli.moments import print_support_for
@@ -23,7 +24,7 @@ from closer.services.people import (
 )
 from closer.services.safety import assess_texts
 
-app = typer.Typer(
+app = command_group(
     help="Add, list and show the people who matter.", no_args_is_help=True
 )
 

@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.prompt import Prompt
 
 from closer.adapters.content import bundled_library
+from closer.cli.apps import command_group
 from closer.cli.context import database
 from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
@@ -23,7 +24,7 @@ from closer.services.reflections import (
     write_reflection,
 )
 
-app = typer.Typer(
+app = command_group(
     help="Guided reflections: go through one, list and reread what you wrote.",
     invoke_without_command=True,
 )

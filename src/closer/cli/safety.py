@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from closer.adapters.crisis_lines import bundled_directory
+from closer.cli.apps import command_group
 from closer.cli.context import database
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.safety.plan import GUIDES, PlanSection, SafetyPlan
@@ -23,10 +24,10 @@ from closer.services.safety import (
     support_panel,
 )
 
-app = typer.Typer(
+app = command_group(
     help="Safety: check text, and your personal safety plan.", no_args_is_help=True
 )
-plan_app = typer.Typer(help="Show or change your personal safety plan.")
+plan_app = command_group(help="Show or change your personal safety plan.")
 app.add_typer(plan_app, name="plan")
 
 

@@ -7,12 +7,13 @@ from typing import Annotated
 import typer
 
 from closer.adapters.crisis_lines import bundled_directory
+from closer.cli.apps import command_group
 from closer.cli.context import database
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.preferences import Preferences
 from closer.services.preferences import get_preferences, update_preferences
 
-app = typer.Typer(help="Show or change your preferences.", no_args_is_help=True)
+app = command_group(help="Show or change your preferences.", no_args_is_help=True)
 
 
 def _show(preferences: Preferences, as_json: bool) -> None:

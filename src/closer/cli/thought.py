@@ -8,6 +8,7 @@ import typer
 from rich.markup import escape
 
 from closer.adapters.content import bundled_library
+from closer.cli.apps import command_group
 from closer.cli.context import database
 from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
@@ -20,7 +21,7 @@ from closer.services.thoughts import (
     write_thought,
 )
 
-app = typer.Typer(
+app = command_group(
     help="Thought records: catch a thought that pushes you away, and weigh it.",
     invoke_without_command=True,
 )

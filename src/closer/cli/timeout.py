@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 
 from closer.adapters.content import bundled_library
+from closer.cli.apps import command_group
 from closer.cli.context import database
 from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
@@ -23,7 +24,7 @@ from closer.services.timeouts import (
     today,
 )
 
-app = typer.Typer(
+app = command_group(
     help="Time-outs: step back on purpose, tell them when you will be back.",
     invoke_without_command=True,
 )
