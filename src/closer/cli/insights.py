@@ -98,7 +98,7 @@ def report_command(
     behind it, ladder steps and plans. Only the moments named with --note are
     quoted; nothing else you wrote is included."""
     from closer.adapters.export.files import write_private  # noqa: PLC0415
-    from closer.adapters.report import to_markdown, to_pdf  # noqa: PLC0415 - heavy
+    from closer.presentation.report import to_markdown, to_pdf  # noqa: PLC0415 - heavy
 
     if pdf is None and markdown is None:
         raise InvalidInput(

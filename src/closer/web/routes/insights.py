@@ -9,10 +9,10 @@ from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, Response
 
-from closer.adapters.charts import moments_per_week, ranking, stayed_per_week
 from closer.domain.errors import InvalidInput
 from closer.domain.insight_summary import Summary, below_threshold_note
 from closer.domain.moments import MomentQuery
+from closer.presentation.charts import moments_per_week, ranking, stayed_per_week
 from closer.services.insights import counselor_report, insights, period_of
 from closer.services.moments import list_moments
 from closer.web.dependencies import ChecksDep, LibraryDep, ShellDep, UowDep
@@ -72,7 +72,7 @@ async def report_download(
     note: Annotated[list[Id] | None, Query()] = None,
 ) -> Response:
     """The counsellor report as PDF or Markdown, with only the ticked notes."""
-    from closer.adapters.report import to_markdown, to_pdf  # noqa: PLC0415 - heavy
+    from closer.presentation.report import to_markdown, to_pdf  # noqa: PLC0415 - heavy
 
     if format not in ("pdf", "md"):
         raise InvalidInput("Choose pdf or md for the report.", field="format")

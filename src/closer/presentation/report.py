@@ -14,9 +14,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from closer import __version__
-from closer.adapters.charts import line_chart, moments_per_week, stayed_per_week
 from closer.domain.content import Library
 from closer.domain.report import Report
+from closer.presentation.charts import line_chart, moments_per_week, stayed_per_week
 
 TEMPLATES = Path(__file__).parent / "report_templates"
 DISCLAIMER = (

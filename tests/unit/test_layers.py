@@ -1,0 +1,63 @@
+"""Dependencies point inward: each part of ``closer`` imports only the parts
+beneath it (ARCHITECTURE.md draws them)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import closer
+
+SOURCE = Path(closer.__file__).parent
+
+# What each part may import from the others. Anything not listed is refused.
+ALLOWED: dict[str, set[str]] = {
+    "domain": set(),
+    "services": {"domain"},
+    "presentation": {"domain"},
+    "adapters": {"domain", "config", "content", "paths", "services"},
+    "web": {"domain", "services", "adapters", "presentation", "config"},
+    "cli": {"domain", "services", "adapters", "presentation", "config", "paths",
+            "web"},  # `closer serve` starts the web app
+    "config": {"domain", "paths"},
+    "paths": set(),
+    "content": set(),  # the knowledge base's files, as a package
+    "data": set(),  # crisis lines and model files, as a package
+    "__main__": {"cli"},
+}  # fmt: skip
+
+
+def part_of(path: Path) -> str:
+    """``web`` for src/closer/web/routes/x.py, ``config`` for config.py."""
+    return path.relative_to(SOURCE).parts[0].removesuffix(".py")
+
+
+def closer_imports(source: str) -> set[str]:
+    """The parts of ``closer`` a module imports, at any depth of its code."""
+    parts: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        else:
+            continue
+        parts |= {n.split(".")[1] for n in names if n.startswith("closer.")}
+    return parts
+
+
+def test_the_checker_finds_imports_inside_functions() -> None:
+    source = "import os\ndef f():\n    from closer.web.app import create_app\n"
+    assert closer_imports(source) == {"web"}
+
+
+def test_no_part_imports_one_above_it() -> None:
+    wrong = []
+    for path in sorted(SOURCE.rglob("*.py")):
+        part = part_of(path)
+        if part == "__init__":
+            continue
+        allowed = ALLOWED[part] | {part}
+        for target in closer_imports(path.read_text(encoding="utf-8")) - allowed:
+            wrong.append(f"{path.relative_to(SOURCE)} imports closer.{target}")
+    assert wrong == []
