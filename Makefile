@@ -84,14 +84,7 @@ bench-compare: .venv-compare/.installed
 	.venv-compare/bin/python -m pip install --quiet -e '.[compare]'
 	touch $@
 
-migrations-# Branch coverage is measured and reported, never gated: a threshold invites
-# tests written for the number. The figure is in docs/benchmarks.md.
-coverage: $(VENV)/.installed-dev
-	@$(BIN)/python -m tests.support.system_deps
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --cov --cov-report=term:skip-covered \
-		--cov-report=html $(PYTEST_ARGS)
-
-check: $(VENV)/.installed-dev
+migrations-check: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.support.alembic_check
 
 system-deps:
