@@ -67,7 +67,6 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.message_eval --write docs/benchmarks.md
 	$(BIN)/python -m bench.load_test --seconds 60 --write docs/benchmarks.md
 	$(BIN)/python -m bench.import_bench --rows 1000000 --write docs/benchmarks.md
-	$(MAKE) bench-compare
 
 # make test fuzzes with a fixed seed (the same cases each run); this explores
 # new cases at random, 200 per operation. A failure is a bug: file it.
@@ -75,6 +74,7 @@ fuzz: $(VENV)/.installed-dev
 	CLOSER_FUZZ_RANDOM=1 CLOSER_FUZZ_EXAMPLES=$${CLOSER_FUZZ_EXAMPLES:-200} $(BIN)/python -m pytest tests/fuzz
 
 # Closer's model against sentence-transformers (torch: 1.5 GB, kept apart).
+# Run by hand when the model changes; make bench (and so CI) leaves it out.
 bench-compare: .venv-compare/.installed
 	.venv-compare/bin/python -m bench.model_compare --write docs/benchmarks.md
 

@@ -155,7 +155,7 @@ def run() -> str:
     seconds = time.perf_counter() - began
     return "\n".join([
         "Command: `python -m bench.model_compare --write docs/benchmarks.md` "
-        f"(in `.venv-compare`, made by `make bench`). {SENTENCES:,} GoEmotions "
+        f"(in `.venv-compare`, made by `make bench-compare`). {SENTENCES:,} GoEmotions "
         f"test comments; sentence-transformers in batches of {BATCH} (its "
         f"default), Closer in its own batches of {EMBED_BATCH}; both sort the "
         "texts by length first. Cold starts are the median of "
