@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from closer.adapters.db.mapping import fill_row, to_record
 from closer.adapters.db.orm import CheckResultRow
-from closer.adapters.db.repositories import aware
 from closer.domain.checks import CheckResult
 from closer.domain.errors import NotFound
 
@@ -19,17 +19,11 @@ class SqlCheckResultRepository:
 
     @staticmethod
     def _to_domain(row: CheckResultRow) -> CheckResult:
-        return CheckResult(
-            check=row.check, taken_at=aware(row.taken_at),
-            answers=tuple(int(a) for a in row.answers), total=row.total,
-            band=row.band, id=row.id,
-        )  # fmt: skip
+        return to_record(CheckResult, row)
 
     def add(self, result: CheckResult) -> CheckResult:
-        row = CheckResultRow(
-            check=result.check, taken_at=result.taken_at, answers=list(result.answers),
-            total=result.total, band=result.band,
-        )  # fmt: skip
+        row = CheckResultRow()
+        fill_row(row, result)
         self._session.add(row)
         self._session.flush()
         return self._to_domain(row)

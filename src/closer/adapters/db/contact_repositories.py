@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from closer.adapters.db.mapping import aware, fill_row, to_record
 from closer.adapters.db.orm import (
     CommitmentRow,
     ContactRow,
@@ -14,9 +15,8 @@ from closer.adapters.db.orm import (
     MomentRow,
     PersonRow,
 )
-from closer.adapters.db.repositories import aware
-from closer.domain.commitments import CancelledBy, Commitment, Status
-from closer.domain.contacts import Channel, Contact, Direction
+from closer.domain.commitments import Commitment
+from closer.domain.contacts import Contact
 from closer.domain.errors import NotFound
 from closer.domain.moments import APPROACHES
 
@@ -29,10 +29,7 @@ class SqlContactRepository:
 
     @staticmethod
     def _to_domain(row: ContactRow, name: str | None) -> Contact:
-        return Contact(
-            id=row.id, person_id=row.person_id, at=aware(row.at), how=Channel(row.how),
-            direction=Direction(row.direction), note=row.note, person_name=name,
-        )  # fmt: skip
+        return to_record(Contact, row, person_name=name)
 
     def add(self, contact: Contact) -> Contact:
         name = self._session.scalar(
@@ -40,10 +37,8 @@ class SqlContactRepository:
         )
         if name is None:
             raise NotFound(f"There is no person with id {contact.person_id}.")
-        row = ContactRow(
-            person_id=contact.person_id, at=contact.at, how=contact.how.value,
-            direction=contact.direction.value, note=contact.note,
-        )  # fmt: skip
+        row = ContactRow()
+        fill_row(row, contact)
         self._session.add(row)
         self._session.flush()
         return self._to_domain(row, name)
@@ -104,26 +99,12 @@ class SqlCommitmentRepository:
 
     @staticmethod
     def _to_domain(row: CommitmentRow, name: str | None) -> Commitment:
-        return Commitment(
-            id=row.id, person_id=row.person_id, text=row.text, due_on=row.due_on,
-            created_at=aware(row.created_at), status=Status(row.status),
-            cancelled_by=CancelledBy(row.cancelled_by) if row.cancelled_by else None,
-            reason=row.reason,
-            settled_at=aware(row.settled_at) if row.settled_at else None,
-            person_name=name,
-        )  # fmt: skip
+        return to_record(Commitment, row, person_name=name)
 
     def _fill(self, row: CommitmentRow, item: Commitment) -> None:
         if self._session.get(PersonRow, item.person_id) is None:
             raise NotFound(f"There is no person with id {item.person_id}.")
-        row.person_id = item.person_id
-        row.text = item.text
-        row.due_on = item.due_on
-        row.created_at = item.created_at
-        row.status = item.status.value
-        row.cancelled_by = item.cancelled_by.value if item.cancelled_by else None
-        row.reason = item.reason
-        row.settled_at = item.settled_at
+        fill_row(row, item)
 
     def add(self, item: Commitment) -> Commitment:
         row = CommitmentRow()

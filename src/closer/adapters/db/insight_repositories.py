@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from closer.adapters.db.mapping import aware
 from closer.adapters.db.orm import (
     MomentCauseRow,
     MomentEmotionRow,
@@ -23,7 +24,6 @@ from closer.adapters.db.orm import (
     MomentTagRow,
     PersonRow,
 )
-from closer.adapters.db.repositories import aware
 from closer.domain.insights import MomentFacts, Period
 
 

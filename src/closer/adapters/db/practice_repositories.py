@@ -7,6 +7,7 @@ from dataclasses import replace
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from closer.adapters.db.mapping import fill_row, to_record
 from closer.adapters.db.orm import (
     GoodShareRow,
     LadderStepRow,
@@ -16,10 +17,8 @@ from closer.adapters.db.orm import (
     ThoughtRecordRow,
     TimeOutRow,
 )
-from closer.adapters.db.repositories import aware
 from closer.domain.accept_good import GoodShare
 from closer.domain.errors import NotFound
-from closer.domain.ladder import Outcome as StepOutcome
 from closer.domain.ladder import Step
 from closer.domain.moments import Felt
 from closer.domain.reflection_entries import ReflectionEntry
@@ -34,20 +33,7 @@ class SqlLadderRepository:
         self._session = session
 
     def _to_domain(self, row: LadderStepRow, name: str | None) -> Step:
-        return Step(
-            id=row.id,
-            text=row.text,
-            predicted_discomfort=row.predicted_discomfort,
-            feared_outcome=row.feared_outcome,
-            planned_at=aware(row.planned_at),
-            person_id=row.person_id,
-            idea=row.idea,
-            done_at=aware(row.done_at) if row.done_at else None,
-            actual_discomfort=row.actual_discomfort,
-            outcome=StepOutcome(row.outcome) if row.outcome else None,
-            note=row.note,
-            person_name=name,
-        )
+        return to_record(Step, row, person_name=name)
 
     def _name(self, person_id: int | None) -> str | None:
         if person_id is None:
@@ -59,16 +45,7 @@ class SqlLadderRepository:
     def _fill(self, row: LadderStepRow, step: Step) -> None:
         if step.person_id is not None and self._name(step.person_id) is None:
             raise NotFound(f"There is no person with id {step.person_id}.")
-        row.text = step.text
-        row.predicted_discomfort = step.predicted_discomfort
-        row.feared_outcome = step.feared_outcome
-        row.planned_at = step.planned_at
-        row.person_id = step.person_id
-        row.idea = step.idea
-        row.done_at = step.done_at
-        row.actual_discomfort = step.actual_discomfort
-        row.outcome = step.outcome.value if step.outcome else None
-        row.note = step.note
+        fill_row(row, step)
 
     def add(self, step: Step) -> Step:
         row = LadderStepRow()
@@ -119,9 +96,8 @@ class SqlGoodShareRepository:
         self._session = session
 
     def add(self, share: GoodShare) -> GoodShare:
-        row = GoodShareRow(
-            percent=share.percent, chosen_at=share.chosen_at, note=share.note
-        )
+        row = GoodShareRow()
+        fill_row(row, share)
         self._session.add(row)
         self._session.flush()
         return replace(share, id=row.id)
@@ -133,12 +109,7 @@ class SqlGoodShareRepository:
                 GoodShareRow.chosen_at.desc(), GoodShareRow.id.desc()
             )
         )
-        return [
-            GoodShare(
-                percent=r.percent, chosen_at=aware(r.chosen_at), note=r.note, id=r.id
-            )
-            for r in rows
-        ]
+        return [to_record(GoodShare, r) for r in rows]
 
 
 class SqlReflectionEntryRepository:
@@ -149,15 +120,7 @@ class SqlReflectionEntryRepository:
 
     @staticmethod
     def _to_domain(row: ReflectionEntryRow, name: str | None) -> ReflectionEntry:
-        return ReflectionEntry(
-            id=row.id,
-            reflection=row.reflection,
-            answers=tuple(str(a) for a in row.answers),
-            written_at=aware(row.written_at),
-            moment_id=row.moment_id,
-            person_id=row.person_id,
-            person_name=name,
-        )
+        return to_record(ReflectionEntry, row, person_name=name)
 
     def _check_links(self, entry: ReflectionEntry) -> None:
         if (
@@ -172,11 +135,8 @@ class SqlReflectionEntryRepository:
 
     def add(self, entry: ReflectionEntry) -> ReflectionEntry:
         self._check_links(entry)
-        row = ReflectionEntryRow(
-            reflection=entry.reflection, answers=list(entry.answers),
-            written_at=entry.written_at, moment_id=entry.moment_id,
-            person_id=entry.person_id,
-        )  # fmt: skip
+        row = ReflectionEntryRow()
+        fill_row(row, entry)
         self._session.add(row)
         self._session.flush()
         saved = self.get(row.id)
@@ -233,13 +193,9 @@ class SqlThoughtRecordRepository:
 
     @staticmethod
     def _to_domain(row: ThoughtRecordRow) -> ThoughtRecord:
-        return ThoughtRecord(
-            id=row.id, situation=row.situation, automatic_thought=row.automatic_thought,
-            belief_before=row.belief_before, written_at=aware(row.written_at),
-            emotions=_felt(row.emotions), traps=tuple(row.traps),
-            evidence_for=row.evidence_for, evidence_against=row.evidence_against,
-            balanced_thought=row.balanced_thought, belief_after=row.belief_after,
-            emotions_after=_felt(row.emotions_after), moment_id=row.moment_id,
+        return to_record(
+            ThoughtRecord, row, emotions=_felt(row.emotions),
+            emotions_after=_felt(row.emotions_after),
         )  # fmt: skip
 
     def _fill(self, row: ThoughtRecordRow, record: ThoughtRecord) -> None:
@@ -247,18 +203,10 @@ class SqlThoughtRecordRepository:
             moment = self._session.get(MomentRow, record.moment_id)
             if moment is None or moment.deleted_at is not None:
                 raise NotFound(f"There is no moment with id {record.moment_id}.")
-        row.situation = record.situation
-        row.automatic_thought = record.automatic_thought
-        row.belief_before = record.belief_before
-        row.emotions = _felt_rows(record.emotions)
-        row.traps = list(record.traps)
-        row.evidence_for = record.evidence_for
-        row.evidence_against = record.evidence_against
-        row.balanced_thought = record.balanced_thought
-        row.belief_after = record.belief_after
-        row.emotions_after = _felt_rows(record.emotions_after)
-        row.written_at = record.written_at
-        row.moment_id = record.moment_id
+        fill_row(
+            row, record, emotions=_felt_rows(record.emotions),
+            emotions_after=_felt_rows(record.emotions_after),
+        )  # fmt: skip
 
     def _row(self, record_id: int | None) -> ThoughtRecordRow:
         row = (
@@ -308,13 +256,7 @@ class SqlTimeOutRepository:
 
     @staticmethod
     def _to_domain(row: TimeOutRow, name: str | None) -> TimeOut:
-        return TimeOut(
-            id=row.id, reason=row.reason, starts_on=row.starts_on,
-            returns_on=row.returns_on, message=row.message,
-            created_at=aware(row.created_at), person_id=row.person_id,
-            returned_on=row.returned_on, reflection_id=row.reflection_id,
-            person_name=name,
-        )  # fmt: skip
+        return to_record(TimeOut, row, person_name=name)
 
     def _row(self, timeout_id: int | None) -> TimeOutRow:
         row = (
@@ -332,14 +274,7 @@ class SqlTimeOutRepository:
             and self._session.get(PersonRow, timeout.person_id) is None
         ):
             raise NotFound(f"There is no person with id {timeout.person_id}.")
-        row.reason = timeout.reason
-        row.starts_on = timeout.starts_on
-        row.returns_on = timeout.returns_on
-        row.message = timeout.message
-        row.created_at = timeout.created_at
-        row.person_id = timeout.person_id
-        row.returned_on = timeout.returned_on
-        row.reflection_id = timeout.reflection_id
+        fill_row(row, timeout)
 
     def add(self, timeout: TimeOut) -> TimeOut:
         row = TimeOutRow()

@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from closer.adapters.db.mapping import aware, fill_row, to_record
 from closer.adapters.db.orm import (
     AppSettingsRow,
     Base,
@@ -42,7 +43,6 @@ from closer.domain.moments import Felt, Moment, MomentQuery
 from closer.domain.people import (
     ClosenessReading,
     Person,
-    Relationship,
     parse_birthday,
 )
 from closer.domain.preferences import Preferences, Theme
@@ -206,33 +206,21 @@ class SqlPeopleRepository:
 
     @staticmethod
     def _to_domain(row: PersonRow) -> Person:
-        return Person(
-            id=row.id,
-            name=row.name,
-            relationship=Relationship(row.relationship),
-            closeness_now=row.closeness_now,
-            closeness_wanted=row.closeness_wanted,
-            rhythm_days=row.rhythm_days,
-            notes=row.notes,
-            nickname=row.nickname,
-            birthday=parse_birthday(row.birthday) if row.birthday else None,
-        )
+        birthday = parse_birthday(row.birthday) if row.birthday else None
+        return to_record(Person, row, birthday=birthday)
+
+    @staticmethod
+    def _fill(row: PersonRow, person: Person) -> None:
+        fill_row(
+            row, person, name_key=person.name.casefold(),
+            birthday=person.birthday.iso if person.birthday else None,
+            updated_at=utc_now(),
+        )  # fmt: skip
 
     def add(self, person: Person) -> Person:
-        now = utc_now()
-        row = PersonRow(
-            name=person.name,
-            name_key=person.name.casefold(),
-            relationship=person.relationship.value,
-            closeness_now=person.closeness_now,
-            closeness_wanted=person.closeness_wanted,
-            rhythm_days=person.rhythm_days,
-            notes=person.notes,
-            nickname=person.nickname,
-            birthday=person.birthday.iso if person.birthday else None,
-            created_at=now,
-            updated_at=now,
-        )
+        row = PersonRow()
+        self._fill(row, person)
+        row.created_at = row.updated_at
         self._session.add(row)
         try:
             self._session.flush()
@@ -244,16 +232,7 @@ class SqlPeopleRepository:
         row = self._session.get(PersonRow, person.id)
         if row is None:
             raise NotFound(f"There is no person with id {person.id}.")
-        row.name = person.name
-        row.name_key = person.name.casefold()
-        row.relationship = person.relationship.value
-        row.closeness_now = person.closeness_now
-        row.closeness_wanted = person.closeness_wanted
-        row.rhythm_days = person.rhythm_days
-        row.notes = person.notes
-        row.nickname = person.nickname
-        row.birthday = person.birthday.iso if person.birthday else None
-        row.updated_at = utc_now()
+        self._fill(row, person)
         self._session.flush()
         return self._to_domain(row)
 
@@ -365,20 +344,15 @@ class SqlMomentRepository:
         people = tuple(
             p.person_id for p in sorted(row.people, key=lambda p: p.position)
         )
-        return Moment(
-            id=row.id,
-            occurred_at=aware(row.occurred_at),
-            situation=row.situation,
+        return to_record(
+            Moment,
+            row,
             people=people,
             person_names=tuple(names[p] for p in people if p in names),
             emotions=tuple(
                 Felt(e.emotion, e.intensity)
                 for e in sorted(row.emotions, key=lambda e: e.position)
             ),
-            urge=row.urge,
-            action=row.action,
-            outcome=row.outcome,
-            felt_after=row.felt_after,
             causes=tuple(sorted(c.cause for c in row.causes)),
             tags=tuple(sorted(t.tag for t in row.tags)),
         )
@@ -393,24 +367,22 @@ class SqlMomentRepository:
 
     def _fill(self, row: MomentRow, moment: Moment) -> None:
         with_names = self._with_names(moment)
-        row.occurred_at = moment.occurred_at
-        row.situation = moment.situation
-        row.urge = moment.urge
-        row.action = moment.action
-        row.outcome = moment.outcome
-        row.felt_after = moment.felt_after
-        row.search_text = with_names.search_text()
-        row.people = [
-            MomentPersonRow(person_id=p, position=i)
-            for i, p in enumerate(moment.people)
-        ]
-        row.emotions = [
-            MomentEmotionRow(emotion=f.emotion, intensity=f.intensity, position=i)
-            for i, f in enumerate(moment.emotions)
-        ]
-        row.causes = [MomentCauseRow(cause=c) for c in moment.causes]
-        row.tags = [MomentTagRow(tag=t) for t in moment.tags]
-        row.updated_at = utc_now()
+        fill_row(
+            row,
+            moment,
+            search_text=with_names.search_text(),
+            people=[
+                MomentPersonRow(person_id=p, position=i)
+                for i, p in enumerate(moment.people)
+            ],
+            emotions=[
+                MomentEmotionRow(emotion=f.emotion, intensity=f.intensity, position=i)
+                for i, f in enumerate(moment.emotions)
+            ],
+            causes=[MomentCauseRow(cause=c) for c in moment.causes],
+            tags=[MomentTagRow(tag=t) for t in moment.tags],
+            updated_at=utc_now(),
+        )
 
     def _index(self, row: MomentRow) -> None:
         if self._dialect != "sqlite":
@@ -677,8 +649,3 @@ class SqlMomentRepository:
                 literal_column("'simple'"), MomentRow.search_text
             ).op("@@")(func.plainto_tsquery(literal_column("'simple'"), words))
         return MomentRow.search_text.ilike(f"%{words}%")
-
-
-def aware(when: datetime) -> datetime:
-    """SQLite hands back naive datetimes; they were stored in UTC."""
-    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
