@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from closer.adapters.crisis_lines import bundled_directory
 from closer.domain.moments import MomentQuery
 from closer.services.moments import delete_moment, list_moments
 from closer.services.safety import support_panel
+from tests.support.imports import run_probe
 from tests.support.server import closer_env, init_store, open_store, run_closer
 
 
@@ -212,12 +211,8 @@ def test_the_fast_path_imports_nothing_heavy(store: Path, args: list[str]) -> No
         f"heavy = set({sorted(HEAVY)!r})\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], env=closer_env(store), capture_output=True,
-        text=True, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    output = run_probe(probe, closer_env(store))
+    assert output.strip() == "[]"
 
 
 def test_quick_capture_never_runs_inspect(store: Path) -> None:
@@ -229,12 +224,8 @@ def test_quick_capture_never_runs_inspect(store: Path) -> None:
         "assert code == 0, code\n"
         "print(type(sys.modules['inspect']).__name__, 'ast' in sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], env=closer_env(store), capture_output=True,
-        text=True, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["_Deferred", "False"]
+    output = run_probe(probe, closer_env(store))
+    assert output.split() == ["_Deferred", "False"]
 
 
 def test_the_deferred_inspect_loads_itself_when_a_class_needs_it(store: Path) -> None:
@@ -248,12 +239,8 @@ def test_the_deferred_inspect_loads_itself_when_a_class_needs_it(store: Path) ->
         "    x: int\n"
         "print(Undocumented.__doc__, type(sys.modules['inspect']).__name__)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], env=closer_env(store), capture_output=True,
-        text=True, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "Undocumented(x: int) module"
+    output = run_probe(probe, closer_env(store))
+    assert output.strip() == "Undocumented(x: int) module"
 
 
 def test_an_empty_store_file_is_left_to_the_full_cli(tmp_path: Path) -> None:

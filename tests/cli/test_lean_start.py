@@ -12,6 +12,7 @@ import typer.main
 from typer import _click as click
 
 from closer.cli.main import COMMANDS, CloserGroup, app, load_command
+from tests.support.imports import run_probe
 from tests.support.server import closer_env
 
 # Storage, the web app, the models, and Rich (Typer's Rich help alone would
@@ -59,12 +60,8 @@ def test_version_and_help_load_no_storage_web_model_or_rich_code(
         f"heavy = set({sorted(HEAVY)!r})\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], env=closer_env(tmp_path), capture_output=True,
-        text=True, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    output = run_probe(probe, closer_env(tmp_path))
+    assert output.strip().splitlines()[-1] == "[]"
 
 
 def test_a_mistyped_command_is_still_answered_with_a_suggestion(

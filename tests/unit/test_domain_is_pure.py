@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import closer.domain
+from tests.support.imports import imported_modules
 
 FORBIDDEN = {
     "sqlalchemy", "alembic", "fastapi", "starlette", "httpx", "typer", "click",
@@ -18,16 +18,7 @@ DOMAIN = Path(closer.domain.__file__).parent
 
 def forbidden_imports(source: str) -> list[str]:
     """Top-level package names imported by ``source`` that the domain may not use."""
-    found: list[str] = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names = [node.module]
-        else:
-            continue
-        found += [n for n in names if n.split(".")[0] in FORBIDDEN]
-    return found
+    return [n for n in imported_modules(source) if n.split(".")[0] in FORBIDDEN]
 
 
 def test_the_checker_catches_a_forbidden_import() -> None:

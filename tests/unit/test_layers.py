@@ -3,10 +3,10 @@ beneath it (ARCHITECTURE.md draws them)."""
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import closer
+from tests.support.imports import imported_modules
 
 SOURCE = Path(closer.__file__).parent
 
@@ -34,16 +34,8 @@ def part_of(path: Path) -> str:
 
 def closer_imports(source: str) -> set[str]:
     """The parts of ``closer`` a module imports, at any depth of its code."""
-    parts: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names = [node.module]
-        else:
-            continue
-        parts |= {n.split(".")[1] for n in names if n.startswith("closer.")}
-    return parts
+    names = imported_modules(source)
+    return {n.split(".")[1] for n in names if n.startswith("closer.")}
 
 
 def test_the_checker_finds_imports_inside_functions() -> None:
