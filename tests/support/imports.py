@@ -19,11 +19,17 @@ def imported_modules(source: str) -> list[str]:
     return found
 
 
+# Set by `make coverage` so that child processes are measured too; a probe
+# of what a command loads must not count coverage's own modules.
+COVERAGE_VARIABLES = ("COVERAGE_PROCESS_CONFIG", "COVERAGE_PROCESS_START")
+
+
 def run_probe(code: str, env: dict[str, str]) -> str:
-    """Run ``code`` in a fresh interpreter with ``env``; its stdout (it must
-    succeed)."""
+    """Run ``code`` in a fresh interpreter with ``env`` (never measured for
+    coverage); its stdout (it must succeed)."""
+    plain = {k: v for k, v in env.items() if k not in COVERAGE_VARIABLES}
     result = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True,
+        [sys.executable, "-c", code], env=plain, capture_output=True, text=True,
         check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
