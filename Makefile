@@ -99,4 +99,4 @@ system-deps:
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(SYSTEM_PACKAGES)
 
 clean:
-	rm -rf $(VENV) .venv-compare .mypy_cache .ruff_cache .pytest_cache test-artifacts
+	rm -rf $(VENV) .venv-compare .mypy_cache .ruff_cache .pytest_cache test-artifacts htmlcov .coverage .coverage.*

@@ -7,8 +7,14 @@ from datetime import UTC, datetime
 import pytest
 
 from closer.adapters.db.mapping import fill_row, to_record
-from closer.adapters.db.orm import ContactRow, MomentRow, ThoughtRecordRow
+from closer.adapters.db.orm import (
+    ContactRow,
+    LadderStepRow,
+    MomentRow,
+    ThoughtRecordRow,
+)
 from closer.domain.contacts import Channel, Contact, Direction
+from closer.domain.ladder import Step
 from closer.domain.moments import Felt, Moment
 from closer.domain.thoughts import ThoughtRecord
 
@@ -58,3 +64,9 @@ def test_a_relationship_is_never_written_unless_its_rows_are_given() -> None:
     moment = Moment(situation="Left early", occurred_at=WHEN, tags=("work",))
     with pytest.raises(TypeError, match="relationship"):
         fill_row(MomentRow(), moment)
+
+
+def test_an_optional_choice_stored_empty_reads_as_never_chosen() -> None:
+    row = LadderStepRow(text="Call Sam", predicted_discomfort=5, planned_at=WHEN,
+                        outcome="", feared_outcome="", idea="", note="")  # fmt: skip
+    assert to_record(Step, row).outcome is None

@@ -16,6 +16,8 @@ def imported_modules(source: str) -> list[str]:
             found += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.append(node.module)
+            if node.module == "closer":  # from closer import web: closer.web
+                found += [f"closer.{alias.name}" for alias in node.names]
     return found
 
 

@@ -66,8 +66,20 @@ class PostgresCluster:
             "initdb", "-D", str(self.data), "-U", "closer", "-A", "trust",
             "-E", "UTF8", "--locale=C", "--no-sync",
         )  # fmt: skip
+        for attempt in range(3):
+            try:
+                self._start_on(self.port)
+                return
+            except subprocess.CalledProcessError:
+                if attempt == 2:
+                    raise
+                # Another test process (pytest-xdist worker) took the port
+                # between choosing it and binding it: choose again.
+                self.port = free_port()
+
+    def _start_on(self, port: int) -> None:
         options = (
-            f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 "
+            f"-p {port} -k {self.base} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
         )
         self._run(

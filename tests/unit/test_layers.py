@@ -34,13 +34,20 @@ def part_of(path: Path) -> str:
 
 def closer_imports(source: str) -> set[str]:
     """The parts of ``closer`` a module imports, at any depth of its code."""
-    names = imported_modules(source)
-    return {n.split(".")[1] for n in names if n.startswith("closer.")}
+    parts = {
+        n.split(".")[1] for n in imported_modules(source) if n.startswith("closer.")
+    }
+    return {p for p in parts if not p.startswith("__")}  # closer.__version__
 
 
 def test_the_checker_finds_imports_inside_functions() -> None:
     source = "import os\ndef f():\n    from closer.web.app import create_app\n"
     assert closer_imports(source) == {"web"}
+
+
+def test_the_checker_finds_a_part_imported_from_the_package() -> None:
+    source = "from closer import __version__, presentation\n"
+    assert closer_imports(source) == {"presentation"}
 
 
 def test_no_part_imports_one_above_it() -> None:

@@ -8,7 +8,12 @@ stored as their values, tuples as lists. A field the row has no column for
 table of their own) is passed in by the repository; one that matches a
 relationship and is not passed in is an error, never a silent default.
 
-So a new column that has the same name as its field needs no mapping code.
+So a new column that has the same name as its field needs no mapping code
+in the repositories that use this module. Moments are also written in bulk
+(``SqlMomentRepository._insert_row`` and ``add_many``, for imports and the
+group commit) and by the CLI's fast path (``adapters/fast_sqlite.py``):
+a new moment column is added there by hand, and their tests compare them
+with this path.
 """
 
 from __future__ import annotations
@@ -67,12 +72,12 @@ def _without_none(hint: Any) -> Any:
 
 
 def _from_column(value: Any, hint: Any, name: str) -> Any:
-    if value is None:
-        return None
     kind = _without_none(hint)
+    if value is None or (value == "" and kind is not hint and _is_enum(kind)):
+        return None  # an optional choice stored empty was never chosen
     if kind is datetime:
         return aware(value)
-    if isinstance(kind, type) and issubclass(kind, Enum):
+    if _is_enum(kind):
         return kind(value)
     if typing.get_origin(kind) is tuple:
         item = typing.get_args(kind)[0]
@@ -80,6 +85,10 @@ def _from_column(value: Any, hint: Any, name: str) -> Any:
             raise TypeError(f"{name}: tuples of {item} are passed in, not mapped")
         return tuple(item(v) for v in value)
     return value
+
+
+def _is_enum(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, Enum)
 
 
 def _to_column(value: Any, name: str) -> Any:
