@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import httpx2
 
@@ -83,6 +84,14 @@ class Server:
     process: subprocess.Popen[str]
 
 
+def _said_it_runs(log: IO[str]) -> bool:
+    """Whether the server printed its address, which it does only once it
+    holds its port (``closer serve`` binds before it prints)."""
+    fd = log.fileno()  # read without moving the offset the server writes at
+    written = os.pread(fd, os.fstat(fd).st_size, 0)
+    return b"Closer is running at" in written
+
+
 @contextmanager
 def serving(env: dict[str, str], port: int | None = None) -> Iterator[Server]:
     """Start ``closer serve`` and yield it once it answers; stop it after
@@ -105,8 +114,10 @@ def serving(env: dict[str, str], port: int | None = None) -> Iterator[Server]:
                 log.seek(0)
                 raise RuntimeError(f"closer serve exited early:\n{log.read()}")
             try:
-                if httpx2.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
-                    break
+                if httpx2.get(
+                    f"{base}/api/v1/health", timeout=1
+                ).status_code == 200 and _said_it_runs(log):
+                    break  # ours answers, not another test process's on the port
             except httpx2.TransportError:
                 pass
             if time.monotonic() > deadline:
