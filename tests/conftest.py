@@ -79,7 +79,7 @@ def local_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     passphrase = base / "passphrase.txt"
     passphrase.write_text(PASSPHRASE + "\n", encoding="utf-8")
     settings = _test_settings(base / "data", None, passphrase)
-    return make_local_template(base / "data", settings, PASSPHRASE)
+    return make_local_template(settings, PASSPHRASE)
 
 
 @pytest.fixture(scope="session")

@@ -68,7 +68,7 @@ class PostgresCluster:
         )  # fmt: skip
         for attempt in range(3):
             try:
-                self._start_on(self.port)
+                self._start_server()
                 return
             except subprocess.CalledProcessError:
                 if attempt == 2:
@@ -77,9 +77,9 @@ class PostgresCluster:
                 # between choosing it and binding it: choose again.
                 self.port = free_port()
 
-    def _start_on(self, port: int) -> None:
+    def _start_server(self) -> None:
         options = (
-            f"-p {port} -k {self.base} -c listen_addresses=127.0.0.1 "
+            f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
         )
         self._run(
@@ -100,11 +100,12 @@ class PostgresCluster:
             autocommit=True,
         )  # fmt: skip
 
-    def create_database(self) -> str:
-        """A new empty database; returns its SQLAlchemy URL."""
+    def create_database(self, template: str | None = None) -> str:
+        """A new database, empty or a copy of ``template``; its SQLAlchemy URL."""
         name = f"t_{uuid.uuid4().hex[:12]}"
+        copy_of = f' TEMPLATE "{template}"' if template else ""
         with self._admin() as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"{copy_of}')
         return f"postgresql+psycopg://closer@127.0.0.1:{self.port}/{name}"
 
     def create_migrated_database(self) -> str:
@@ -113,10 +114,7 @@ class PostgresCluster:
         test does not pay for every migration again."""
         if self._template is None:
             self._template = self._migrated_template()
-        name = f"t_{uuid.uuid4().hex[:12]}"
-        with self._admin() as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self._template}"')
-        return f"postgresql+psycopg://closer@127.0.0.1:{self.port}/{name}"
+        return self.create_database(template=self._template)
 
     def _migrated_template(self) -> str:
         from closer.adapters.db.engine import build_engine  # noqa: PLC0415

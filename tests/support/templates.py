@@ -20,10 +20,10 @@ from closer.adapters.local_store import set_up
 from closer.config import Settings
 
 
-def make_local_template(folder: Path, settings: Settings, passphrase: str) -> Path:
-    """An encrypted local store set up in ``folder`` with ``settings``' costs."""
-    set_up(settings.model_copy(update={"data_dir": folder}), passphrase)
-    return folder
+def make_local_template(settings: Settings, passphrase: str) -> Path:
+    """An encrypted local store set up in ``settings.data_dir``; that folder."""
+    set_up(settings, passphrase)
+    return settings.data_dir
 
 
 def copy_local_store(template: Path, data_dir: Path) -> None:

@@ -137,9 +137,6 @@ class CloserGroup(TyperGroup):
             for name, entry in COMMANDS.items()
         }
 
-    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: ARG002
-        return list(COMMANDS)
-
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:  # noqa: ARG002
         if cmd_name not in COMMANDS:
             return None

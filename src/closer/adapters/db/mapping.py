@@ -121,8 +121,7 @@ def fill_row(row: object, record: object, *, skip: tuple[str, ...] = ("id",),
     """Write ``record``'s fields into ``row``'s columns of the same names
     (never ``skip``); ``given`` are column values the repository computed."""
     columns, related = _columns(type(row)), _relationships(type(row))
-    for field in fields(record):  # type: ignore[arg-type]
-        name = field.name
+    for name in _field_types(type(record)):
         if name in skip or name in given:
             continue
         if name in related:
