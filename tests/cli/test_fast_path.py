@@ -27,7 +27,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "--felt", "anxious:6", "--did", "busy-excuse"],
         ["log", "Called Mum back and stayed on the phone", "-p", "Mum", "--new-person",
          "--did", "stayed"],
-        ["log", "Ghosted the group chat again"],
+        ["log", "Ghosted the group chat again", "--where", "social-media"],
         ["log", "A climbing plan I later deleted"],
     ]:  # fmt: skip
         assert run_closer(*args, env=env).returncode == 0

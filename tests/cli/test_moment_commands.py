@@ -34,6 +34,19 @@ def test_log_with_every_option_as_json(invoke: Invoke) -> None:
     assert data["support"] is None
 
 
+def test_log_says_where_it_happened_and_refuses_a_place_it_does_not_know(
+    invoke: Invoke,
+) -> None:
+    saved = json_of(invoke("log", "Left the call early", "--where", "call", "--json"))
+    assert saved["moment"]["channel"] == "call"
+    listed = json_of(invoke("moments", "--json"))["items"]
+    assert [m["channel"] for m in listed] == ["call"]
+    refused = invoke("log", "Ignored a text", "--where", "pigeon")
+    assert refused.exit_code == 2
+    assert "pigeon" in refused.output
+    assert len(json_of(invoke("moments", "--json"))["items"]) == 1
+
+
 def test_a_misspelt_name_gets_a_suggestion_and_nothing_is_saved(invoke: Invoke) -> None:
     invoke("person", "add", "Samira")
     result = invoke("log", "Ignored her call", "-p", "Samria")

@@ -123,7 +123,7 @@ def test_bad_moments_are_refused_and_nothing_is_saved(
     database: Database, fields: dict[str, object], words: str
 ) -> None:
     with pytest.raises((InvalidInput, NotFound), match=words):
-        log_moment(database.unit_of_work(), LIB, **fields)  # type: ignore[arg-type]
+        log_moment(database.unit_of_work(), LIB, **fields)
     assert list_moments(database.unit_of_work()).total == 0
 
 

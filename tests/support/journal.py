@@ -37,7 +37,7 @@ def fill(database: Database) -> None:
         occurred_at=datetime(2026, 3, 1, 19, 30, tzinfo=UTC), people=(sam.id or 0,),
         emotions=[Felt("anxious", 6), Felt("ashamed", 3)], urge=7,
         action="busy-excuse", outcome="Stayed in and felt worse", felt_after=3,
-        causes=["fear-of-rejection"], tags=["work", "evening"],
+        causes=["fear-of-rejection"], tags=["work", "evening"], channel="in-person",
     )  # fmt: skip
     log_moment(
         uow(), LIBRARY, situation="Replied to Mum after a day",

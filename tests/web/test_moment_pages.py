@@ -97,6 +97,30 @@ def test_editing_adds_the_outcome_and_tags(client: TestClient) -> None:
     assert "20 November 2026, 19:30" in html
 
 
+def test_where_it_happened_is_chosen_shown_and_cleared(client: TestClient) -> None:
+    moment_id = _log(client, situation="Went quiet in the group chat")
+    edit = client.get(f"/moments/{moment_id}/edit").text
+    assert '<select id="channel" name="channel">' in edit
+    assert '<option value="social-media">On social media</option>' in edit
+    form = {"situation": "Went quiet in the group chat", "channel": "social-media"}
+    client.post(f"/moments/{moment_id}/edit", data=form)
+    assert (
+        "<dt>Where</dt><dd>On social media</dd>"
+        in client.get(f"/moments/{moment_id}").text
+    )
+    assert (
+        'value="social-media" selected' in client.get(f"/moments/{moment_id}/edit").text
+    )
+    client.post(f"/moments/{moment_id}/edit", data={**form, "channel": ""})
+    assert client.get(f"/api/v1/moments/{moment_id}").json()["channel"] is None
+    refused = client.post(f"/moments/{moment_id}/edit", data={**form, "channel": "fax"})
+    assert refused.status_code == 422
+    assert (
+        "Channel must be one of in-person, message, call, social-media" in refused.text
+    )
+    assert client.get(f"/api/v1/moments/{moment_id}").json()["channel"] is None
+
+
 def test_a_bad_edit_changes_nothing(client: TestClient) -> None:
     moment_id = _log(client, situation="Left early")
     response = client.post(

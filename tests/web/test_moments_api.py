@@ -34,6 +34,26 @@ def test_people_crud(client: TestClient) -> None:
     assert missing.json()["error"]["code"] == "not_found"
 
 
+def test_where_a_moment_happened_is_saved_changed_and_cleared(
+    client: TestClient,
+) -> None:
+    moment = _moment(client, situation="Left them on read", channel="message")
+    moment_id = moment["moment"]["id"]
+    assert moment["moment"]["channel"] == "message"
+    assert client.get(f"/api/v1/moments/{moment_id}").json()["channel"] == "message"
+    url = f"/api/v1/moments/{moment_id}"
+    changed = client.patch(url, json={"channel": "call"}).json()
+    assert changed["moment"]["channel"] == "call"
+    assert client.patch(url, json={"urge": 3}).json()["moment"]["channel"] == "call"
+    assert client.patch(url, json={"channel": None}).json()["moment"]["channel"] is None
+    refused = client.post(
+        "/api/v1/moments", json={"situation": "Skipped it", "channel": "carrier pigeon"}
+    )
+    assert refused.status_code == 422
+    assert "channel" in refused.text
+    assert client.get("/api/v1/moments").json()["total"] == 1
+
+
 def test_logging_returns_the_moment_suggestions_and_no_panel(
     client: TestClient,
 ) -> None:

@@ -18,6 +18,13 @@ from datetime import UTC, datetime
 
 from closer.adapters.db.schema import LOCAL_USER_ID, SQLITE_PRAGMAS
 from closer.adapters.db.search import fts5_query
+from closer.domain.details import details_of, plain
+from closer.domain.moments import Moment
+
+# The moment's details kept in its own row, and those kept as a table of
+# items each (``moment_causes (moment_id, cause)``), by name.
+_COLUMNS = [d.name for d in details_of(Moment) if not d.is_list]
+_LISTS = [(d.name, d.about.item) for d in details_of(Moment) if d.is_list]
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (start-up)
 
@@ -143,10 +150,10 @@ def find(
     else:
         count_sql, count_args = f"SELECT count(*) FROM moments m WHERE {clause}", args
     total = conn.execute(count_sql, count_args).fetchone()[0]
+    columns = ", ".join(f"m.{name}" for name in _COLUMNS)
     rows = conn.execute(
-        "SELECT m.id, m.occurred_at, m.situation, m.urge, m.action, m.outcome, "
-        f"m.felt_after FROM moments m WHERE {clause} "
-        "ORDER BY m.occurred_at DESC, m.id DESC LIMIT ?",
+        f"SELECT m.id, m.occurred_at, m.situation, {columns} FROM moments m "
+        f"WHERE {clause} ORDER BY m.occurred_at DESC, m.id DESC LIMIT ?",
         [*args, limit],
     ).fetchall()
     return [_moment(conn, row) for row in rows], int(total)
@@ -170,29 +177,24 @@ def _moment(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
             (moment_id,),
         )
     ]
-    causes = [
-        c for (c,) in conn.execute(
-            "SELECT cause FROM moment_causes WHERE moment_id = ? ORDER BY cause",
-            (moment_id,),
-        )
-    ]  # fmt: skip
-    tags = [
-        t for (t,) in conn.execute(
-            "SELECT tag FROM moment_tags WHERE moment_id = ? ORDER BY tag", (moment_id,)
-        )
-    ]  # fmt: skip
+    lists = {
+        name: [
+            value for (value,) in conn.execute(
+                f"SELECT {item} FROM moment_{name} WHERE moment_id = ? "
+                f"ORDER BY {item}",
+                (moment_id,),
+            )
+        ]
+        for name, item in _LISTS
+    }  # fmt: skip
+    kept = dict(zip(_COLUMNS, row[3:], strict=True))
     return {
         "id": moment_id,
         "occurred_at": _when(row[1]),
         "situation": row[2],
         "people": people,
         "emotions": emotions,
-        "urge": row[3],
-        "action": row[4],
-        "outcome": row[5],
-        "felt_after": row[6],
-        "causes": causes,
-        "tags": tags,
+        **{d.name: lists.get(d.name, kept.get(d.name)) for d in details_of(Moment)},
     }
 
 
@@ -244,16 +246,17 @@ def people_ids(
     return found
 
 
-def add_moment(conn: sqlite3.Connection, moment: Any) -> int:
+def add_moment(conn: sqlite3.Connection, moment: Moment) -> int:
     """Insert a validated moment (closer.domain.moments.Moment) and index it."""
     now = _stamp(datetime.now(UTC))
+    names = ", ".join(_COLUMNS)
+    marks = ", ".join("?" for _ in _COLUMNS)
     cursor = conn.execute(
-        "INSERT INTO moments (user_id, occurred_at, situation, urge, action, outcome, "
-        "felt_after, search_text, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (LOCAL_USER_ID, _stamp(moment.occurred_at), moment.situation, moment.urge,
-         moment.action,
-         moment.outcome, moment.felt_after, moment.search_text(), now, now),
+        f"INSERT INTO moments (user_id, occurred_at, situation, {names}, "
+        f"search_text, created_at, updated_at) VALUES (?, ?, ?, {marks}, ?, ?, ?)",
+        (LOCAL_USER_ID, _stamp(moment.occurred_at), moment.situation,
+         *(plain(getattr(moment, name)) for name in _COLUMNS),
+         moment.search_text(), now, now),
     )  # fmt: skip
     moment_id = int(cursor.lastrowid or 0)
     conn.executemany(
@@ -265,14 +268,11 @@ def add_moment(conn: sqlite3.Connection, moment: Any) -> int:
         "VALUES (?, ?, ?, ?)",
         [(moment_id, f.emotion, f.intensity, i) for i, f in enumerate(moment.emotions)],
     )
-    conn.executemany(
-        "INSERT INTO moment_causes (moment_id, cause) VALUES (?, ?)",
-        [(moment_id, c) for c in moment.causes],
-    )
-    conn.executemany(
-        "INSERT INTO moment_tags (moment_id, tag) VALUES (?, ?)",
-        [(moment_id, t) for t in moment.tags],
-    )
+    for name, item in _LISTS:
+        conn.executemany(
+            f"INSERT INTO moment_{name} (moment_id, {item}) VALUES (?, ?)",
+            [(moment_id, value) for value in getattr(moment, name)],
+        )
     conn.execute(
         "INSERT INTO moments_fts (rowid, search_text) VALUES (?, ?)",
         (moment_id, moment.search_text()),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from closer.domain.details import plain_values
 from closer.domain.moments import Moment
 from closer.domain.safety import Assessment
 from closer.domain.suggest import Suggestions
@@ -22,12 +23,7 @@ def moment_data(moment: Moment) -> dict[str, Any]:
         "emotions": [
             {"emotion": f.emotion, "intensity": f.intensity} for f in moment.emotions
         ],
-        "urge": moment.urge,
-        "action": moment.action,
-        "outcome": moment.outcome,
-        "felt_after": moment.felt_after,
-        "causes": list(moment.causes),
-        "tags": list(moment.tags),
+        **plain_values(moment),
     }
 
 

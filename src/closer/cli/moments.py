@@ -15,7 +15,7 @@ from closer.cli.context import database
 from closer.cli.data import logged_data, logged_lines, moment_data
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.errors import InvalidInput
-from closer.domain.moments import MomentQuery, parse_felt
+from closer.domain.moments import Channel, MomentQuery, parse_felt
 from closer.domain.safety import Assessment
 from closer.services.moments import Logged, list_moments, log_moment
 from closer.services.people import resolve_names
@@ -79,6 +79,10 @@ def log_command(
     new_person: Annotated[
         bool, typer.Option("--new-person", help="Add names Closer does not know yet.")
     ] = False,
+    where: Annotated[
+        Channel | None,
+        typer.Option("--where", help="Where it happened.", case_sensitive=False),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Log a moment in seconds. Only the text is needed."""
@@ -105,6 +109,7 @@ def log_command(
             urge=urge,
             action=did,
             emotions=emotions,
+            channel=where,
         )
     _print_logged(logged, as_json)
 

@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from closer.domain.content import Library
+from closer.domain.details import checked_details, detail, free_text
 from closer.domain.errors import InvalidInput
 from closer.domain.scales import check_scale
 
@@ -45,20 +47,138 @@ class Felt:
     intensity: int = 5
 
 
+def clean_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    cleaned: list[str] = []
+    for raw in tags:
+        tag = raw.strip().lower().lstrip("#").replace(" ", "-")
+        if not tag:
+            continue
+        if not _TAG.match(tag):
+            raise InvalidInput(
+                f"Tag {raw!r} should be a short word (letters, digits, - or _).",
+                field="tags",
+            )
+        if tag not in cleaned:
+            cleaned.append(tag)
+    if len(cleaned) > MAX_TAGS:
+        raise InvalidInput(f"Use at most {MAX_TAGS} tags.", field="tags")
+    return tuple(cleaned)
+
+
+def check_action(action: str | None, library: Library) -> str | None:
+    if action is None or not action.strip():
+        return None
+    slug = action.strip().lower()
+    if slug in APPROACHES or slug in library.signs:
+        return slug
+    raise InvalidInput(
+        f"What you did must be an approach ({', '.join(APPROACHES)}) or a sign from "
+        f"Learn, such as cancel-last-minute; got {action!r}.",
+        field="action",
+    )
+
+
+def check_causes(
+    causes: list[str] | tuple[str, ...], library: Library
+) -> tuple[str, ...]:
+    cleaned: list[str] = []
+    for raw in causes:
+        slug = raw.strip().lower()
+        if slug not in library.causes:
+            raise InvalidInput(
+                f"{raw!r} is not one of the causes in Learn.", field="causes"
+            )
+        if slug not in cleaned:
+            cleaned.append(slug)
+    return tuple(cleaned)
+
+
+def action_name(slug: str, library: Library) -> str:
+    """What an action is called: an approach's words or a sign's name."""
+    if slug in APPROACHES:
+        return APPROACHES[slug]
+    found = library.signs.get(slug)
+    return found.name if found else slug
+
+
+def cause_names(slugs: tuple[str, ...], library: Library) -> str:
+    """Causes by their names, for a person to read."""
+    return ", ".join(
+        found.name if (found := library.causes.get(slug)) else slug for slug in slugs
+    )
+
+
+class Channel(StrEnum):
+    """Where a moment happened: face to face or through something."""
+
+    IN_PERSON = "in-person"
+    MESSAGE = "message"
+    CALL = "call"
+    SOCIAL_MEDIA = "social-media"
+
+
+CHANNELS: dict[str, str] = {
+    Channel.IN_PERSON: "In person",
+    Channel.MESSAGE: "By message",
+    Channel.CALL: "On a call",
+    Channel.SOCIAL_MEDIA: "On social media",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Moment:
-    """One logged moment. Only the situation is required."""
+    """One logged moment. Only the situation is required.
+
+    The fields with ``detail(...)`` are carried by every format the same
+    way (see ``closer.domain.details``); a new one is added here, given a
+    column and a migration, and shown in the forms that should ask for it.
+    """
 
     situation: str
     occurred_at: datetime
     people: tuple[int, ...] = ()
     emotions: tuple[Felt, ...] = ()
-    urge: int | None = None
-    action: str | None = None
-    outcome: str = ""
-    felt_after: int | None = None
-    causes: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
+    urge: int | None = field(
+        default=None, metadata=detail("Urge to pull away", scale=(0, 10))
+    )
+    action: str | None = field(
+        default=None,
+        metadata=detail(
+            "What I did", help="An approach or sign slug",
+            check=check_action,
+            show=action_name,
+        ),
+    )  # fmt: skip
+    outcome: str = field(
+        default="",
+        metadata=detail("How it turned out", max_length=MAX_OUTCOME, free_text=True),
+    )
+    felt_after: int | None = field(
+        default=None, metadata=detail("Afterwards", scale=(1, 10))
+    )
+    causes: tuple[str, ...] = field(
+        default=(),
+        metadata=detail(
+            "Why, I think", help="Cause slugs", item="cause",
+            check=check_causes,
+            show=cause_names,
+        ),
+    )  # fmt: skip
+    tags: tuple[str, ...] = field(
+        default=(),
+        metadata=detail(
+            "Tags", item="tag",
+            check=lambda value, _library: clean_tags(value),
+            show=lambda value, _library: " ".join("#" + t for t in value),
+        ),
+    )  # fmt: skip
+    channel: Channel | None = field(
+        default=None,
+        metadata=detail(
+            "Where it happened", help="Where the moment happened",
+            choices=CHANNELS,
+        ),
+    )  # fmt: skip
     id: int | None = None
     person_names: tuple[str, ...] = field(default=(), compare=False)
 
@@ -71,7 +191,7 @@ class Moment:
 
     def texts(self) -> list[str]:
         """The free text in the moment, for the safety check."""
-        return [t for t in (self.situation, self.outcome) if t]
+        return [t for t in (self.situation, *free_text(self)) if t]
 
     def search_text(self) -> str:
         """Everything worth finding the moment by, as one string."""
@@ -114,37 +234,6 @@ def clean_situation(text: str) -> str:
     return cleaned
 
 
-def clean_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    cleaned: list[str] = []
-    for raw in tags:
-        tag = raw.strip().lower().lstrip("#").replace(" ", "-")
-        if not tag:
-            continue
-        if not _TAG.match(tag):
-            raise InvalidInput(
-                f"Tag {raw!r} should be a short word (letters, digits, - or _).",
-                field="tags",
-            )
-        if tag not in cleaned:
-            cleaned.append(tag)
-    if len(cleaned) > MAX_TAGS:
-        raise InvalidInput(f"Use at most {MAX_TAGS} tags.", field="tags")
-    return tuple(cleaned)
-
-
-def check_action(action: str | None, library: Library) -> str | None:
-    if action is None or not action.strip():
-        return None
-    slug = action.strip().lower()
-    if slug in APPROACHES or slug in library.signs:
-        return slug
-    raise InvalidInput(
-        f"What you did must be an approach ({', '.join(APPROACHES)}) or a sign from "
-        f"Learn, such as cancel-last-minute; got {action!r}.",
-        field="action",
-    )
-
-
 def check_emotions(
     felt: list[Felt] | tuple[Felt, ...], library: Library
 ) -> tuple[Felt, ...]:
@@ -162,21 +251,6 @@ def check_emotions(
     return tuple(seen.values())
 
 
-def check_causes(
-    causes: list[str] | tuple[str, ...], library: Library
-) -> tuple[str, ...]:
-    cleaned: list[str] = []
-    for raw in causes:
-        slug = raw.strip().lower()
-        if slug not in library.causes:
-            raise InvalidInput(
-                f"{raw!r} is not one of the causes in Learn.", field="causes"
-            )
-        if slug not in cleaned:
-            cleaned.append(slug)
-    return tuple(cleaned)
-
-
 def new_moment(
     library: Library,
     *,
@@ -184,36 +258,23 @@ def new_moment(
     occurred_at: datetime,
     people: tuple[int, ...] = (),
     emotions: list[Felt] | tuple[Felt, ...] = (),
-    urge: int | None = None,
-    action: str | None = None,
-    outcome: str = "",
-    felt_after: int | None = None,
-    causes: list[str] | tuple[str, ...] = (),
-    tags: list[str] | tuple[str, ...] = (),
     id: int | None = None,
+    **details: Any,
 ) -> Moment:
-    """A validated Moment; every problem names its field."""
+    """A validated Moment; every problem names its field. ``details`` are
+    the moment's plain fields by name (urge, action, outcome…), as typed or
+    as read from a file: each is coerced to its type and checked."""
     if occurred_at.tzinfo is None:
         raise InvalidInput(
             "The time of a moment needs a time zone.", field="occurred_at"
         )
-    when = in_utc(occurred_at)
-    if len(outcome) > MAX_OUTCOME:
-        raise InvalidInput(
-            f"The outcome can be at most {MAX_OUTCOME} characters.", field="outcome"
-        )
     return Moment(
         situation=clean_situation(situation),
-        occurred_at=when,
+        occurred_at=in_utc(occurred_at),
         people=tuple(dict.fromkeys(people)),
         emotions=check_emotions(emotions, library),
-        urge=check_scale(urge, "urge", 0, 10),
-        action=check_action(action, library),
-        outcome=outcome.strip(),
-        felt_after=check_scale(felt_after, "felt_after", 1, 10),
-        causes=check_causes(causes, library),
-        tags=clean_tags(tags),
         id=id,
+        **checked_details(Moment, details, library),
     )
 
 

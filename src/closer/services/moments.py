@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
-from typing import Required, TypedDict, Unpack
+from typing import Any
 
 from closer.domain.content import Library
+from closer.domain.details import details_of
 from closer.domain.errors import Contended, NotFound
 from closer.domain.moments import Felt, Moment, MomentQuery, check_causes, new_moment
 from closer.domain.safety import Assessment
@@ -28,28 +29,7 @@ class Logged:
     suggestions: Suggestions
 
 
-class MomentFields(TypedDict, total=False):
-    """What ``log_moment`` takes besides where it writes (see
-    ``log_moment_steps`` for each field)."""
-
-    situation: Required[str]
-    occurred_at: datetime | None
-    people: tuple[int, ...]
-    new_people: tuple[str, ...]
-    emotions: list[Felt] | tuple[Felt, ...]
-    urge: int | None
-    action: str | None
-    outcome: str
-    felt_after: int | None
-    causes: list[str] | tuple[str, ...]
-    tags: list[str] | tuple[str, ...]
-    suggester: Suggester
-    client_key: str | None
-
-
-def log_moment(
-    uow: UnitOfWork, library: Library, **fields: Unpack[MomentFields]
-) -> Logged:
+def log_moment(uow: UnitOfWork, library: Library, **fields: Any) -> Logged:
     """Validate and save a moment in ``uow``, then check its text and suggest
     causes. The web app runs ``log_moment_steps`` through its group commit."""
     return run_steps(log_moment_steps(library, **fields), in_unit(uow))
@@ -63,34 +43,26 @@ def log_moment_steps(
     people: tuple[int, ...] = (),
     new_people: tuple[str, ...] = (),
     emotions: list[Felt] | tuple[Felt, ...] = (),
-    urge: int | None = None,
-    action: str | None = None,
-    outcome: str = "",
-    felt_after: int | None = None,
-    causes: list[str] | tuple[str, ...] = (),
-    tags: list[str] | tuple[str, ...] = (),
     suggester: Suggester = DEFAULT_SUGGESTER,
     client_key: str | None = None,
+    **details: Any,
 ) -> Steps[Logged]:
     """Logging a moment, as steps that yield their writes (see ``Steps``).
 
-    ``new_people`` are names: people not known yet are added with the moment.
-    A ``client_key`` makes sending the same moment again harmless: the one
-    already saved under that key is returned, and nothing new is written.
-    The text is checked once it is saved, so nothing written is ever lost to
-    the check; suggestions are made outside any transaction."""
+    ``details`` are the moment's plain fields by name (urge, action,
+    outcome…; see ``Moment``). ``new_people`` are names: people not known
+    yet are added with the moment. A ``client_key`` makes sending the same
+    moment again harmless: the one already saved under that key is returned,
+    and nothing new is written. The text is checked once it is saved, so
+    nothing written is ever lost to the check; suggestions are made outside
+    any transaction."""
     moment = new_moment(
         library,
         situation=situation,
         occurred_at=occurred_at or datetime.now(UTC),
         people=people,
         emotions=emotions,
-        urge=urge,
-        action=action,
-        outcome=outcome,
-        felt_after=felt_after,
-        causes=causes,
-        tags=tags,
+        **details,
     )
     save = partial(_save_moment, moment, new_people, client_key)
     try:
@@ -147,13 +119,8 @@ def update_moment(
         occurred_at=merged.occurred_at,
         people=merged.people,
         emotions=merged.emotions,
-        urge=merged.urge,
-        action=merged.action,
-        outcome=merged.outcome,
-        felt_after=merged.felt_after,
-        causes=merged.causes,
-        tags=merged.tags,
         id=moment_id,
+        **{d.name: getattr(merged, d.name) for d in details_of(Moment)},
     )
     with uow:
         saved = uow.moments.update(moment)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime
+from enum import Enum
+from typing import Any
 
+from closer.domain.details import details_of
 from closer.domain.errors import InvalidInput
 from closer.domain.people import Birthday, parse_birthday
 from closer.web.ids import CLIENT_KEY, MAX_ID
@@ -78,3 +82,36 @@ def optional_client_key(value: str | None) -> str | None:
             field="client_key",
         )
     return value.strip()
+
+
+def details(kind: type, form: Mapping[str, str]) -> dict[str, Any]:
+    """The details of ``kind`` (``closer.domain.details``) that ``form`` has a
+    field for, as the domain takes them: an empty number or choice is None,
+    a list is words; the domain checks the rest."""
+    found: dict[str, Any] = {}
+    for detail in details_of(kind):
+        if detail.name not in form:
+            continue
+        value = form[detail.name]
+        if detail.is_list:
+            found[detail.name] = words(value)
+        elif detail.type is int:
+            found[detail.name] = optional_int(value, detail.name)
+        else:
+            found[detail.name] = value or None if detail.optional else value
+    return found
+
+
+def detail_text(record: object) -> dict[str, str]:
+    """Each detail of ``record`` as a form shows it to be edited."""
+    return {d.name: _as_text(getattr(record, d.name)) for d in details_of(type(record))}
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        return " ".join(str(v) for v in value)
+    return str(value)

@@ -9,11 +9,11 @@ table of their own) is passed in by the repository; one that matches a
 relationship and is not passed in is an error, never a silent default.
 
 So a new column that has the same name as its field needs no mapping code
-in the repositories that use this module. Moments are also written in bulk
-(``SqlMomentRepository._insert_row`` and ``add_many``, for imports and the
-group commit) and by the CLI's fast path (``adapters/fast_sqlite.py``):
-a new moment column is added there by hand, and their tests compare them
-with this path.
+in the repositories that use this module. Moments are also written with
+plain statements (``SqlMomentRepository.add`` and ``add_many``), whose
+values come from ``column_values``, and by the CLI's fast path
+(``adapters/fast_sqlite.py``), which names its columns from the moment's
+details (``closer.domain.details``).
 """
 
 from __future__ import annotations
@@ -131,3 +131,16 @@ def fill_row(row: object, record: object, *, skip: tuple[str, ...] = ("id",),
         setattr(row, name, _to_column(getattr(record, name), name))
     for name, value in given.items():
         setattr(row, name, value)
+
+
+def column_values(record: object, row_class: type, *, skip: tuple[str, ...] = ("id",)
+                  ) -> dict[str, Any]:  # fmt: skip
+    """``record``'s fields that have a column of the same name in
+    ``row_class``, as stored (for plain insert statements); relationships
+    are the repository's to write."""
+    columns = _columns(row_class)
+    return {
+        name: _to_column(getattr(record, name), name)
+        for name in _field_types(type(record))
+        if name in columns and name not in skip
+    }

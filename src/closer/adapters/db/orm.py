@@ -193,6 +193,7 @@ class MomentRow(Owned, Base):
     action: Mapped[str | None] = mapped_column(String(40))
     outcome: Mapped[str] = mapped_column(Text, server_default="")
     felt_after: Mapped[int | None] = mapped_column(Integer)
+    channel: Mapped[str | None] = mapped_column(String(20))
     search_text: Mapped[str] = mapped_column(Text, server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -21,7 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from closer.adapters.db.mapping import aware, fill_row, to_record
+from closer.adapters.db.mapping import aware, column_values, fill_row, to_record
 from closer.adapters.db.orm import (
     AppSettingsRow,
     Base,
@@ -434,13 +434,8 @@ class SqlMomentRepository:
         return connection.execute(
             insert(MomentRow),
             {
+                **column_values(moment, MomentRow),
                 "user_id": owner_of(self._session),
-                "occurred_at": moment.occurred_at,
-                "situation": moment.situation,
-                "urge": moment.urge,
-                "action": moment.action,
-                "outcome": moment.outcome,
-                "felt_after": moment.felt_after,
                 "search_text": search_text,
                 "created_at": now,
                 "updated_at": now,
@@ -468,9 +463,7 @@ class SqlMomentRepository:
         inserted = connection.execute(
             insert(MomentRow).returning(MomentRow.id, sort_by_parameter_order=True),
             [
-                {"user_id": owner, "occurred_at": m.occurred_at,
-                 "situation": m.situation, "urge": m.urge, "action": m.action,
-                 "outcome": m.outcome, "felt_after": m.felt_after,
+                {**column_values(m, MomentRow), "user_id": owner,
                  "search_text": m.search_text(), "created_at": now,
                  "updated_at": now, "client_key": None}
                 for m in ready

@@ -9,7 +9,10 @@ a test fails when the two disagree. Format 1:
      "people": [{"name", "relationship", "closeness_now", "closeness_wanted", "notes"}],
      "moments": [{"occurred_at", "situation", "people": [names], "emotions":
                   [{"emotion", "intensity"}], "urge", "action", "outcome",
-                  "felt_after", "causes", "tags"}]}
+                  "felt_after", "causes", "tags", "channel"}]}
+
+A moment's plain fields (from "urge" on) are its details
+(``closer.domain.details``): the model takes them from the domain's class.
 
 Reading checks the structure (pydantic) and then every domain rule (the same
 validation as typing a moment in), and names the place of any problem:
@@ -24,13 +27,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from functools import partial
-from typing import Any, BinaryIO, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeVar
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+)
 
 from closer import __version__
 from closer.adapters.importers.common import at, describe, parsed
 from closer.adapters.importers.json_stream import LongArray, members
+from closer.adapters.record_models import Style, detail_fields, detail_values
 from closer.domain.accept_good import new_share
 from closer.domain.checks import CheckResult, find_check, new_result
 from closer.domain.commitments import (
@@ -41,6 +52,7 @@ from closer.domain.commitments import (
 )
 from closer.domain.contacts import Contact, Direction, new_contact
 from closer.domain.content import Library
+from closer.domain.details import plain_values
 from closer.domain.errors import InvalidInput
 from closer.domain.ladder import Step, finish, new_step
 from closer.domain.moments import Felt, Moment, new_moment
@@ -102,17 +114,22 @@ class FeltDoc(_Strict):
     intensity: int = Field(ge=1, le=10)
 
 
-class MomentDoc(_Strict):
+class _MomentShape(_Strict):
+    """A moment's fields of its own shape; its details follow (see
+    ``closer.domain.details``)."""
+
     occurred_at: AwareDatetime
     situation: str
     people: list[str] = Field(default_factory=list, description="Names of people")
     emotions: list[FeltDoc] = Field(default_factory=list)
-    urge: int | None = Field(default=None, ge=0, le=10)
-    action: str | None = Field(default=None, description="An approach or sign slug")
-    outcome: str = ""
-    felt_after: int | None = Field(default=None, ge=1, le=10)
-    causes: list[str] = Field(default_factory=list, description="Cause slugs")
-    tags: list[str] = Field(default_factory=list)
+
+
+if TYPE_CHECKING:
+    MomentDoc = _MomentShape
+else:
+    MomentDoc = create_model(
+        "MomentDoc", __base__=_MomentShape, **detail_fields(Moment, Style.FILE)
+    )
 
 
 class StepDoc(_Strict):
@@ -332,15 +349,8 @@ def _moment_doc(moment: Moment) -> MomentDoc:
         occurred_at=moment.occurred_at,
         situation=moment.situation,
         people=list(moment.person_names),
-        emotions=[
-            FeltDoc(emotion=f.emotion, intensity=f.intensity) for f in moment.emotions
-        ],
-        urge=moment.urge,
-        action=moment.action,
-        outcome=moment.outcome,
-        felt_after=moment.felt_after,
-        causes=list(moment.causes),
-        tags=list(moment.tags),
+        emotions=_felt_docs(moment.emotions),
+        **plain_values(moment),
     )
 
 
@@ -567,12 +577,7 @@ def _moment(doc: MomentDoc, library: Library) -> Moment:
         situation=doc.situation,
         occurred_at=doc.occurred_at,
         emotions=[Felt(e.emotion, e.intensity) for e in doc.emotions],
-        urge=doc.urge,
-        action=doc.action,
-        outcome=doc.outcome,
-        felt_after=doc.felt_after,
-        causes=doc.causes,
-        tags=doc.tags,
+        **detail_values(doc, Moment),
     )
     names = tuple(dict.fromkeys(new_person(n).name for n in doc.people))
     return replace(moment, person_names=names)

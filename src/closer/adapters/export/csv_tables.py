@@ -18,15 +18,18 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from closer.domain.details import details_of, plain
+from closer.domain.moments import Moment
 from closer.domain.records import Records
 from closer.domain.safety.plan import PlanSection
 
 Table = tuple[Sequence[str], list[Sequence[object]]]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-MOMENT_COLUMNS = (
-    *("moment", "occurred_at", "situation", "urge"),
-    *("action", "outcome", "felt_after"),
-)
+# A moment's details (``closer.domain.details``): plain ones are columns of
+# moments.csv, lists have a table each (moment_tags.csv: moment, tag).
+_KEPT = tuple(d for d in details_of(Moment) if not d.is_list)
+_LISTS = tuple(d for d in details_of(Moment) if d.is_list)
+MOMENT_COLUMNS = ("moment", "occurred_at", "situation", *(d.name for d in _KEPT))
 
 
 def tables(records: Records) -> dict[str, Table]:
@@ -53,10 +56,7 @@ def tables(records: Records) -> dict[str, Table]:
                     n,
                     m.occurred_at.isoformat(),
                     m.situation,
-                    m.urge,
-                    m.action,
-                    m.outcome,
-                    m.felt_after,
+                    *(plain(getattr(m, d.name)) for d in _KEPT),
                 )
                 for n, m in moments
             ],
@@ -73,14 +73,13 @@ def tables(records: Records) -> dict[str, Table]:
                 for i, e in enumerate(m.emotions)
             ],
         ),
-        "moment_causes.csv": (
-            ("moment", "cause"),
-            [(n, c) for n, m in moments for c in m.causes],
-        ),
-        "moment_tags.csv": (
-            ("moment", "tag"),
-            [(n, t) for n, m in moments for t in m.tags],
-        ),
+        **{
+            f"moment_{d.name}.csv": (
+                ("moment", d.about.item),
+                [(n, item) for n, m in moments for item in getattr(m, d.name)],
+            )
+            for d in _LISTS
+        },
         "safety_plan.csv": (
             ("section", "position", "text"),
             [
@@ -98,6 +97,10 @@ def tables(records: Records) -> dict[str, Table]:
             ],
         ),
     }
+
+
+def _kept_values(moment: Moment) -> list[object]:
+    return [plain(getattr(moment, d.name)) for d in _KEPT]
 
 
 def _safe(value: object) -> object:

@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 from closer import __version__
 from closer.domain.content import Library
-from closer.domain.moments import APPROACHES, Moment
+from closer.domain.details import shown
+from closer.domain.moments import Moment
 from closer.domain.records import Records
 from closer.domain.safety.plan import GUIDES, PlanSection
 
@@ -154,35 +155,10 @@ def _moment(moment: Moment, library: Library) -> list[str]:
             for e in moment.emotions
         )
         details.append(f"Felt: {felt}")
-    if moment.urge is not None:
-        details.append(f"Urge to pull away: {moment.urge}/10")
-    if moment.action:
-        details.append(f"What I did: {_action(moment.action, library)}")
-    if moment.outcome:
-        details.append(f"How it turned out: {moment.outcome}")
-    if moment.felt_after is not None:
-        details.append(f"Afterwards: {moment.felt_after}/10")
-    if moment.causes:
-        details.append(
-            f"Why, I think: {', '.join(_cause(c, library) for c in moment.causes)}"
-        )
-    if moment.tags:
-        details.append(f"Tags: {' '.join('#' + t for t in moment.tags)}")
+    details += [f"{label}: {words}" for label, words in shown(moment, library)]
     return [*lines, *(f"- {d}" for d in details), *([""] if details else [])]
 
 
 def _emotion(slug: str, library: Library) -> str:
     found = library.emotions.get(slug)
-    return found.name if found else slug
-
-
-def _action(slug: str, library: Library) -> str:
-    if slug in APPROACHES:
-        return APPROACHES[slug]
-    found = library.signs.get(slug)
-    return found.name if found else slug
-
-
-def _cause(slug: str, library: Library) -> str:
-    found = library.causes.get(slug)
     return found.name if found else slug

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Query, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 from starlette.concurrency import run_in_threadpool
 
 from closer.adapters.crisis_lines import bundled_directory
+from closer.adapters.record_models import (
+    API_TEXT_LIMIT,
+    Style,
+    detail_fields,
+    detail_values,
+)
+from closer.domain.details import details_of, plain_values
 from closer.domain.moments import Felt, Moment, MomentQuery
 from closer.domain.suggest import Suggestions
 from closer.services.moments import (
@@ -52,54 +59,45 @@ class PersonRef(BaseModel):
     name: str
 
 
-class MomentIn(_In):
-    situation: str = Field(max_length=20_000)
+# The moment's own fields are written here; its details (urge, action,
+# outcome…, see closer.domain.details) are added from the domain's class.
+
+
+class _MomentInShape(_In):
+    situation: str = Field(max_length=API_TEXT_LIMIT)
     occurred_at: datetime | None = Field(default=None, description="Default: now")
     people: list[Id] = Field(default=[], description="Ids of existing people")
     new_people: list[str] = Field(
         default=[], description="Names; people not known yet are created"
     )
     emotions: list[FeltIO] = []
-    urge: int | None = None
-    action: str | None = None
-    outcome: str = Field(default="", max_length=20_000)
-    felt_after: int | None = None
-    causes: list[str] = []
-    tags: list[str] = []
-    client_key: str | None = Field(
-        default=None,
-        pattern=CLIENT_KEY,
-        description="Send the same moment again under the same key (after a "
-        "lost answer) and it is saved once: the first one comes back",
-    )
 
 
-class MomentPatch(_In):
-    situation: str | None = Field(default=None, max_length=20_000)
+_CLIENT_KEY = Field(
+    default=None,
+    pattern=CLIENT_KEY,
+    description="Send the same moment again under the same key (after a "
+    "lost answer) and it is saved once: the first one comes back",
+)
+
+
+class _MomentKey(BaseModel):
+    client_key: str | None = _CLIENT_KEY
+
+
+class _MomentPatchShape(_In):
+    situation: str | None = Field(default=None, max_length=API_TEXT_LIMIT)
     occurred_at: datetime | None = None
     people: list[Id] | None = None
     emotions: list[FeltIO] | None = None
-    urge: int | None = None
-    action: str | None = None
-    outcome: str | None = Field(default=None, max_length=20_000)
-    felt_after: int | None = None
-    causes: list[str] | None = None
-    tags: list[str] | None = None
 
 
-class MomentOut(BaseModel):
+class _MomentOutShape(BaseModel):
     id: int
     occurred_at: datetime
     situation: str
     people: list[PersonRef]
     emotions: list[FeltIO]
-    urge: int | None
-    action: str | None
-    action_kind: str | None
-    outcome: str
-    felt_after: int | None
-    causes: list[str]
-    tags: list[str]
 
     @classmethod
     def of(cls, m: Moment) -> MomentOut:
@@ -115,14 +113,41 @@ class MomentOut(BaseModel):
             emotions=[
                 FeltIO(emotion=f.emotion, intensity=f.intensity) for f in m.emotions
             ],
-            urge=m.urge,
-            action=m.action,
             action_kind=m.action_kind.value if m.action_kind else None,
-            outcome=m.outcome,
-            felt_after=m.felt_after,
-            causes=list(m.causes),
-            tags=list(m.tags),
+            **plain_values(m),
         )
+
+
+def _out_fields() -> dict[str, Any]:
+    """The answer's fields in the order it has always had: ``action_kind``
+    (derived) follows ``action``."""
+    fields: dict[str, Any] = {}
+    for name, definition in detail_fields(Moment, Style.SHOWN).items():
+        fields[name] = definition
+        if name == "action":
+            fields["action_kind"] = (str | None, ...)
+    return fields
+
+
+if TYPE_CHECKING:
+
+    class MomentIn(_MomentInShape, _MomentKey): ...
+
+    MomentPatch = _MomentPatchShape
+    MomentOut = _MomentOutShape
+else:
+    MomentIn = create_model(
+        "MomentIn",
+        __base__=_MomentInShape,
+        **detail_fields(Moment, Style.NEW),
+        client_key=(str | None, _CLIENT_KEY),
+    )
+    MomentPatch = create_model(
+        "MomentPatch",
+        __base__=_MomentPatchShape,
+        **detail_fields(Moment, Style.CHANGE),
+    )
+    MomentOut = create_model("MomentOut", __base__=_MomentOutShape, **_out_fields())
 
 
 class SuggestedCauseOut(BaseModel):
@@ -236,14 +261,9 @@ async def moments_log(
             people=tuple(body.people),
             new_people=tuple(body.new_people),
             emotions=_felt(body.emotions),
-            urge=body.urge,
-            action=body.action,
-            outcome=body.outcome,
-            felt_after=body.felt_after,
-            causes=body.causes,
-            tags=body.tags,
             suggester=suggester,
             client_key=body.client_key,
+            **detail_values(body, Moment),
         )
     )
     uow, directory = records.unit_of_work(), bundled_directory()
@@ -278,10 +298,13 @@ def moments_change(
     changes: dict[str, Any] = body.model_dump(exclude_unset=True)
     if "emotions" in changes:
         changes["emotions"] = tuple(_felt(body.emotions or []))
-    for key in ("people", "causes", "tags"):
-        if key in changes:
-            changes[key] = tuple(changes[key] or ())
-    for key in ("situation", "outcome", "occurred_at"):  # null means "unchanged"
+    if "people" in changes:
+        changes["people"] = tuple(changes["people"] or ())
+    for detail in details_of(Moment):  # null empties a list, clears a choice
+        if detail.is_list and detail.name in changes:
+            changes[detail.name] = tuple(changes[detail.name] or ())
+    required = [d.name for d in details_of(Moment) if not d.optional]
+    for key in ("situation", "occurred_at", *required):  # null means "unchanged"
         if changes.get(key) is None:
             changes.pop(key, None)
     return _logged(update_moment(uow, library, moment_id, **changes), uow, directory)

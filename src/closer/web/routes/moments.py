@@ -11,7 +11,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
 from closer.domain.meaning import EmotionHinter
-from closer.domain.moments import APPROACHES, Felt, Moment, MomentQuery
+from closer.domain.moments import APPROACHES, CHANNELS, Felt, Moment, MomentQuery
 from closer.domain.safety import About
 from closer.domain.timeouts import Stage, note_for
 from closer.services.checks import reminder_due
@@ -52,6 +52,7 @@ def choices(uow: UnitOfWork, library: Library) -> dict[str, Any]:
     return {
         "people": [s.person for s in list_people(uow)],
         "approaches": APPROACHES,
+        "channels": CHANNELS,
         "groups": library.groups,
         "signs_in_group": library.signs_in_group,
         "emotions": library.emotions,
@@ -77,10 +78,9 @@ async def log_from_form(
                 library,
                 situation=form.get("situation", ""),
                 new_people=tuple(forms.names(form.get("people"))),
-                urge=forms.optional_int(form.get("urge"), "urge"),
-                action=form.get("action") or None,
                 emotions=_felt(form.get("emotion", ""), form.get("intensity", "")),
                 client_key=forms.optional_client_key(form.get("client_key")),
+                **forms.details(Moment, form),
             )
         )
     except InvalidInput as error:
@@ -220,6 +220,7 @@ def moment_page(
         hints=_hints(hinter, moment, library) if shown else None,
         library=library,
         approaches=APPROACHES,
+        channels=CHANNELS,
     )
 
 
@@ -243,14 +244,10 @@ def edit_moment_page(
     form = {
         "situation": moment.situation,
         "people": ", ".join(moment.person_names),
-        "urge": "" if moment.urge is None else str(moment.urge),
-        "action": moment.action or "",
         "emotion": first.emotion if first else "",
         "intensity": str(first.intensity) if first else "5",
-        "outcome": moment.outcome,
-        "felt_after": "" if moment.felt_after is None else str(moment.felt_after),
-        "tags": " ".join(moment.tags),
         "occurred_at": moment.occurred_at.strftime("%Y-%m-%dT%H:%M"),
+        **forms.detail_text(moment),
     }
     return render(
         request, "moment_edit.html", shell=shell, title="Edit moment", moment=moment,
@@ -277,14 +274,10 @@ async def save_moment_form(
             moment_id,
             situation=form.get("situation", ""),
             people=people,
-            urge=forms.optional_int(form.get("urge"), "urge"),
-            action=form.get("action") or None,
             emotions=tuple(emotions) + current.emotions[1:],
-            outcome=form.get("outcome", ""),
-            felt_after=forms.optional_int(form.get("felt_after"), "felt_after"),
-            tags=tuple(forms.words(form.get("tags"))),
             occurred_at=forms.optional_datetime(form.get("occurred_at"), "occurred_at")
             or current.occurred_at,
+            **forms.details(Moment, form),
         )
 
     try:
