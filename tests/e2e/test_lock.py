@@ -72,6 +72,6 @@ def test_everything_downloads_as_closer_json(page: Page, base_url: str) -> None:
         page.get_by_role("link", name="Download everything (Closer JSON)").click()
     saved = Path(download.value.path())
     doc = json.loads(saved.read_text())
-    assert doc["closer_export"] == 1
+    assert doc["closer_export"] == 2
     situations = [m["situation"] for m in doc["moments"]]
     assert "Left the party early without a word" in situations

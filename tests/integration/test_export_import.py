@@ -129,6 +129,15 @@ def load_and_import(database: Database, text: str) -> None:
     import_records(database.unit_of_work(), records, source="closer")
 
 
+def test_a_format_1_file_from_before_where_moments_happened_still_imports(
+    database: Database,
+) -> None:
+    load_and_import(database, broken_export("pass"))
+    moments = exported(database)["moments"]
+    assert [m["situation"] for m in moments] == ["First", "Second", "Third"]
+    assert {m["channel"] for m in moments} == {None}
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -143,7 +152,8 @@ def load_and_import(database: Database, text: str) -> None:
         ("doc['self_checks'] = [{'check': 'phq2', 'taken_at': '2026-03-01T09:00:00Z',"
          " 'answers': [1]}]", "self_checks[0].answers: The PHQ-2 needs an answer"),
         ("doc['people'][0]['birthday'] = '--02-30'", "people[0].birthday: "),
-        ("doc['closer_export'] = 2", "format 2"),
+        ("doc['closer_export'] = 3", "format 3"),
+        ("doc['moments'][1]['channel'] = 'fax'", "moments[1].channel: "),
         ("doc['surprise'] = True", "surprise"),
     ],
 )  # fmt: skip

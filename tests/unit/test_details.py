@@ -76,6 +76,8 @@ def test_values_from_a_file_or_a_form_become_the_fields_types() -> None:
         ("mood", 6, "Mood must be between 1 and 5; got 6"),
         ("note", 12, "Note must be text"),
         ("note", "x" * 11, "The note can be at most 10 characters"),
+        ("note", "x" * 10 + "  ", "The note can be at most 10 characters"),
+        ("words", ["a", 3], "Words must be a list of words"),
         ("words", "a b", "Words must be a list of words"),
     ],
 )
@@ -90,6 +92,39 @@ def test_a_wrong_value_is_refused_naming_its_field(
 def test_a_name_that_is_not_a_detail_is_a_mistake_in_code() -> None:
     with pytest.raises(TypeError, match="no detail 'title'"):
         checked_details(Sample, {"title": "x"}, LIBRARY)
+
+
+@dataclass(frozen=True)
+class Needs:
+    size: int = field(metadata=detail("Size"))
+
+
+def test_a_detail_without_a_default_must_be_given() -> None:
+    with pytest.raises(InvalidInput, match="Size is needed") as refused:
+        checked_details(Needs, {}, LIBRARY)
+    assert refused.value.field == "size"
+    assert checked_details(Needs, {"size": 2}, LIBRARY) == {"size": 2}
+
+
+@dataclass(frozen=True)
+class Fraction:
+    share: float = field(default=0.5, metadata=detail("Share"))
+
+
+@dataclass(frozen=True)
+class Unnamed:
+    marks: tuple[str, ...] = field(default=(), metadata=detail("Marks"))
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [(Fraction, "Fraction.share: a detail is int"), (Unnamed, "item=")],
+)
+def test_a_detail_of_a_shape_no_format_carries_is_refused_at_once(
+    kind: type, words: str
+) -> None:
+    with pytest.raises(TypeError, match=words):
+        details_of(kind)
 
 
 def test_written_out_as_plain_data_and_as_words_for_a_person() -> None:

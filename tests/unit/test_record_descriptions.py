@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import inspect
 
+from closer.adapters import fast_sqlite
 from closer.adapters.db.orm import MomentRow
 from closer.adapters.export import closer_json, csv_tables
 from closer.cli.data import moment_data
@@ -35,6 +36,12 @@ def test_each_detail_is_in_the_export_its_schema_and_the_csv() -> None:
     assert set(DETAILS) <= set(schema)
     assert set(DETAILS) <= set(closer_json.MomentDoc.model_fields)
     assert set(DETAILS) - LISTS <= set(csv_tables.MOMENT_COLUMNS)
+
+
+def test_the_cli_fast_path_names_the_same_details() -> None:
+    lists = tuple((d.name, d.about.item) for d in details_of(Moment) if d.is_list)
+    assert tuple(DETAILS) == fast_sqlite.MOMENT_DETAILS
+    assert lists == fast_sqlite.MOMENT_LISTS
 
 
 def test_each_detail_is_in_the_api_and_the_cli_json() -> None:

@@ -52,7 +52,7 @@ def test_the_page_says_what_is_kept_and_where(
 
 @pytest.mark.parametrize(
     ("fmt", "media", "needle"),
-    [("json", "application/json", b'"closer_export": 1'),
+    [("json", "application/json", b'"closer_export": 2'),
      ("md", "text/markdown", b"# My Closer journal"),
      ("csv", "application/zip", b"PK")],
 )  # fmt: skip

@@ -3,8 +3,9 @@ Closer JSON export's documents and the API's models take their plain fields
 from here, so a new detail appears in both without being written out.
 
 Each style is what one model needs: ``FILE`` for the export (bounds and help
-in the schema), ``NEW`` and ``CHANGE`` for what the API takes (all optional
-when changing), ``SHOWN`` for what it answers (every field, always there).
+in its schema), ``NEW`` and ``CHANGE`` for what the API takes (all optional
+when changing; the domain checks bounds and rules, with its own messages),
+``SHOWN`` for what it answers (every field, always there).
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def _field(field: DetailField, style: Style) -> Any:
     limit = API_TEXT_LIMIT if about.free_text else None
     if style is Style.CHANGE:
         return Field(default=None, max_length=limit)
+    if field.required:
+        return Field(max_length=limit) if style is Style.NEW else Field()
     if style is Style.NEW:
         default = list(field.default) if field.is_list else field.default
         return Field(default=default, max_length=limit)

@@ -28,14 +28,16 @@ from dataclasses import MISSING, dataclass, fields
 from enum import Enum
 from typing import Any
 
-from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
 from closer.domain.scales import check_scale
 
+if typing.TYPE_CHECKING:
+    from closer.domain.content import Library
+
 _KEY = "closer.detail"
 
-Check = Callable[[Any, Library], Any]
-Show = Callable[[Any, Library], str]
+Check = Callable[[Any, "Library"], Any]
+Show = Callable[[Any, "Library"], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,12 @@ class DetailField:
 
     @property
     def optional(self) -> bool:
-        return self.type is not self.hint
+        return type(None) in typing.get_args(self.hint)
+
+    @property
+    def required(self) -> bool:
+        """Whether the field has no default (every record must give it)."""
+        return self.default is MISSING
 
     @property
     def is_list(self) -> bool:
@@ -92,12 +99,27 @@ def details_of(kind: type) -> tuple[DetailField, ...]:
     """The details of a kind of record, in the order of its fields."""
     if kind not in _DETAILS:
         hints = typing.get_type_hints(kind)
-        _DETAILS[kind] = tuple(
+        described = tuple(
             DetailField(f.name, hints[f.name], f.metadata[_KEY], _default(f))
             for f in fields(kind)
             if _KEY in f.metadata
         )
+        for field in described:
+            _check_shape(kind, field)
+        _DETAILS[kind] = described
     return _DETAILS[kind]
+
+
+def _check_shape(kind: type, field: DetailField) -> None:
+    """A detail is a number, text, a choice or a list of words (with the
+    name of one item, which names its table and column), else a mistake in
+    code, found when the kind is first described."""
+    where = f"{kind.__name__}.{field.name}"
+    if field.is_list:
+        if typing.get_args(field.type) != (str, ...) or not field.about.item:
+            raise TypeError(f"{where}: a list detail is tuple[str, ...] with item=")
+    elif not (field.is_choice or field.type in (int, str)):
+        raise TypeError(f"{where}: a detail is int, str, an Enum or a list of str")
 
 
 def _default(f: Any) -> Any:
@@ -138,6 +160,12 @@ def checked_details(
     unknown = set(given) - {d.name for d in details_of(kind)}
     if unknown:
         raise TypeError(f"{kind.__name__} has no detail {sorted(unknown)[0]!r}")
+    missing = [d.name for d in details_of(kind) if d.required and d.name not in given]
+    if missing:
+        name = missing[0]
+        raise InvalidInput(
+            f"{name.replace('_', ' ').capitalize()} is needed.", field=name
+        )
     return {
         d.name: _checked(d, given[d.name], library) if d.name in given else d.default
         for d in details_of(kind)
@@ -150,13 +178,13 @@ def _checked(field: DetailField, value: Any, library: Library) -> Any:
     if about.scale is not None:
         check_scale(value, field.name, *about.scale)
     if isinstance(value, str) and about.max_length is not None:
-        value = value.strip()
         if len(value) > about.max_length:
             name = field.name.replace("_", " ")
             raise InvalidInput(
                 f"The {name} can be at most {about.max_length} characters.",
                 field=field.name,
             )
+        value = value.strip()
     return about.check(value, library) if about.check else value
 
 
@@ -175,7 +203,9 @@ def coerce(field: DetailField, value: Any) -> Any:
     if field.is_list:
         if isinstance(value, str) or not isinstance(value, list | tuple):
             _refuse(field, value)
-        return tuple(str(v) for v in value)
+        if not all(isinstance(v, str) for v in value):
+            _refuse(field, value)
+        return tuple(value)
     if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
         _refuse(field, value)
     if kind is str and not isinstance(value, str):

@@ -1,9 +1,9 @@
 """Closer's own export format: JSON, versioned, with a JSON Schema.
 
 The schema (``docs/export-schema.json``) is generated from the models below;
-a test fails when the two disagree. Format 1:
+a test fails when the two disagree. Format 2 (format 1 lacks "channel"):
 
-    {"closer_export": 1, "exported_at": "...", "app": "closer 0.1.0",
+    {"closer_export": 2, "exported_at": "...", "app": "closer 0.1.0",
      "preferences": {"country": "GB" | null, "theme": "system"},
      "safety_plan": {"coping": ["..."], ...},
      "people": [{"name", "relationship", "closeness_now", "closeness_wanted", "notes"}],
@@ -70,8 +70,9 @@ from closer.domain.text import require_storable_json
 from closer.domain.thoughts import ThoughtRecord, new_record
 from closer.domain.timeouts import TimeOut, new_timeout
 
-FORMAT = 1
-SCHEMA_ID = "https://closer.example/export-schema/1.json"
+FORMAT = 2  # 2: a moment's "channel"; readers before it refuse unknown keys
+READS = (1, 2)  # format 1 is format 2 without "channel"
+SCHEMA_ID = f"https://closer.example/export-schema/{FORMAT}.json"
 
 T = TypeVar("T")
 
@@ -223,7 +224,7 @@ class ExportDoc(_Strict):
         json_schema_extra={"$id": SCHEMA_ID},
     )
 
-    closer_export: Literal[1]
+    closer_export: Literal[1, 2]
     exported_at: AwareDatetime
     app: str
     preferences: PreferencesDoc = Field(default_factory=PreferencesDoc)
@@ -396,10 +397,10 @@ def _check_format(head: dict[str, Any]) -> None:
             'This is not a Closer export: it has no "closer_export" field. '
             "Choose the jrnl or Daylio format for files from those apps."
         )
-    if head["closer_export"] != FORMAT:
+    if head["closer_export"] not in READS:
         raise InvalidInput(
             f"This export is format {head['closer_export']!r}; this version of "
-            f"Closer reads format {FORMAT}."
+            f"Closer reads formats {READS[0]} to {READS[-1]}."
         )
 
 

@@ -99,10 +99,6 @@ def tables(records: Records) -> dict[str, Table]:
     }
 
 
-def _kept_values(moment: Moment) -> list[object]:
-    return [plain(getattr(moment, d.name)) for d in _KEPT]
-
-
 def _safe(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
