@@ -87,18 +87,23 @@ def drifting_people(uow: UnitOfWork, now: datetime | None = None) -> list[Drift]
 
 def drift_summary_today(uow: UnitOfWork, now: datetime | None = None) -> list[Drift]:
     """The people to mention on Today: only once a day, only if the summary is
-    on, and only if someone is drifting. Showing it marks the day."""
+    on, and only if someone is drifting. The caller marks the day once the
+    summary is shown (``mark_drift_summary_shown``)."""
     moment = now or datetime.now(UTC)
     with uow:
         preferences = uow.preferences.get()
     if not preferences.drift_summary or preferences.drift_summary_on == moment.date():
         return []
-    drifts = drifting_people(uow, moment)
-    if drifts:
-        with uow:
-            uow.preferences.save(replace(preferences, drift_summary_on=moment.date()))
-            uow.commit()
-    return drifts
+    return drifting_people(uow, moment)
+
+
+def mark_drift_summary_shown(uow: UnitOfWork, now: datetime | None = None) -> None:
+    """Today showed the summary: not again until tomorrow."""
+    day = (now or datetime.now(UTC)).date()
+    with uow:
+        preferences = uow.preferences.get()
+        uow.preferences.save(replace(preferences, drift_summary_on=day))
+        uow.commit()
 
 
 def set_drift_summary(uow: UnitOfWork, on: bool) -> None:

@@ -240,7 +240,11 @@ class VectorCache(Protocol):
 
 
 class UnitOfWork(Protocol):
-    """One transaction over the repositories; nothing lasts until ``commit``."""
+    """One transaction over the repositories; nothing lasts until ``commit``.
+
+    ``with uow:`` inside an open ``with uow:`` is the same transaction (a
+    page reads several use cases' answers in one), and only the outermost
+    block ends it."""
 
     @property
     def preferences(self) -> PreferencesRepository: ...

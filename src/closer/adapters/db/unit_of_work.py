@@ -32,7 +32,12 @@ from closer.adapters.db.vector_repositories import SqlVectorCache
 
 
 class SqlAlchemyUnitOfWork:
-    """Groups the repositories over one session; rolls back unless committed."""
+    """Groups the repositories over one session; rolls back unless committed.
+
+    Entered again while open, it stays the same unit: a page that shows the
+    answers of several use cases reads them all in one transaction (one
+    session, one consistent view), and only the outermost exit ends it.
+    """
 
     preferences: SqlPreferencesRepository
     safety_plan: SqlSafetyPlanRepository
@@ -54,6 +59,7 @@ class SqlAlchemyUnitOfWork:
         self._sessions = sessions
         self._owner_id = owner_id
         self._session: Session | None = None
+        self._depth = 0  # how many ``with`` blocks are inside the outermost
 
     @property
     def owner_id(self) -> int:
@@ -61,6 +67,9 @@ class SqlAlchemyUnitOfWork:
         return self._owner_id
 
     def __enter__(self) -> SqlAlchemyUnitOfWork:
+        if self._session is not None:  # already open: the same unit
+            self._depth += 1
+            return self
         self._session = self._sessions(info={OWNER_KEY: self._owner_id})
         self.preferences = SqlPreferencesRepository(self._session)
         self.safety_plan = SqlSafetyPlanRepository(self._session)
@@ -86,6 +95,9 @@ class SqlAlchemyUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         session = self._require_session()
+        if self._depth:
+            self._depth -= 1
+            return  # the outermost block ends the unit
         try:
             session.rollback()
         finally:

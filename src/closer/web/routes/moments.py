@@ -15,7 +15,7 @@ from closer.domain.moments import APPROACHES, CHANNELS, Felt, Moment, MomentQuer
 from closer.domain.safety import About
 from closer.domain.timeouts import Stage, note_for
 from closer.services.checks import reminder_due
-from closer.services.contacts import drift_summary_today
+from closer.services.contacts import drift_summary_today, mark_drift_summary_shown
 from closer.services.meaning import moments_by_meaning
 from closer.services.moments import (
     choose_causes,
@@ -101,27 +101,28 @@ def today_context(uow: UnitOfWork, library: Library) -> dict[str, Any]:
     """Today's page data: the form's choices, the last few moments (one whose
     words are dark is folded, not shown first), and any time-out whose return
     day has come (asked about gently, once it is due)."""
-    recent = list_moments(uow, MomentQuery(limit=3)).items
+    with uow:  # one transaction for everything the page reads
+        drift_summary = drift_summary_today(uow)
+        recent = list_moments(uow, MomentQuery(limit=3)).items
+        day = today()
+        returning = [
+            (t, note_for(t, day))
+            for t in list_timeouts(uow)
+            if t.stage(day) in (Stage.DUE, Stage.PAST_DUE)
+        ]
+        read = {
+            **choices(uow, library),
+            "drift_summary": drift_summary,
+            "check_reminder": reminder_due(uow),
+            "check_in": check_in_due(uow),
+        }
+    if drift_summary:  # shown once a day: a write of its own, after the reads
+        mark_drift_summary_shown(uow)
     checked = assess_many([m.texts() for m in recent])
-    day = today()
-    returning = [
-        (t, note_for(t, day))
-        for t in list_timeouts(uow)
-        if t.stage(day) in (Stage.DUE, Stage.PAST_DUE)
-    ]
-    return {
-        **choices(uow, library),
-        "recent": recent,
-        "folded": {
-            m.id
-            for m, found in zip(recent, checked, strict=True)
-            if found.needs_support
-        },
-        "returning": returning,
-        "drift_summary": drift_summary_today(uow),
-        "check_reminder": reminder_due(uow),
-        "check_in": check_in_due(uow),
+    folded = {
+        m.id for m, found in zip(recent, checked, strict=True) if found.needs_support
     }
+    return {**read, "recent": recent, "folded": folded, "returning": returning}
 
 
 def _query(params: dict[str, str], offset: int) -> MomentQuery:

@@ -181,6 +181,14 @@ def person_context(
     """Everything the person page shows: details, contact, plans and how many
     were kept month by month, ladder steps with them, closeness over time,
     moments."""
+    with uow:  # one transaction for everything the page shows
+        return _person_context(uow, person_id, error=error, form=form)
+
+
+def _person_context(
+    uow: UowDep, person_id: int, *, error: CloserError | None,
+    form: dict[str, str] | None,
+) -> dict[str, Any]:  # fmt: skip
     person = get_person(uow, person_id)
     commitments = list_commitments(uow, person_id)
     return {

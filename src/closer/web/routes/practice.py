@@ -36,15 +36,18 @@ def _page(
     form: dict[str, str] | None = None,
     saved: str = "",
 ) -> Response:
-    view = ladder(uow, ideas)
+    with uow:  # one transaction for everything the page shows
+        view = ladder(uow, ideas)
+        good_shares = shares(uow)
+        people = [s.person for s in list_people(uow)]
     return render(
         request,
         "practice.html",
         shell=shell,
         title="Practice",
         view=view,
-        shares=shares(uow),
-        people=[s.person for s in list_people(uow)],
+        shares=good_shares,
+        people=people,
         ideas=ideas,
         error=error,
         form=form or {},
