@@ -30,7 +30,9 @@ SECRETS = ("Zanzibarina", "Quillifer", "marmalade-lighthouse", "Oswintergarden")
 
 def write_secrets(database: Database) -> None:
     uow = database.unit_of_work
-    person = add_person(uow(), SECRETS[0], "friend", notes=f"met at the {SECRETS[2]}")
+    person = add_person(
+        uow(), SECRETS[0], relationship="friend", notes=f"met at the {SECRETS[2]}"
+    )
     log_moment(
         uow(), bundled_library(), situation=f"{SECRETS[1]} asked me out; I froze",
         people=(person.id or 0,), outcome=f"wrote about {SECRETS[3]} instead",

@@ -45,7 +45,9 @@ def test_a_moment_without_a_person_is_still_saved(database: Database) -> None:
 
 def test_every_field_round_trips(database: Database) -> None:
     uow = database.unit_of_work
-    sam = add_person(uow(), "Sam", "friend", 4, 8)
+    sam = add_person(
+        uow(), "Sam", relationship="friend", closeness_now=4, closeness_wanted=8
+    )
     assert sam.id is not None
     logged = log_moment(
         uow(),
@@ -129,8 +131,8 @@ def test_bad_moments_are_refused_and_nothing_is_saved(
 
 def test_filters_each_narrow_the_list(database: Database) -> None:
     uow = database.unit_of_work
-    ana = add_person(uow(), "Ana", "partner")
-    jo = add_person(uow(), "Jo", "friend")
+    ana = add_person(uow(), "Ana", relationship="partner")
+    jo = add_person(uow(), "Jo", relationship="friend")
     assert ana.id is not None
     assert jo.id is not None
     log_moment(

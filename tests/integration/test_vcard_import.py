@@ -96,7 +96,9 @@ def test_a_malformed_file_is_refused_with_a_message_naming_the_problem(
 def test_contacts_are_imported_once_and_people_already_here_are_skipped(
     database: Database,
 ) -> None:
-    add_person(database.unit_of_work(), "Ngozi Okafor", "friend", notes="from uni")
+    add_person(
+        database.unit_of_work(), "Ngozi Okafor", relationship="friend", notes="from uni"
+    )
     report = import_records(
         database.unit_of_work(), cards("iphone-3.0.vcf"), source="vcard"
     )

@@ -28,10 +28,17 @@ LIBRARY = bundled_library()
 
 def fill(database: Database) -> None:
     uow = database.unit_of_work
-    sam = add_person(uow(), "Sam", "friend", 3, 8, "met at climbing")
+    sam = add_person(
+        uow(),
+        "Sam",
+        relationship="friend",
+        closeness_now=3,
+        closeness_wanted=8,
+        notes="met at climbing",
+    )
     update_person(uow(), sam.id or 0, closeness_now=4, nickname="Sammy",
                   birthday=Birthday(3, 12))  # fmt: skip
-    add_person(uow(), "Ana Lía", "partner", notes="=not a formula")
+    add_person(uow(), "Ana Lía", relationship="partner", notes="=not a formula")
     log_moment(
         uow(), LIBRARY, situation="Sam asked me to dinner; I said I was busy",
         occurred_at=datetime(2026, 3, 1, 19, 30, tzinfo=UTC), people=(sam.id or 0,),

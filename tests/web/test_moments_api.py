@@ -50,7 +50,7 @@ def test_where_a_moment_happened_is_saved_changed_and_cleared(
         "/api/v1/moments", json={"situation": "Skipped it", "channel": "carrier pigeon"}
     )
     assert refused.status_code == 422
-    assert "channel" in refused.text
+    assert "Channel must be one of in-person, message, call" in refused.text
     assert client.get("/api/v1/moments").json()["total"] == 1
 
 

@@ -40,25 +40,44 @@ def detail_values(model: BaseModel, kind: type) -> dict[str, Any]:
 
 def _annotation(field: DetailField, style: Style) -> Any:
     kind = list[str] if field.is_list else field.type
+    if field.is_choice and style in (Style.NEW, Style.CHANGE):
+        kind = str  # read by the domain (any case), which names the choices
     if field.optional or style is Style.CHANGE:
         return kind | None
     return kind
 
 
 def _field(field: DetailField, style: Style) -> Any:
-    about = field.about
     if style is Style.SHOWN:
         return ...
-    limit = API_TEXT_LIMIT if about.free_text else None
+    if style is Style.FILE:
+        return _file_field(field)
+    limit = API_TEXT_LIMIT if field.about.free_text else None
+    words = _described(field)
     if style is Style.CHANGE:
-        return Field(default=None, max_length=limit)
+        return Field(default=None, max_length=limit, description=words)
     if field.required:
-        return Field(max_length=limit) if style is Style.NEW else Field()
-    if style is Style.NEW:
-        default = list(field.default) if field.is_list else field.default
-        return Field(default=default, max_length=limit)
+        return Field(max_length=limit, description=words)
+    default = list(field.default) if field.is_list else field.default
+    if isinstance(default, Enum):
+        default = default.value
+    return Field(default=default, max_length=limit, description=words)
+
+
+def _file_field(field: DetailField) -> Any:
+    about = field.about
+    if field.required:
+        return Field(description=about.help or None)
     low, high = about.scale or (None, None)
     help_ = about.help or None
     if field.is_list:
         return Field(default_factory=list, description=help_)
     return Field(default=field.default, ge=low, le=high, description=help_)
+
+
+def _described(field: DetailField) -> str | None:
+    """What the API says of a field it takes: its help, and a choice's words."""
+    parts = [field.about.help] if field.about.help else []
+    if field.is_choice:
+        parts.append("One of " + ", ".join(str(c.value) for c in field.type))
+    return "; ".join(parts) or None

@@ -12,6 +12,7 @@ from closer.cli.context import database
 from closer.cli.data import moment_data
 from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
+from closer.domain.details import plain_values
 from closer.domain.moments import MomentQuery
 from closer.domain.people import Person, parse_birthday
 from closer.services.moments import list_moments
@@ -33,12 +34,7 @@ def person_data(person: Person, last: Any = None) -> dict[str, Any]:
     return {
         "id": person.id,
         "name": person.name,
-        "relationship": person.relationship.value,
-        "closeness_now": person.closeness_now,
-        "closeness_wanted": person.closeness_wanted,
-        "notes": person.notes,
-        "rhythm_days": person.rhythm_days,
-        "nickname": person.nickname,
+        **plain_values(person),
         "birthday": person.birthday.iso if person.birthday else None,
         "last_moment_at": last.isoformat() if last else None,
     }
@@ -70,8 +66,9 @@ def add_command(
     born = parse_birthday(birthday)
     with database() as db:
         person = add_person(
-            db.unit_of_work(), name, relationship, now, want, notes,
-            rhythm_days=every, nickname=nickname, birthday=born,
+            db.unit_of_work(), name, relationship=relationship, closeness_now=now,
+            closeness_wanted=want, notes=notes, rhythm_days=every, nickname=nickname,
+            birthday=born,
         )  # fmt: skip
     if as_json:
         print_json(person_data(person))

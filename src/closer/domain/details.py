@@ -25,9 +25,10 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, fields
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
+from closer.domain.choices import one_of
 from closer.domain.errors import InvalidInput
 from closer.domain.scales import check_scale
 
@@ -36,7 +37,7 @@ if typing.TYPE_CHECKING:
 
 _KEY = "closer.detail"
 
-Check = Callable[[Any, "Library"], Any]
+Check = Callable[[Any, "Library | None"], Any]  # a rule; the library when given
 Show = Callable[[Any, "Library"], str]
 
 
@@ -118,6 +119,8 @@ def _check_shape(kind: type, field: DetailField) -> None:
     if field.is_list:
         if typing.get_args(field.type) != (str, ...) or not field.about.item:
             raise TypeError(f"{where}: a list detail is tuple[str, ...] with item=")
+    elif field.is_choice and not issubclass(field.type, StrEnum):
+        raise TypeError(f"{where}: a choice is a StrEnum")
     elif not (field.is_choice or field.type in (int, str)):
         raise TypeError(f"{where}: a detail is int, str, an Enum or a list of str")
 
@@ -153,10 +156,11 @@ def plain(value: Any) -> Any:
 
 
 def checked_details(
-    kind: type, given: Mapping[str, Any], library: Library
+    kind: type, given: Mapping[str, Any], library: Library | None = None
 ) -> dict[str, Any]:
     """Every detail of ``kind``: the value given (coerced and checked), else
-    the field's default. A name that is not a detail is a mistake in code."""
+    the field's default. A name that is not a detail is a mistake in code.
+    ``library`` is for the rules that read Learn (a moment's causes)."""
     unknown = set(given) - {d.name for d in details_of(kind)}
     if unknown:
         raise TypeError(f"{kind.__name__} has no detail {sorted(unknown)[0]!r}")
@@ -172,7 +176,7 @@ def checked_details(
     }
 
 
-def _checked(field: DetailField, value: Any, library: Library) -> Any:
+def _checked(field: DetailField, value: Any, library: Library | None) -> Any:
     value = coerce(field, value)
     about = field.about
     if about.scale is not None:
@@ -196,10 +200,11 @@ def coerce(field: DetailField, value: Any) -> Any:
         _refuse(field, value)
     kind = field.type
     if field.is_choice:
-        try:
-            return kind(value)
-        except ValueError:
+        if isinstance(value, kind):
+            return value
+        if not isinstance(value, str):
             _refuse(field, value)
+        return one_of(kind, value, field.name)
     if field.is_list:
         if isinstance(value, str) or not isinstance(value, list | tuple):
             _refuse(field, value)

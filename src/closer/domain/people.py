@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from closer.domain.choices import one_of
+from closer.domain.details import checked_details, detail
 from closer.domain.errors import InvalidInput
-from closer.domain.scales import check_scale
 
 MAX_NAME = 100
 MAX_NOTES = 5_000
@@ -130,18 +131,49 @@ class ClosenessReading:
         return self.wanted - self.now
 
 
+def _clean_notes(notes: str, _library: object) -> str:
+    if len(notes) > MAX_NOTES:
+        raise InvalidInput(
+            f"Notes can be at most {MAX_NOTES} characters.", field="notes"
+        )
+    return notes.strip()
+
+
+def _clean_nickname(nickname: str, _library: object) -> str:
+    nickname = " ".join(nickname.split())
+    if len(nickname) > MAX_NICKNAME:
+        raise InvalidInput(
+            f"A nickname can be at most {MAX_NICKNAME} characters.", field="nickname"
+        )
+    return nickname
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
-    """Someone in the person's life."""
+    """Someone in the person's life. The fields with ``detail(...)`` are
+    carried by every format the same way (``closer.domain.details``)."""
 
     name: str
-    relationship: Relationship = Relationship.OTHER
-    closeness_now: int | None = None
-    closeness_wanted: int | None = None
-    notes: str = ""
+    relationship: Relationship = field(
+        default=Relationship.OTHER, metadata=detail("Relationship")
+    )
+    closeness_now: int | None = field(
+        default=None, metadata=detail("Close now", scale=(0, 10))
+    )
+    closeness_wanted: int | None = field(
+        default=None, metadata=detail("Wanted", scale=(0, 10))
+    )
+    notes: str = field(
+        default="", metadata=detail("Notes", free_text=True, check=_clean_notes)
+    )
     id: int | None = None
-    rhythm_days: int | None = None  # be in touch every N days (optional)
-    nickname: str = ""
+    rhythm_days: int | None = field(
+        default=None,
+        metadata=detail("Every", scale=(1, 365), help="Be in touch every N days"),
+    )
+    nickname: str = field(
+        default="", metadata=detail("Also called", check=_clean_nickname)
+    )
     birthday: Birthday | None = None
 
     @property
@@ -153,36 +185,17 @@ class Person:
 
 
 def new_person(
-    name: str,
-    relationship: str = "other",
-    closeness_now: int | None = None,
-    closeness_wanted: int | None = None,
-    notes: str = "",
-    id: int | None = None,
-    rhythm_days: int | None = None,
-    nickname: str = "",
-    birthday: Birthday | None = None,
-) -> Person:
-    """A validated Person (the rhythm, if any, every 1 to 365 days)."""
-    if len(notes) > MAX_NOTES:
-        raise InvalidInput(
-            f"Notes can be at most {MAX_NOTES} characters.", field="notes"
-        )
-    nickname = " ".join(nickname.split())
-    if len(nickname) > MAX_NICKNAME:
-        raise InvalidInput(
-            f"A nickname can be at most {MAX_NICKNAME} characters.", field="nickname"
-        )
+    name: str, *, id: int | None = None, birthday: Birthday | None = None,
+    **details: Any,
+) -> Person:  # fmt: skip
+    """A validated Person; ``details`` are its plain fields by name
+    (relationship, closeness, notes, rhythm every 1 to 365 days, nickname),
+    each coerced to its type and checked."""
     return Person(
         name=clean_name(name),
-        relationship=parse_relationship(relationship),
-        closeness_now=check_scale(closeness_now, "closeness_now", 0, 10),
-        closeness_wanted=check_scale(closeness_wanted, "closeness_wanted", 0, 10),
-        notes=notes.strip(),
         id=id,
-        rhythm_days=check_scale(rhythm_days, "rhythm_days", 1, 365),
-        nickname=nickname,
         birthday=birthday,
+        **checked_details(Person, details),
     )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
+from closer.domain.details import details_of
 from closer.domain.errors import Conflict, NotFound
 from closer.domain.people import (
     Birthday,
@@ -20,21 +22,11 @@ from closer.services.unit_of_work import UnitOfWork
 
 
 def add_person(
-    uow: UnitOfWork,
-    name: str,
-    relationship: str = "other",
-    closeness_now: int | None = None,
-    closeness_wanted: int | None = None,
-    notes: str = "",
-    rhythm_days: int | None = None,
-    nickname: str = "",
-    birthday: Birthday | None = None,
+    uow: UnitOfWork, name: str, *, birthday: Birthday | None = None, **details: Any
 ) -> Person:
-    """Add someone; a name already in use (any case) is refused."""
-    person = new_person(
-        name, relationship, closeness_now, closeness_wanted, notes,
-        rhythm_days=rhythm_days, nickname=nickname, birthday=birthday,
-    )  # fmt: skip
+    """Add someone; a name already in use (any case) is refused. ``details``
+    are the person's plain fields by name (see ``Person``)."""
+    person = new_person(name, birthday=birthday, **details)
     with uow:
         existing = uow.people.by_name(person.name)
         if existing is not None:
@@ -66,14 +58,9 @@ def update_person(uow: UnitOfWork, person_id: int, **changes: object) -> Person:
         merged = replace(current, **changes)  # type: ignore[arg-type]
         person = new_person(
             merged.name,
-            merged.relationship,
-            merged.closeness_now,
-            merged.closeness_wanted,
-            merged.notes,
             id=person_id,
-            rhythm_days=merged.rhythm_days,
-            nickname=merged.nickname,
             birthday=merged.birthday,
+            **{d.name: getattr(merged, d.name) for d in details_of(Person)},
         )
         other = uow.people.by_name(person.name)
         if other is not None and other.id != person_id:

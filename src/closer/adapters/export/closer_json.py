@@ -92,21 +92,34 @@ class ClosenessDoc(_Strict):
     wanted: int | None = Field(default=None, ge=0, le=10)
 
 
-class PersonDoc(_Strict):
+class _PersonShape(_Strict):
+    """A person's name; their details and the rest follow."""
+
     name: str
-    relationship: Literal["partner", "friend", "family", "colleague", "other"] = "other"
-    closeness_now: int | None = Field(default=None, ge=0, le=10)
-    closeness_wanted: int | None = Field(default=None, ge=0, le=10)
-    notes: str = ""
-    rhythm_days: int | None = Field(default=None, ge=1, le=365)
-    nickname: str = ""
-    birthday: str | None = Field(
-        default=None,
-        pattern=r"^(\d{4}|-)-\d{2}-\d{2}$",
-        description="YYYY-MM-DD, or --MM-DD when the year is not known",
-    )
-    closeness_history: list[ClosenessDoc] = Field(
-        default_factory=list, description="Each change of closeness, oldest first"
+
+
+_BIRTHDAY = Field(
+    default=None,
+    pattern=r"^(\d{4}|-)-\d{2}-\d{2}$",
+    description="YYYY-MM-DD, or --MM-DD when the year is not known",
+)
+_HISTORY: Any = Field(
+    default_factory=list, description="Each change of closeness, oldest first"
+)
+
+if TYPE_CHECKING:
+
+    class PersonDoc(_PersonShape):
+        birthday: str | None = None
+        closeness_history: list[ClosenessDoc] = []
+
+else:
+    PersonDoc = create_model(
+        "PersonDoc",
+        __base__=_PersonShape,
+        **detail_fields(Person, Style.FILE),
+        birthday=(str | None, _BIRTHDAY),
+        closeness_history=(list[ClosenessDoc], _HISTORY),
     )
 
 
@@ -271,12 +284,7 @@ def to_document(records: Records, *, now: datetime | None = None) -> dict[str, A
         people=[
             PersonDoc(
                 name=p.name,
-                relationship=p.relationship.value,
-                closeness_now=p.closeness_now,
-                closeness_wanted=p.closeness_wanted,
-                notes=p.notes,
-                rhythm_days=p.rhythm_days,
-                nickname=p.nickname,
+                **plain_values(p),
                 birthday=p.birthday.iso if p.birthday else None,
                 closeness_history=history.get(p.name, []),
             )
@@ -566,10 +574,10 @@ def _timeout(doc: TimeOutDoc, reflections: int) -> TimeOut:
 
 def _person(doc: PersonDoc) -> Person:
     return new_person(
-        doc.name, doc.relationship, doc.closeness_now, doc.closeness_wanted, doc.notes,
-        rhythm_days=doc.rhythm_days, nickname=doc.nickname,
+        doc.name,
         birthday=parse_birthday(doc.birthday) if doc.birthday else None,
-    )  # fmt: skip
+        **detail_values(doc, Person),
+    )
 
 
 def _moment(doc: MomentDoc, library: Library) -> Moment:

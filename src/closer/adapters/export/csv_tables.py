@@ -18,8 +18,9 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from closer.domain.details import details_of, plain
+from closer.domain.details import details_of, plain, plain_values
 from closer.domain.moments import Moment
+from closer.domain.people import Person
 from closer.domain.records import Records
 from closer.domain.safety.plan import PlanSection
 
@@ -37,14 +38,12 @@ def tables(records: Records) -> dict[str, Table]:
     moments = list(enumerate(records.moments, start=1))
     return {
         "people.csv": (
-            ("name", "relationship", "closeness_now", "closeness_wanted", "notes"),
+            ("name", *(d.name for d in details_of(Person)), "birthday"),
             [
                 (
                     p.name,
-                    p.relationship.value,
-                    p.closeness_now,
-                    p.closeness_wanted,
-                    p.notes,
+                    *plain_values(p).values(),
+                    p.birthday.iso if p.birthday else "",
                 )
                 for p in records.people
             ],
@@ -97,6 +96,10 @@ def tables(records: Records) -> dict[str, Table]:
             ],
         ),
     }
+
+
+def _birthday(person: Person) -> str:
+    return person.birthday.iso if person.birthday else ""
 
 
 def _safe(value: object) -> object:

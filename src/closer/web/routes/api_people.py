@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Self
 
 from fastapi import APIRouter, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from closer.adapters.record_models import Style, detail_fields
+from closer.domain.details import plain_values
 from closer.domain.people import Person, parse_birthday
 from closer.domain.safety import detect_all
 from closer.services.people import (
@@ -32,60 +34,73 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class PersonIn(_In):
+# A person's own fields are written here; its details (relationship,
+# closeness, notes…, see closer.domain.details) come from the domain's class.
+
+
+class _PersonInShape(_In):
     name: str = Field(max_length=200)
-    relationship: str = "other"
-    closeness_now: int | None = None
-    closeness_wanted: int | None = None
-    notes: str = Field(default="", max_length=10_000)
-    rhythm_days: int | None = Field(
-        default=None, description="Be in touch every N days"
-    )
-    nickname: str = Field(default="", max_length=200)
-    birthday: str | None = Field(default=None, description=BIRTHDAY)
 
 
-class PersonPatch(_In):
+class _PersonPatchShape(_In):
     name: str | None = Field(default=None, max_length=200)
-    relationship: str | None = None
-    closeness_now: int | None = None
-    closeness_wanted: int | None = None
-    notes: str | None = Field(default=None, max_length=10_000)
-    rhythm_days: int | None = None
-    nickname: str | None = Field(default=None, max_length=200)
-    birthday: str | None = Field(default=None, description=BIRTHDAY + "; empty: none")
 
 
-class PersonOut(BaseModel):
+class _PersonOutShape(BaseModel):
     id: int
     name: str
-    relationship: str
-    closeness_now: int | None
-    closeness_wanted: int | None
-    notes: str
-    rhythm_days: int | None = None
-    nickname: str = ""
-    birthday: str | None = Field(default=None, description=BIRTHDAY)
-    last_moment_at: datetime | None = None
-    support: SupportOut | None = Field(
-        default=None, description="Set when the notes just saved sound worrying"
-    )
 
     @classmethod
-    def of(cls, person: Person, last: datetime | None = None) -> PersonOut:
+    def of(cls, person: Person, last: datetime | None = None) -> Self:
         assert person.id is not None
         return cls(
             id=person.id,
             name=person.name,
-            relationship=person.relationship.value,
-            closeness_now=person.closeness_now,
-            closeness_wanted=person.closeness_wanted,
-            notes=person.notes,
-            rhythm_days=person.rhythm_days,
-            nickname=person.nickname,
+            **plain_values(person),
             birthday=person.birthday.iso if person.birthday else None,
             last_moment_at=last,
         )
+
+
+_SUPPORT = "Set when the notes just saved sound worrying"
+
+if TYPE_CHECKING:
+
+    class PersonIn(_PersonInShape):
+        birthday: str | None = None
+
+    class PersonPatch(_PersonPatchShape):
+        birthday: str | None = None
+
+    class PersonOut(_PersonOutShape):
+        birthday: str | None = None
+        last_moment_at: datetime | None = None
+        support: SupportOut | None = None
+
+else:
+    PersonIn = create_model(
+        "PersonIn",
+        __base__=_PersonInShape,
+        **detail_fields(Person, Style.NEW),
+        birthday=(str | None, Field(default=None, description=BIRTHDAY)),
+    )
+    PersonPatch = create_model(
+        "PersonPatch",
+        __base__=_PersonPatchShape,
+        **detail_fields(Person, Style.CHANGE),
+        birthday=(
+            str | None,
+            Field(default=None, description=BIRTHDAY + "; empty: none"),
+        ),
+    )
+    PersonOut = create_model(
+        "PersonOut",
+        __base__=_PersonOutShape,
+        **detail_fields(Person, Style.SHOWN),
+        birthday=(str | None, Field(default=None, description=BIRTHDAY)),
+        last_moment_at=(datetime | None, None),
+        support=(SupportOut | None, Field(default=None, description=_SUPPORT)),
+    )
 
 
 class ReadingOut(BaseModel):

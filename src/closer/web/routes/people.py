@@ -62,14 +62,7 @@ def _fields(form: dict[str, str]) -> dict[str, Any]:
     """A person's details from the add or change form."""
     return {
         "name": form.get("name", ""),
-        "relationship": form.get("relationship", "other"),
-        "closeness_now": forms.optional_int(form.get("closeness_now"), "closeness_now"),
-        "closeness_wanted": forms.optional_int(
-            form.get("closeness_wanted"), "closeness_wanted"
-        ),
-        "notes": form.get("notes", ""),
-        "rhythm_days": forms.optional_int(form.get("rhythm_days"), "rhythm_days"),
-        "nickname": form.get("nickname", ""),
+        **forms.details(Person, form),
         "birthday": forms.birthday(
             form.get("birthday_day"),
             form.get("birthday_month"),
