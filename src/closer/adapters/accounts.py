@@ -221,10 +221,12 @@ def sign_in(
     account_key = f"email:{email_key(email)}"
     attempts = _admit(
         database,
-        [_Limit(account_key, PER_ACCOUNT, WINDOW),
-         _Limit(f"address:{address}", PER_ADDRESS, WINDOW)],
+        [
+            _Limit(account_key, PER_ACCOUNT, WINDOW),
+            _Limit(f"address:{address}", PER_ADDRESS, WINDOW),
+        ],
         "Too many attempts to sign in. Wait a quarter of an hour and try again.",
-    )  # fmt: skip
+    )
     with database.sessions() as session:
         found = session.execute(
             select(UserRow.id, UserRow.password_hash).where(

@@ -161,9 +161,12 @@ def restore_backup(
     else:
         local_store.lock(settings)
     return BackupInfo(
-        path, str(manifest["created_at"]), str(manifest["schema_revision"]),
-        bool(manifest.get("encrypted")), path.stat().st_size,
-    )  # fmt: skip
+        path,
+        str(manifest["created_at"]),
+        str(manifest["schema_revision"]),
+        bool(manifest.get("encrypted")),
+        path.stat().st_size,
+    )
 
 
 def _key_member(archive: zipfile.ZipFile) -> list[str]:
@@ -204,8 +207,10 @@ def _check_integrity(database: Path, key: bytes | None, path: Path) -> None:
 def _swap_in(settings: Settings, staging: Path) -> None:
     """Keep the current store aside, then move the checked backup into place."""
     folder = settings.data_dir
-    current = [folder / n for n in (DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm",
-                                    vault.KEY_FILE_NAME)]  # fmt: skip
+    current = [
+        folder / n
+        for n in (DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm", vault.KEY_FILE_NAME)
+    ]
     if any(p.exists() for p in current):
         stamp = f"{datetime.now(UTC):%Y%m%d-%H%M%S}"
         kept = Path(tempfile.mkdtemp(dir=folder, prefix=f"before-restore-{stamp}-"))

@@ -29,8 +29,11 @@ def new_feed(database: Database, user_id: int) -> str:
         session.execute(
             delete(CalendarFeedRow).where(CalendarFeedRow.user_id == user_id)
         )
-        session.add(CalendarFeedRow(user_id=user_id, token_hash=_hash(token),
-                                    created_at=datetime.now(UTC)))  # fmt: skip
+        session.add(
+            CalendarFeedRow(
+                user_id=user_id, token_hash=_hash(token), created_at=datetime.now(UTC)
+            )
+        )
         session.commit()
     return token
 

@@ -137,13 +137,20 @@ def _check(raw: _File, doc: _Check, library: Library) -> Check:
     found = doc.sample
     sample = Sample(found.mean, found.sd, found.n, found.source) if found else None
     return Check(
-        slug=doc.slug, name=doc.name, title=doc.title, stem=doc.stem, about=doc.about,
-        attribution=doc.attribution, scoring=Scoring(doc.scoring),
-        validated=doc.validated, questions=questions,
+        slug=doc.slug,
+        name=doc.name,
+        title=doc.title,
+        stem=doc.stem,
+        about=doc.about,
+        attribution=doc.attribution,
+        scoring=Scoring(doc.scoring),
+        validated=doc.validated,
+        questions=questions,
         bands=tuple(Band(b.low, b.high, b.label, b.meaning) for b in doc.band),
-        safety_item=doc.safety_item, flag_at=doc.flag_at,
+        safety_item=doc.safety_item,
+        flag_at=doc.flag_at,
         sample=sample,
-    )  # fmt: skip
+    )
 
 
 def load_checks(text: str, library: Library) -> tuple[Check, ...]:

@@ -188,14 +188,14 @@ def _moment(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
     ]
     lists = {
         name: [
-            value for (value,) in conn.execute(
-                f"SELECT {item} FROM moment_{name} WHERE moment_id = ? "
-                f"ORDER BY {item}",
+            value
+            for (value,) in conn.execute(
+                f"SELECT {item} FROM moment_{name} WHERE moment_id = ? ORDER BY {item}",
                 (moment_id,),
             )
         ]
         for name, item in MOMENT_LISTS
-    }  # fmt: skip
+    }
     kept = dict(zip(MOMENT_COLUMNS, row[3:], strict=True))
     return {
         "id": moment_id,
@@ -268,10 +268,16 @@ def add_moment(conn: sqlite3.Connection, moment: Any) -> int:
     cursor = conn.execute(
         f"INSERT INTO moments (user_id, occurred_at, situation, {names}, "
         f"search_text, created_at, updated_at) VALUES (?, ?, ?, {marks}, ?, ?, ?)",
-        (LOCAL_USER_ID, _stamp(moment.occurred_at), moment.situation,
-         *(_plain(getattr(moment, name)) for name in MOMENT_COLUMNS),
-         moment.search_text(), now, now),
-    )  # fmt: skip
+        (
+            LOCAL_USER_ID,
+            _stamp(moment.occurred_at),
+            moment.situation,
+            *(_plain(getattr(moment, name)) for name in MOMENT_COLUMNS),
+            moment.search_text(),
+            now,
+            now,
+        ),
+    )
     moment_id = int(cursor.lastrowid or 0)
     conn.executemany(
         "INSERT INTO moment_people (moment_id, person_id, position) VALUES (?, ?, ?)",

@@ -73,9 +73,17 @@ def _pattern(raw: _Pattern, library: Library) -> Pattern:
         where = f"pattern {raw.slug!r}"
         raise _fail(where, f"a cue is not a valid expression: {exc}") from None
     return Pattern(
-        raw.slug, raw.name, raw.why, cues, short, raw.short_words, unless,
-        tuple(raw.examples), tuple(raw.alternatives), raw.strategy,
-    )  # fmt: skip
+        raw.slug,
+        raw.name,
+        raw.why,
+        cues,
+        short,
+        raw.short_words,
+        unless,
+        tuple(raw.examples),
+        tuple(raw.alternatives),
+        raw.strategy,
+    )
 
 
 def load_message_patterns(

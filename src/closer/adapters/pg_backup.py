@@ -55,8 +55,11 @@ def dump(url: str, target: Path) -> None:
     dsn, env = _libpq(url)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    _run([tool("pg_dump"), "--format=custom", "--no-owner", f"--file={partial}", dsn],
-         env, "pg_dump")  # fmt: skip
+    _run(
+        [tool("pg_dump"), "--format=custom", "--no-owner", f"--file={partial}", dsn],
+        env,
+        "pg_dump",
+    )
     os.chmod(partial, 0o600)
     os.replace(partial, target)
 
@@ -64,8 +67,11 @@ def dump(url: str, target: Path) -> None:
 def restore(url: str, source: Path) -> None:
     """Check the dump can be read whole, then restore it in one transaction."""
     dsn, env = _libpq(url)
-    _run([tool("pg_restore"), "--list", str(source)], env,
-         f"Reading {source} (nothing was changed)")  # fmt: skip
+    _run(
+        [tool("pg_restore"), "--list", str(source)],
+        env,
+        f"Reading {source} (nothing was changed)",
+    )
     command = [tool("pg_restore"), "--clean", "--if-exists", "--no-owner",
                "--single-transaction", f"--dbname={dsn}", str(source)]  # fmt: skip
     _run(command, env, "pg_restore")

@@ -33,16 +33,31 @@ def ask_command(
     with database() as db:
         asked = ask(db.unit_of_work(), library, _index(), question)
     if as_json:
-        print_json({
-            "engine": asked.engine,
-            "answers": [{"kind": a.entry.kind.value, "slug": a.entry.slug,
-                         "title": a.entry.title, "why": a.why,
-                         "score": round(a.score, 3)} for a in asked.answers],
-            "moments": [{"id": m.id, "occurred_at": m.occurred_at.isoformat(),
-                         "situation": m.situation, "score": round(s, 3)}
-                        for m, s in asked.moments],
-            "support": support_data(asked.assessment),
-        })  # fmt: skip
+        print_json(
+            {
+                "engine": asked.engine,
+                "answers": [
+                    {
+                        "kind": a.entry.kind.value,
+                        "slug": a.entry.slug,
+                        "title": a.entry.title,
+                        "why": a.why,
+                        "score": round(a.score, 3),
+                    }
+                    for a in asked.answers
+                ],
+                "moments": [
+                    {
+                        "id": m.id,
+                        "occurred_at": m.occurred_at.isoformat(),
+                        "situation": m.situation,
+                        "score": round(s, 3),
+                    }
+                    for m, s in asked.moments
+                ],
+                "support": support_data(asked.assessment),
+            }
+        )
         return
     if asked.assessment.needs_support:  # help comes first, before any answer
         print_support_for(asked.assessment)

@@ -40,10 +40,15 @@ def backup_command(
 
     info = make_backup(settings, key_for(settings), path or default_path(settings))
     _report(
-        {"path": str(info.path), "kind": "closer", "encrypted": info.encrypted,
-         "schema_revision": info.schema_revision, "bytes": info.size},
+        {
+            "path": str(info.path),
+            "kind": "closer",
+            "encrypted": info.encrypted,
+            "schema_revision": info.schema_revision,
+            "bytes": info.size,
+        },
         as_json,
-    )  # fmt: skip
+    )
 
 
 def _report(data: dict[str, object], as_json: bool) -> None:
@@ -80,10 +85,14 @@ def restore_command(
         )
     info = restore_backup(settings, path, passphrase)
     _restored(
-        {"path": str(path), "kind": "closer", "created_at": info.created_at,
-         "encrypted": info.encrypted},
+        {
+            "path": str(path),
+            "kind": "closer",
+            "created_at": info.created_at,
+            "encrypted": info.encrypted,
+        },
         as_json,
-    )  # fmt: skip
+    )
 
 
 def _restored(data: dict[str, object], as_json: bool) -> None:

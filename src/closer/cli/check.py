@@ -76,12 +76,19 @@ def _list(checks: tuple[Check, ...], *, as_json: bool) -> None:
     with database() as db:
         last = latest(db.unit_of_work(), checks)
     if as_json:
-        print_json([
-            {"slug": c.slug, "name": c.name, "title": c.title,
-             "validated": c.validated, "questions": len(c.questions),
-             "last": result_data(last[c.slug]) if c.slug in last else None}
-            for c in checks
-        ])  # fmt: skip
+        print_json(
+            [
+                {
+                    "slug": c.slug,
+                    "name": c.name,
+                    "title": c.title,
+                    "validated": c.validated,
+                    "questions": len(c.questions),
+                    "last": result_data(last[c.slug]) if c.slug in last else None,
+                }
+                for c in checks
+            ]
+        )
         return
     for c in checks:
         seen = last.get(c.slug)
@@ -123,8 +130,10 @@ def _print_result(scored: Scored) -> None:
                 if area.kind == "cause"
                 else library.groups[area.slug].name
             )
-            console.print(f"  {escape(named)} ({area.mean:.1f} of 4)  "
-                          f"[dim]closer learn {area.slug}[/dim]")  # fmt: skip
+            console.print(
+                f"  {escape(named)} ({area.mean:.1f} of 4)  "
+                f"[dim]closer learn {area.slug}[/dim]"
+            )
         if not standing:
             console.print("Nothing stood out as 'somewhat true' or more on average.")
         console.print("This check is our own, not a validated test.")
@@ -139,8 +148,10 @@ def _print_result(scored: Scored) -> None:
         )
     if check.sample:
         sample = check.sample
-        console.print(f"The average among {escape(sample.source)} was "
-                      f"{sample.mean:.2f} (SD {sample.sd:.2f}).")  # fmt: skip
+        console.print(
+            f"The average among {escape(sample.source)} was "
+            f"{sample.mean:.2f} (SD {sample.sd:.2f})."
+        )
     console.print("This is not a diagnosis; a doctor or counsellor can tell you more.")
     console.print(f"[dim]{escape(check.attribution)}[/dim]")
 

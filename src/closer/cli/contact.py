@@ -56,8 +56,12 @@ def contact_command(
         )
         saved = log_contact(db.unit_of_work(), person_id, how=how, them=them, note=note)
     if as_json:
-        print_json({"contact": contact_data(saved.contact),
-                    "support": saved.assessment.needs_support})  # fmt: skip
+        print_json(
+            {
+                "contact": contact_data(saved.contact),
+                "support": saved.assessment.needs_support,
+            }
+        )
     else:
         console.print(f"Noted: {escape(saved.contact.sentence)}.")
     if saved.assessment.needs_support and not as_json:

@@ -14,11 +14,17 @@ def drifting_command(as_json: JsonFlag = False) -> None:
     with database() as db:
         drifts = drifting_people(db.unit_of_work())
     if as_json:
-        print_json([
-            {"person": d.person.name, "last_in_touch": d.last_in_touch.isoformat(),
-             "days_since": d.days_since, "rhythm_days": d.rhythm_days}
-            for d in drifts
-        ])  # fmt: skip
+        print_json(
+            [
+                {
+                    "person": d.person.name,
+                    "last_in_touch": d.last_in_touch.isoformat(),
+                    "days_since": d.days_since,
+                    "rhythm_days": d.rhythm_days,
+                }
+                for d in drifts
+            ]
+        )
         return
     if not drifts:
         console.print("No one is past the rhythm you chose.")

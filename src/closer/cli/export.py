@@ -100,9 +100,12 @@ def import_command(
         raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
     with file:
         chosen, incoming = open_import(
-            file, name=path.name, fmt=fmt, library=bundled_library(),
+            file,
+            name=path.name,
+            fmt=fmt,
+            library=bundled_library(),
             max_bytes=settings.import_max_mb * MB,
-        )  # fmt: skip
+        )
         with database() as db:
             report = _import_with_progress(
                 db.unit_of_work(), incoming, chosen, file, quiet=as_json
@@ -115,9 +118,13 @@ def import_command(
 
 
 def _import_with_progress(
-    uow: UnitOfWork, incoming: Incoming, fmt: ImportFormat, file: BinaryIO, *,
+    uow: UnitOfWork,
+    incoming: Incoming,
+    fmt: ImportFormat,
+    file: BinaryIO,
+    *,
     quiet: bool,
-) -> ImportReport:  # fmt: skip
+) -> ImportReport:
     """Import, with a progress bar (on standard error) for a file over a MB:
     how far through the file the import has read."""
     size = os.fstat(file.fileno()).st_size

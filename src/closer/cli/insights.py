@@ -120,8 +120,14 @@ def report_command(
         write_private(pdf, to_pdf(made, library))
         written.append(str(pdf))
     if as_json:
-        print_json({"start": period.start.isoformat(), "end": period.end.isoformat(),
-                    "written": written, "notes": len(made.notes),
-                    "made_at": made.made_at.isoformat()})  # fmt: skip
+        print_json(
+            {
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+                "written": written,
+                "notes": len(made.notes),
+                "made_at": made.made_at.isoformat(),
+            }
+        )
     elif written:
         console.print(f"Wrote {', '.join(written)} (readable by you only).")

@@ -50,14 +50,22 @@ def step_data(step: Step) -> dict[str, Any]:
 
 def idea_data(idea: StepIdea) -> dict[str, Any]:
     """A step idea as JSON."""
-    return {"slug": idea.slug, "text": idea.text, "difficulty": idea.difficulty.value,
-            "strategy": idea.strategy}  # fmt: skip
+    return {
+        "slug": idea.slug,
+        "text": idea.text,
+        "difficulty": idea.difficulty.value,
+        "strategy": idea.strategy,
+    }
 
 
 def share_data(share: GoodShare) -> dict[str, Any]:
     """A chosen share as JSON."""
-    return {"id": share.id, "percent": share.percent,
-            "chosen_at": share.chosen_at.isoformat(), "note": share.note}  # fmt: skip
+    return {
+        "id": share.id,
+        "percent": share.percent,
+        "chosen_at": share.chosen_at.isoformat(),
+        "note": share.note,
+    }
 
 
 @app.callback()
@@ -68,19 +76,26 @@ def show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     with database() as db:
         view = ladder(db.unit_of_work(), bundled_step_ideas())
     if as_json:
-        print_json({
-            "planned": [step_data(s) for s in view.planned],
-            "finished": [step_data(s) for s in view.finished],
-            "summary": {"finished": view.summary.finished,
-                        "average_predicted": view.summary.average_predicted,
-                        "average_actual": view.summary.average_actual,
-                        "went_badly": view.summary.went_badly,
-                        "easier_than_feared": view.summary.easier_than_feared,
-                        "sentence": view.summary.sentence},
-            "next": {"level": view.next.level.value, "label": view.next.level.label,
-                     "reason": view.next.reason,
-                     "ideas": [idea_data(i) for i in view.next.ideas]},
-        })  # fmt: skip
+        print_json(
+            {
+                "planned": [step_data(s) for s in view.planned],
+                "finished": [step_data(s) for s in view.finished],
+                "summary": {
+                    "finished": view.summary.finished,
+                    "average_predicted": view.summary.average_predicted,
+                    "average_actual": view.summary.average_actual,
+                    "went_badly": view.summary.went_badly,
+                    "easier_than_feared": view.summary.easier_than_feared,
+                    "sentence": view.summary.sentence,
+                },
+                "next": {
+                    "level": view.next.level.value,
+                    "label": view.next.level.label,
+                    "reason": view.next.reason,
+                    "ideas": [idea_data(i) for i in view.next.ideas],
+                },
+            }
+        )
         return
     _print_ladder(view)
 
@@ -130,17 +145,24 @@ def plan_command(
     with database() as db:
         person_id = resolve_names(db.unit_of_work(), [person])[0] if person else None
         saved = plan_step(
-            db.unit_of_work(), bundled_step_ideas(), text=text, idea=idea,
-            predicted_discomfort=discomfort, feared_outcome=fear, person_id=person_id,
-        )  # fmt: skip
+            db.unit_of_work(),
+            bundled_step_ideas(),
+            text=text,
+            idea=idea,
+            predicted_discomfort=discomfort,
+            feared_outcome=fear,
+            person_id=person_id,
+        )
     if as_json:
         print_json(
             {"step": step_data(saved.step), "support": saved.assessment.needs_support}
         )
     else:
         console.print(f"Planned step {saved.step.id}: {escape(saved.step.text)}.")
-        console.print("Afterwards: closer step done "
-                      f"{saved.step.id} --felt N --went good|neutral|bad")  # fmt: skip
+        console.print(
+            "Afterwards: closer step done "
+            f"{saved.step.id} --felt N --went good|neutral|bad"
+        )
     if saved.assessment.needs_support and not as_json:
         print_support_for(saved.assessment)
 
@@ -199,9 +221,13 @@ def good_command(
             choose_share(db.unit_of_work(), percent, note)
         view = shares(db.unit_of_work())
     if as_json:
-        print_json({"history": [share_data(s) for s in view.history],
-                    "suggested_percent": view.suggestion.percent,
-                    "reason": view.suggestion.reason})  # fmt: skip
+        print_json(
+            {
+                "history": [share_data(s) for s in view.history],
+                "suggested_percent": view.suggestion.percent,
+                "reason": view.suggestion.reason,
+            }
+        )
         return
     if view.history:
         current = view.history[0].percent

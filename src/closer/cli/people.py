@@ -66,10 +66,16 @@ def add_command(
     born = parse_birthday(birthday)
     with database() as db:
         person = add_person(
-            db.unit_of_work(), name, relationship=relationship, closeness_now=now,
-            closeness_wanted=want, notes=notes, rhythm_days=every, nickname=nickname,
+            db.unit_of_work(),
+            name,
+            relationship=relationship,
+            closeness_now=now,
+            closeness_wanted=want,
+            notes=notes,
+            rhythm_days=every,
+            nickname=nickname,
             birthday=born,
-        )  # fmt: skip
+        )
     if as_json:
         print_json(person_data(person))
         return

@@ -49,11 +49,17 @@ def available(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         return
     reflections = list(bundled_library().reflections.values())
     if as_json:
-        print_json([
-            {"slug": r.slug, "name": r.name, "intro": r.intro,
-             "questions": [p.text for p in r.prompts]}
-            for r in reflections
-        ])  # fmt: skip
+        print_json(
+            [
+                {
+                    "slug": r.slug,
+                    "name": r.name,
+                    "intro": r.intro,
+                    "questions": [p.text for p in r.prompts],
+                }
+                for r in reflections
+            ]
+        )
         return
     for r in reflections:
         console.print(
@@ -99,12 +105,20 @@ def do_command(
     with database() as db:
         person_id = resolve_names(db.unit_of_work(), [person])[0] if person else None
         written = write_reflection(
-            db.unit_of_work(), bundled_library(), slug, answers,
-            moment_id=moment, person_id=person_id,
-        )  # fmt: skip
+            db.unit_of_work(),
+            bundled_library(),
+            slug,
+            answers,
+            moment_id=moment,
+            person_id=person_id,
+        )
     if as_json:
-        print_json({"entry": entry_data(written.entry),
-                    "support": written.assessment.needs_support})  # fmt: skip
+        print_json(
+            {
+                "entry": entry_data(written.entry),
+                "support": written.assessment.needs_support,
+            }
+        )
     else:
         console.print(f"Saved. Reread it with: closer reflect show {written.entry.id}")
     if written.assessment.needs_support and not as_json:

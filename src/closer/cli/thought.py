@@ -101,17 +101,27 @@ def add_command(
 ) -> None:
     """Write a thought record (situation, thought and belief are enough to start)."""
     fields = ThoughtFields(
-        situation=situation, automatic_thought=thought, belief_before=belief,
-        emotions=[parse_felt(f) for f in felt or []], traps=trap or [],
-        evidence_for=evidence_for, evidence_against=evidence_against,
-        balanced_thought=balanced, belief_after=belief_after,
-        emotions_after=[parse_felt(f) for f in felt_after or []], moment_id=moment,
-    )  # fmt: skip
+        situation=situation,
+        automatic_thought=thought,
+        belief_before=belief,
+        emotions=[parse_felt(f) for f in felt or []],
+        traps=trap or [],
+        evidence_for=evidence_for,
+        evidence_against=evidence_against,
+        balanced_thought=balanced,
+        belief_after=belief_after,
+        emotions_after=[parse_felt(f) for f in felt_after or []],
+        moment_id=moment,
+    )
     with database() as db:
         saved = write_thought(db.unit_of_work(), bundled_library(), fields)
     if as_json:
-        print_json({"record": record_data(saved.record),
-                    "support": saved.assessment.needs_support})  # fmt: skip
+        print_json(
+            {
+                "record": record_data(saved.record),
+                "support": saved.assessment.needs_support,
+            }
+        )
     else:
         console.print(f"Saved thought record {saved.record.id}.")
     if saved.assessment.needs_support and not as_json:

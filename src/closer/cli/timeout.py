@@ -111,13 +111,20 @@ def plan_command(
     with database() as db:
         person_id = resolve_names(db.unit_of_work(), [person])[0] if person else None
         saved = plan_timeout(
-            db.unit_of_work(), reason=why, returns_on=_day(until, "--until"),
-            starts_on=_day(start, "--from") if start else None, message=message,
+            db.unit_of_work(),
+            reason=why,
+            returns_on=_day(until, "--until"),
+            starts_on=_day(start, "--from") if start else None,
+            message=message,
             person_id=person_id,
-        )  # fmt: skip
+        )
     if as_json:
-        print_json({"timeout": timeout_data(saved.timeout),
-                    "support": saved.assessment.needs_support})  # fmt: skip
+        print_json(
+            {
+                "timeout": timeout_data(saved.timeout),
+                "support": saved.assessment.needs_support,
+            }
+        )
     else:
         until_day = f"{saved.timeout.returns_on:%d %b}"
         console.print(f"Time-out {saved.timeout.id} planned until {until_day}.")

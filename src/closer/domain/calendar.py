@@ -30,24 +30,35 @@ def calendar_items(
 ) -> list[CalendarItem]:
     """Planned commitments, time-out return days, and rhythm days, by date."""
     items = [
-        CalendarItem(f"commitment-{c.id}@closer", c.due_on,
-                     f"{c.text} ({c.person_name})" if c.person_name else c.text)
-        for c in commitments if c.status is Status.PLANNED
-    ]  # fmt: skip
+        CalendarItem(
+            f"commitment-{c.id}@closer",
+            c.due_on,
+            f"{c.text} ({c.person_name})" if c.person_name else c.text,
+        )
+        for c in commitments
+        if c.status is Status.PLANNED
+    ]
     items += [
-        CalendarItem(f"timeout-{t.id}@closer", t.returns_on,
-                     f"Back in touch with {t.person_name or 'everyone'}",
-                     "The end of a time-out you chose; Closer has questions for it.")
-        for t in timeouts if t.returned_on is None
-    ]  # fmt: skip
+        CalendarItem(
+            f"timeout-{t.id}@closer",
+            t.returns_on,
+            f"Back in touch with {t.person_name or 'everyone'}",
+            "The end of a time-out you chose; Closer has questions for it.",
+        )
+        for t in timeouts
+        if t.returned_on is None
+    ]
     for person in people:
         last = last_in_touch.get(person.id or -1)
         if person.rhythm_days is None or last is None:
             continue
         due = (last + timedelta(days=person.rhythm_days)).date()
-        items.append(CalendarItem(
-            f"rhythm-{person.id}@closer", due,
-            f"Maybe get in touch with {person.name}",
-            f"You wanted to be in touch about every {person.rhythm_days} days.",
-        ))  # fmt: skip
+        items.append(
+            CalendarItem(
+                f"rhythm-{person.id}@closer",
+                due,
+                f"Maybe get in touch with {person.name}",
+                f"You wanted to be in touch about every {person.rhythm_days} days.",
+            )
+        )
     return sorted(items, key=lambda i: (i.day, i.uid))

@@ -90,13 +90,21 @@ def settle(
             raise InvalidInput(
                 "Give the new day for a rescheduled plan.", field="new_due"
             )
-        return replace(commitment, due_on=new_due, status=Status.PLANNED,
-                       reason=reason.strip(), settled_at=None)  # fmt: skip
+        return replace(
+            commitment,
+            due_on=new_due,
+            status=Status.PLANNED,
+            reason=reason.strip(),
+            settled_at=None,
+        )
     by = one_of(CancelledBy, cancelled_by, "cancelled_by") if cancelled_by else None
     return replace(
-        commitment, status=chosen, settled_at=when, reason=reason.strip()[:MAX_TEXT],
+        commitment,
+        status=chosen,
+        settled_at=when,
+        reason=reason.strip()[:MAX_TEXT],
         cancelled_by=by if chosen is Status.CANCELLED else None,
-    )  # fmt: skip
+    )
 
 
 @dataclass(frozen=True, slots=True)

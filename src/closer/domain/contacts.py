@@ -74,5 +74,6 @@ def new_contact(
         direction = Direction.BOTH if channel is Channel.MEET else Direction.ME
     if len(note.strip()) > MAX_NOTE:
         raise InvalidInput(f"Keep the note under {MAX_NOTE} characters.", field="note")
-    return Contact(person_id=person_id, at=at, how=channel, direction=direction,
-                   note=note.strip())  # fmt: skip
+    return Contact(
+        person_id=person_id, at=at, how=channel, direction=direction, note=note.strip()
+    )

@@ -123,28 +123,44 @@ def summarise(
     acted = [m for m in facts if m.stayed is False]
     stayed = [m for m in facts if m.stayed is True]
     return Summary(
-        period=period, moments=len(facts), weeks=weeks,
-        share=Share(len(stayed), len(stayed) + len(acted)), halves=trend(weeks),
+        period=period,
+        moments=len(facts),
+        weeks=weeks,
+        share=Share(len(stayed), len(stayed) + len(acted)),
+        halves=trend(weeks),
         people=top((p for m in facts for p in m.people), str),
-        emotions=top((e for m in facts for e in m.emotions),
-                     lambda s: names["emotion"].get(s, s)),
-        signs=top((m.action for m in acted if m.action),
-                  lambda s: names["sign"].get(s, s)),
-        causes=top((c for m in facts for c in m.causes),
-                   lambda s: names["cause"].get(s, s)),
+        emotions=top(
+            (e for m in facts for e in m.emotions), lambda s: names["emotion"].get(s, s)
+        ),
+        signs=top(
+            (m.action for m in acted if m.action), lambda s: names["sign"].get(s, s)
+        ),
+        causes=top(
+            (c for m in facts for c in m.causes), lambda s: names["cause"].get(s, s)
+        ),
         tags=top((t for m in facts for t in m.tags), str),
         parts_of_day=dict(Counter(part_of_day(m.at) for m in facts)),
         weekdays=_weekdays(facts),
-        felt_after=(mean(m.felt_after for m in stayed if m.felt_after is not None),
-                    mean(m.felt_after for m in acted if m.felt_after is not None)),
+        felt_after=(
+            mean(m.felt_after for m in stayed if m.felt_after is not None),
+            mean(m.felt_after for m in acted if m.felt_after is not None),
+        ),
         urge=urge_split(facts),
-        patterns=associations(facts, {
-            "emotion": lambda m: m.emotions, "cause": lambda m: m.causes,
-            "person": lambda m: m.people, "tag": lambda m: m.tags,
-        }, said),
-        ladder=summarise_steps(list(steps)), kept=kept_rate(list(commitments)),
-        drifting=drifting, checks=_check_trends(checks),
-    )  # fmt: skip
+        patterns=associations(
+            facts,
+            {
+                "emotion": lambda m: m.emotions,
+                "cause": lambda m: m.causes,
+                "person": lambda m: m.people,
+                "tag": lambda m: m.tags,
+            },
+            said,
+        ),
+        ladder=summarise_steps(list(steps)),
+        kept=kept_rate(list(commitments)),
+        drifting=drifting,
+        checks=_check_trends(checks),
+    )
 
 
 def _weekdays(facts: Sequence[MomentFacts]) -> list[int]:
@@ -164,8 +180,12 @@ def _check_trends(checks: Sequence[tuple[CheckResult, str]]) -> list[CheckTrend]
 
 def _count(s: Summary) -> Insight:
     if not s.moments:
-        return Insight("moments", "No moments in this period. Whenever you log one, "
-                       "it will show here.", {"moments": 0}, 0)  # fmt: skip
+        return Insight(
+            "moments",
+            "No moments in this period. Whenever you log one, it will show here.",
+            {"moments": 0},
+            0,
+        )
     return Insight(
         "moments",
         f"{s.moments} moments in {s.period.days} days, about {s.per_week:.1f} a week.",
@@ -177,25 +197,33 @@ def _count(s: Summary) -> Insight:
 def _approach(s: Summary) -> list[Insight | None]:
     if s.share.noted < MIN_SAMPLE:
         return [None]
-    found: list[Insight | None] = [Insight(
-        "approach-ratio",
-        f"You stayed with the urge (moved toward someone) in {s.share.stayed} of "
-        f"{s.share.noted} moments where you noted what you did "
-        f"({percent(s.share.stayed, s.share.noted)}%).",
-        {"stayed": s.share.stayed, "noted": s.share.noted,
-         "ratio": round(s.share.ratio or 0, 3)},
-        s.share.noted,
-    )]  # fmt: skip
+    found: list[Insight | None] = [
+        Insight(
+            "approach-ratio",
+            f"You stayed with the urge (moved toward someone) in {s.share.stayed} of "
+            f"{s.share.noted} moments where you noted what you did "
+            f"({percent(s.share.stayed, s.share.noted)}%).",
+            {
+                "stayed": s.share.stayed,
+                "noted": s.share.noted,
+                "ratio": round(s.share.ratio or 0, 3),
+            },
+            s.share.noted,
+        )
+    ]
     first, second = s.halves
     if min(first.noted, second.noted) >= MIN_SAMPLE:
         a, b = percent(first.stayed, first.noted), percent(second.stayed, second.noted)
         way = "up from" if b > a else "down from" if b < a else "the same as"
-        found.append(Insight(
-            "approach-trend",
-            f"In the second half of the period you stayed in {b}% of moments, "
-            f"{way} {a}% in the first half.",
-            {"first": a, "second": b}, first.noted + second.noted,
-        ))  # fmt: skip
+        found.append(
+            Insight(
+                "approach-trend",
+                f"In the second half of the period you stayed in {b}% of moments, "
+                f"{way} {a}% in the first half.",
+                {"first": a, "second": b},
+                first.noted + second.noted,
+            )
+        )
     return found
 
 
@@ -210,9 +238,14 @@ def _tops(s: Summary) -> list[Insight | None]:
     ):
         if items:
             listed = ", ".join(f"{c.name} ({c.count})" for c in items)
-            said.append(Insight(kind, f"{lead}: {listed}.",
-                                {c.slug: c.count for c in items},
-                                sum(c.count for c in items)))  # fmt: skip
+            said.append(
+                Insight(
+                    kind,
+                    f"{lead}: {listed}.",
+                    {c.slug: c.count for c in items},
+                    sum(c.count for c in items),
+                )
+            )
     return said
 
 
@@ -221,65 +254,108 @@ def _when(s: Summary) -> list[Insight | None]:
         return []
     part, n = max(s.parts_of_day.items(), key=lambda kv: kv[1])
     day = max(range(7), key=lambda d: s.weekdays[d])
-    found: list[Insight | None] = [Insight(
-        "time",
-        f"Most moments came in the {part} ({percent(n, s.moments)}%), and on "
-        f"{WEEKDAYS[day]} more than any other day ({s.weekdays[day]}).",
-        {"part_of_day": part, "weekday": WEEKDAYS[day]}, s.moments,
-    )]  # fmt: skip
+    found: list[Insight | None] = [
+        Insight(
+            "time",
+            f"Most moments came in the {part} ({percent(n, s.moments)}%), and on "
+            f"{WEEKDAYS[day]} more than any other day ({s.weekdays[day]}).",
+            {"part_of_day": part, "weekday": WEEKDAYS[day]},
+            s.moments,
+        )
+    ]
     low, high = s.urge
     if low.noted >= MIN_SAMPLE and low.ratio is not None:
-        found.append(Insight(
-            "urge",
-            f"When the urge was below 5, you stayed in {low.stayed} of {low.noted} "
-            f"moments ({percent(low.stayed, low.noted)}%)"
-            + (f"; at 5 or more, in {high.stayed} of {high.noted} "
-               f"({percent(high.stayed, high.noted)}%)."
-               if high.noted >= MIN_SAMPLE else "."),
-            {"low_ratio": round(low.ratio, 3),
-             "high_ratio": round(high.ratio, 3) if high.ratio is not None else None},
-            low.noted + high.noted,
-        ))  # fmt: skip
+        found.append(
+            Insight(
+                "urge",
+                f"When the urge was below 5, you stayed in {low.stayed} of {low.noted} "
+                f"moments ({percent(low.stayed, low.noted)}%)"
+                + (
+                    f"; at 5 or more, in {high.stayed} of {high.noted} "
+                    f"({percent(high.stayed, high.noted)}%)."
+                    if high.noted >= MIN_SAMPLE
+                    else "."
+                ),
+                {
+                    "low_ratio": round(low.ratio, 3),
+                    "high_ratio": round(high.ratio, 3)
+                    if high.ratio is not None
+                    else None,
+                },
+                low.noted + high.noted,
+            )
+        )
     stayed, acted = s.felt_after
     if stayed is not None and acted is not None:
-        found.append(Insight(
-            "felt-after",
-            f"Afterwards you felt {stayed:.1f} out of 10 on average when you stayed, "
-            f"and {acted:.1f} when you acted on the urge.",
-            {"stayed": round(stayed, 2), "acted": round(acted, 2)}, s.share.noted,
-        ))  # fmt: skip
+        found.append(
+            Insight(
+                "felt-after",
+                f"Afterwards you felt {stayed:.1f} out of 10 on average when you "
+                f"stayed, and {acted:.1f} when you acted on the urge.",
+                {"stayed": round(stayed, 2), "acted": round(acted, 2)},
+                s.share.noted,
+            )
+        )
     return found
 
 
 def _pattern(a: Association) -> Insight:
-    return Insight("pattern", a.sentence,
-                   {"acted": a.share.acted, "noted": a.share.noted,
-                    "overall_ratio": round(a.overall.ratio or 0, 3)},
-                   a.share.noted)  # fmt: skip
+    return Insight(
+        "pattern",
+        a.sentence,
+        {
+            "acted": a.share.acted,
+            "noted": a.share.noted,
+            "overall_ratio": round(a.overall.ratio or 0, 3),
+        },
+        a.share.noted,
+    )
 
 
 def _practice(s: Summary) -> list[Insight | None]:
     found: list[Insight | None] = []
     if s.ladder.finished:
-        found.append(Insight("ladder", s.ladder.sentence,
-                             {"finished": s.ladder.finished,
-                              "predicted": s.ladder.average_predicted,
-                              "actual": s.ladder.average_actual},
-                             s.ladder.finished))  # fmt: skip
+        found.append(
+            Insight(
+                "ladder",
+                s.ladder.sentence,
+                {
+                    "finished": s.ladder.finished,
+                    "predicted": s.ladder.average_predicted,
+                    "actual": s.ladder.average_actual,
+                },
+                s.ladder.finished,
+            )
+        )
     if s.kept.settled:
-        found.append(Insight("commitments", s.kept.sentence,
-                             {"kept": s.kept.kept, "settled": s.kept.settled},
-                             s.kept.settled))  # fmt: skip
+        found.append(
+            Insight(
+                "commitments",
+                s.kept.sentence,
+                {"kept": s.kept.kept, "settled": s.kept.settled},
+                s.kept.settled,
+            )
+        )
     if s.drifting:
-        found.append(Insight("drifting", f"{s.drifting} people are past the rhythm "
-                             "you chose for them (see Drifting).",
-                             {"drifting": s.drifting}, s.drifting))  # fmt: skip
+        found.append(
+            Insight(
+                "drifting",
+                f"{s.drifting} people are past the rhythm "
+                "you chose for them (see Drifting).",
+                {"drifting": s.drifting},
+                s.drifting,
+            )
+        )
     for c in s.checks:
-        change = (f"from {c.first:g} to {c.last:g}" if c.taken > 1
-                  else f"{c.last:g}")  # fmt: skip
-        found.append(Insight("check", f"{c.name}: {change} ({c.taken} taken).",
-                             {"check": c.check, "first": c.first, "last": c.last},
-                             c.taken))  # fmt: skip
+        change = f"from {c.first:g} to {c.last:g}" if c.taken > 1 else f"{c.last:g}"
+        found.append(
+            Insight(
+                "check",
+                f"{c.name}: {change} ({c.taken} taken).",
+                {"check": c.check, "first": c.first, "last": c.last},
+                c.taken,
+            )
+        )
     return found
 
 

@@ -215,8 +215,12 @@ def mean(values: Iterable[float]) -> float | None:
 def trend(weeks: Sequence[Week]) -> tuple[Share, Share]:
     """The approach share in the first and second half of the weeks."""
     half = len(weeks) // 2
-    first = Share(sum(w.share.stayed for w in weeks[:half]),
-                  sum(w.share.noted for w in weeks[:half]))  # fmt: skip
-    second = Share(sum(w.share.stayed for w in weeks[half:]),
-                   sum(w.share.noted for w in weeks[half:]))  # fmt: skip
+    first = Share(
+        sum(w.share.stayed for w in weeks[:half]),
+        sum(w.share.noted for w in weeks[:half]),
+    )
+    second = Share(
+        sum(w.share.stayed for w in weeks[half:]),
+        sum(w.share.noted for w in weeks[half:]),
+    )
     return first, second

@@ -116,11 +116,13 @@ class MeaningSuggester:
         clues = {c.slug: c.score for c in keyword.causes}
         top = [
             SuggestedCause(
-                slug, library.causes[slug].name, round(100 * score),
+                slug,
+                library.causes[slug].name,
+                round(100 * score),
                 (*reasons.get(slug, ()), f"close in meaning to “{closest}”"),
             )
             for slug, score, closest in self.rank(text, library, clues)[:MAX_CAUSES]
-        ]  # fmt: skip
+        ]
         return Suggestions(
             causes=tuple(top),
             strategies=choose_strategies(top, library),

@@ -144,11 +144,12 @@ class Moment:
     action: str | None = field(
         default=None,
         metadata=detail(
-            "What I did", help="An approach or sign slug",
+            "What I did",
+            help="An approach or sign slug",
             check=check_action,
             show=action_name,
         ),
-    )  # fmt: skip
+    )
     outcome: str = field(
         default="",
         metadata=detail("How it turned out", max_length=MAX_OUTCOME, free_text=True),
@@ -159,26 +160,30 @@ class Moment:
     causes: tuple[str, ...] = field(
         default=(),
         metadata=detail(
-            "Why, I think", help="Cause slugs", item="cause",
+            "Why, I think",
+            help="Cause slugs",
+            item="cause",
             check=check_causes,
             show=cause_names,
         ),
-    )  # fmt: skip
+    )
     tags: tuple[str, ...] = field(
         default=(),
         metadata=detail(
-            "Tags", item="tag",
+            "Tags",
+            item="tag",
             check=lambda value, _library: clean_tags(value),
             show=lambda value, _library: " ".join("#" + t for t in value),
         ),
-    )  # fmt: skip
+    )
     channel: Channel | None = field(
         default=None,
         metadata=detail(
-            "Where it happened", help="Where the moment happened",
+            "Where it happened",
+            help="Where the moment happened",
             choices=CHANNELS,
         ),
-    )  # fmt: skip
+    )
     id: int | None = None
     person_names: tuple[str, ...] = field(default=(), compare=False)
 

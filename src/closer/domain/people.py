@@ -185,9 +185,12 @@ class Person:
 
 
 def new_person(
-    name: str, *, id: int | None = None, birthday: Birthday | None = None,
+    name: str,
+    *,
+    id: int | None = None,
+    birthday: Birthday | None = None,
     **details: Any,
-) -> Person:  # fmt: skip
+) -> Person:
     """A validated Person; ``details`` are its plain fields by name
     (relationship, closeness, notes, rhythm every 1 to 365 days, nickname),
     each coerced to its type and checked."""

@@ -84,9 +84,11 @@ class ImportReport:
     def added(self) -> int:
         """How many records were added in all."""
         return (
-            self.people_added + self.moments_added + self.plan_items_added
+            self.people_added
+            + self.moments_added
+            + self.plan_items_added
             + self.practice_added
-        )  # fmt: skip
+        )
 
     def sentences(self) -> list[str]:
         """What happened, in words (words of crisis are said by each screen)."""

@@ -171,25 +171,35 @@ def ranking(items: list[tuple[str, float]], what: str) -> BarChart:
     top = max((v for _, v in items), default=1.0) or 1.0
     row = 22
     bars = tuple(
-        Bar(x=110, y=PAD + row * i, width=round(160 * v / top, 1), height=14,
-            label=name, value=_number(v))
+        Bar(
+            x=110,
+            y=PAD + row * i,
+            width=round(160 * v / top, 1),
+            height=14,
+            label=name,
+            value=_number(v),
+        )
         for i, (name, v) in enumerate(items)
-    )  # fmt: skip
+    )
     said = ", ".join(f"{b.label}: {b.value}" for b in bars)
     height = PAD * 2 + row * max(len(bars), 1)
     return BarChart(
-        label=f"{what}. {said}." if bars else what, bars=bars, top=top, across=True,
+        label=f"{what}. {said}." if bars else what,
+        bars=bars,
+        top=top,
+        across=True,
         height=height,
-    )  # fmt: skip
+    )
 
 
 def moments_per_week(weeks: Sequence[Week], top: float | None = None) -> BarChart:
     """Moments in each of ``weeks`` (scaled to ``top``, else to the busiest)."""
     highest = top if top is not None else max((w.moments for w in weeks), default=1)
     return bar_chart(
-        [(w.start.strftime("%d %b"), w.moments) for w in weeks], highest,
+        [(w.start.strftime("%d %b"), w.moments) for w in weeks],
+        highest,
         "Moments per week",
-    )  # fmt: skip
+    )
 
 
 def stayed_per_week(
@@ -204,5 +214,6 @@ def stayed_per_week(
     return line_chart(
         [percent(w.share.stayed, w.share.noted) for w in noted],
         [datetime.combine(w.start, time(), UTC) for w in noted],
-        100, what,
-    )  # fmt: skip
+        100,
+        what,
+    )

@@ -57,10 +57,15 @@ def _charts(report: Report) -> dict[str, object]:
         weeks, "Share of moments the urge was stayed with, per week (%)"
     )
     checks = [
-        line_chart([r.total for r in c.results], [r.taken_at for r in c.results],
-                   max(*(r.total for r in c.results), 1.0), f"{c.name} over time")
-        for c in report.checks if len(c.results) > 1
-    ]  # fmt: skip
+        line_chart(
+            [r.total for r in c.results],
+            [r.taken_at for r in c.results],
+            max(*(r.total for r in c.results), 1.0),
+            f"{c.name} over time",
+        )
+        for c in report.checks
+        if len(c.results) > 1
+    ]
     moments = moments_per_week(weeks[-26:], max((w.moments for w in weeks), default=1))
     return {"approach": approach, "check_charts": checks, "per_week": moments}
 
@@ -69,10 +74,14 @@ def to_html(report: Report, library: Library) -> str:
     """The report as one HTML page (styles inline, nothing fetched)."""
     template = _environment().get_template("report.html")
     return template.render(
-        report=report, summary=report.summary, library=library,
-        disclaimer=DISCLAIMER, version=__version__, safety=safety_lines(report),
+        report=report,
+        summary=report.summary,
+        library=library,
+        disclaimer=DISCLAIMER,
+        version=__version__,
+        safety=safety_lines(report),
         **_charts(report),
-    )  # fmt: skip
+    )
 
 
 def to_pdf(report: Report, library: Library) -> bytes:

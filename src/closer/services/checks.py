@@ -119,12 +119,18 @@ def result_data(scored: Scored) -> dict[str, Any]:
     """A result as plain data (the API and `closer check --json`)."""
     band, score = scored.score.band, scored.score
     return {
-        "id": scored.result.id, "check": scored.check.slug,
+        "id": scored.result.id,
+        "check": scored.check.slug,
         "taken_at": scored.result.taken_at.isoformat(),
-        "answers": list(scored.result.answers), "total": score.total,
-        "band": band.label if band else None, "meaning": band.meaning if band else None,
-        "flagged": score.flagged, "needs_safety": bool(score.needs_safety),
+        "answers": list(scored.result.answers),
+        "total": score.total,
+        "band": band.label if band else None,
+        "meaning": band.meaning if band else None,
+        "flagged": score.flagged,
+        "needs_safety": bool(score.needs_safety),
         "parts": list(score.parts),
-        "areas": [{"about": a.about, "mean": round(a.mean, 2),
-                   "stands_out": a.stands_out} for a in score.areas],
-    }  # fmt: skip
+        "areas": [
+            {"about": a.about, "mean": round(a.mean, 2), "stands_out": a.stands_out}
+            for a in score.areas
+        ],
+    }

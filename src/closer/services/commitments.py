@@ -51,8 +51,14 @@ def settle_commitment(
         current = uow.commitments.get(commitment_id)
         if current is None:
             raise NotFound(f"There is no commitment with id {commitment_id}.")
-        changed = settle(current, status, when=datetime.now(UTC), new_due=new_due,
-                         cancelled_by=cancelled_by, reason=reason)  # fmt: skip
+        changed = settle(
+            current,
+            status,
+            when=datetime.now(UTC),
+            new_due=new_due,
+            cancelled_by=cancelled_by,
+            reason=reason,
+        )
         saved = uow.commitments.update(changed)
         uow.commit()
     texts = [saved.reason] if saved.reason else []

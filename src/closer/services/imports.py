@@ -336,10 +336,14 @@ def _reflections(
         existing = have.get(key)
         count(existing is None)
         if existing is None:
-            saved = uow.reflections.add(replace(
-                entry, id=None, person_id=_person_id(people, entry.person_name),
-                moment_id=_linked(moment_ids, entry.moment_id),
-            ))  # fmt: skip
+            saved = uow.reflections.add(
+                replace(
+                    entry,
+                    id=None,
+                    person_id=_person_id(people, entry.person_name),
+                    moment_id=_linked(moment_ids, entry.moment_id),
+                )
+            )
             existing = saved.id
             have[key] = existing
         assert existing is not None

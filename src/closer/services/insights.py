@@ -63,10 +63,14 @@ def insights(
         results = [r for r in uow.checks.list() if period.contains(r.taken_at)]
     now = datetime.combine(period.end, datetime.max.time(), UTC)
     return summarise(
-        facts, period, library, steps=steps, commitments=plans,
+        facts,
+        period,
+        library,
+        steps=steps,
+        commitments=plans,
         drifting=len(drifting(people, last, min(now, datetime.now(UTC)))),
         checks=[(r, names.get(r.check, r.check)) for r in results],
-    )  # fmt: skip
+    )
 
 
 def counselor_report(
@@ -87,10 +91,15 @@ def counselor_report(
     if missing:
         raise NotFound(f"There is no moment with id {missing[0]}.")
     histories = tuple(
-        CheckHistory(c.name, c.title, c.attribution,
-                     tuple(r for r in results if r.check == c.slug))
-        for c in checks if any(r.check == c.slug for r in results)
-    )  # fmt: skip
+        CheckHistory(
+            c.name,
+            c.title,
+            c.attribution,
+            tuple(r for r in results if r.check == c.slug),
+        )
+        for c in checks
+        if any(r.check == c.slug for r in results)
+    )
     safety = _safety_answers(checks, results)
     crisis = _crisis_moments(uow, period)
     notes = tuple(
@@ -100,9 +109,13 @@ def counselor_report(
         )
     )
     return Report(
-        summary, datetime.now(UTC), histories, notes,
-        safety_answers=safety, crisis_moments=crisis,
-    )  # fmt: skip
+        summary,
+        datetime.now(UTC),
+        histories,
+        notes,
+        safety_answers=safety,
+        crisis_moments=crisis,
+    )
 
 
 def _safety_answers(
@@ -116,10 +129,16 @@ def _safety_answers(
         answered = safety_answer(check, result.answers) if check else None
         if check is not None and answered is not None:
             value, question = answered
-            found.append(SafetyAnswer(
-                result.taken_at, check.name, check.safety_item or 0,
-                question.text, question.label(value), value,
-            ))  # fmt: skip
+            found.append(
+                SafetyAnswer(
+                    result.taken_at,
+                    check.name,
+                    check.safety_item or 0,
+                    question.text,
+                    question.label(value),
+                    value,
+                )
+            )
     return tuple(found)
 
 
@@ -145,16 +164,37 @@ def summary_data(s: Summary) -> dict[str, Any]:
         return [{"slug": c.slug, "name": c.name, "count": c.count} for c in items]
 
     return {
-        "start": s.period.start.isoformat(), "end": s.period.end.isoformat(),
-        "moments": s.moments, "per_week": round(s.per_week, 2),
-        "stayed": s.share.stayed, "noted": s.share.noted,
+        "start": s.period.start.isoformat(),
+        "end": s.period.end.isoformat(),
+        "moments": s.moments,
+        "per_week": round(s.per_week, 2),
+        "stayed": s.share.stayed,
+        "noted": s.share.noted,
         "approach_ratio": s.share.ratio,
-        "weeks": [{"start": w.start.isoformat(), "moments": w.moments,
-                   "stayed": w.share.stayed, "noted": w.share.noted} for w in s.weeks],
-        "people": counted(s.people), "emotions": counted(s.emotions),
-        "signs": counted(s.signs), "causes": counted(s.causes), "tags": counted(s.tags),
-        "parts_of_day": s.parts_of_day, "weekdays": s.weekdays,
-        "insights": [{"kind": i.kind, "sentence": i.sentence, "numbers": i.numbers,
-                      "sample": i.sample} for i in s.insights],
+        "weeks": [
+            {
+                "start": w.start.isoformat(),
+                "moments": w.moments,
+                "stayed": w.share.stayed,
+                "noted": w.share.noted,
+            }
+            for w in s.weeks
+        ],
+        "people": counted(s.people),
+        "emotions": counted(s.emotions),
+        "signs": counted(s.signs),
+        "causes": counted(s.causes),
+        "tags": counted(s.tags),
+        "parts_of_day": s.parts_of_day,
+        "weekdays": s.weekdays,
+        "insights": [
+            {
+                "kind": i.kind,
+                "sentence": i.sentence,
+                "numbers": i.numbers,
+                "sample": i.sample,
+            }
+            for i in s.insights
+        ],
         "min_sample": MIN_SAMPLE,
-    }  # fmt: skip
+    }

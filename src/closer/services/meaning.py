@@ -47,10 +47,12 @@ def moments_by_meaning(
         return []
     (query,) = embedder.embed([question])
     ranked = sorted(
-        ((m, similarity(query, v)) for m, v in
-         zip(moments, vectors_for(uow, embedder, texts), strict=True)),
+        (
+            (m, similarity(query, v))
+            for m, v in zip(moments, vectors_for(uow, embedder, texts), strict=True)
+        ),
         key=lambda pair: -pair[1],
-    )  # fmt: skip
+    )
     return [(m, s) for m, s in ranked[:limit] if s >= CLOSE_ENOUGH]
 
 

@@ -46,8 +46,14 @@ def check_draft(uow: UnitOfWork, checker: MessageChecker, draft: str) -> Checked
 def findings_data(check: MessageCheck) -> list[dict[str, Any]]:
     """The findings as plain data, for the API and ``--json``."""
     return [
-        {"pattern": f.pattern.slug, "name": f.pattern.name, "why": f.pattern.why,
-         "evidence": f.evidence, "by": f.by, "strategy": f.pattern.strategy,
-         "alternatives": list(f.pattern.alternatives)}
+        {
+            "pattern": f.pattern.slug,
+            "name": f.pattern.name,
+            "why": f.pattern.why,
+            "evidence": f.evidence,
+            "by": f.by,
+            "strategy": f.pattern.strategy,
+            "alternatives": list(f.pattern.alternatives),
+        }
         for f in check.findings
-    ]  # fmt: skip
+    ]

@@ -43,9 +43,12 @@ def write_reflection(
 ) -> Written:
     """Save the answers (first), then check them for words of crisis."""
     entry = new_entry(
-        reflection_named(library, slug), answers, written_at=when or datetime.now(UTC),
-        moment_id=moment_id, person_id=person_id,
-    )  # fmt: skip
+        reflection_named(library, slug),
+        answers,
+        written_at=when or datetime.now(UTC),
+        moment_id=moment_id,
+        person_id=person_id,
+    )
     with uow:
         saved = uow.reflections.add(entry)
         uow.commit()

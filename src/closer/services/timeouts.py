@@ -41,9 +41,13 @@ def plan_timeout(
 ) -> TimeOutSaved:
     """Plan a step back (from today unless said), save it, then check its words."""
     timeout = new_timeout(
-        reason=reason, starts_on=starts_on or today(), returns_on=returns_on,
-        message=message, created_at=datetime.now(UTC), person_id=person_id,
-    )  # fmt: skip
+        reason=reason,
+        starts_on=starts_on or today(),
+        returns_on=returns_on,
+        message=message,
+        created_at=datetime.now(UTC),
+        person_id=person_id,
+    )
     with uow:
         saved = uow.timeouts.add(timeout)
         uow.commit()

@@ -45,7 +45,10 @@ def import_upload(
     """Read ``file`` and import it, all or nothing (blocking: run it in a
     worker thread from a route)."""
     chosen, incoming = open_import(
-        cast(BinaryIO, file), name=name, fmt=fmt, library=library,
+        cast(BinaryIO, file),
+        name=name,
+        fmt=fmt,
+        library=library,
         max_bytes=settings.import_max_mb * MB,
-    )  # fmt: skip
+    )
     return import_records(uow, incoming, source=chosen.value)

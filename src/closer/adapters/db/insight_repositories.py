@@ -41,10 +41,17 @@ class SqlInsightFacts:
             MomentRow.occurred_at >= start,
             MomentRow.occurred_at < end,
         )
-        moments = select(
-            MomentRow.id, MomentRow.occurred_at, MomentRow.urge, MomentRow.action,
-            MomentRow.felt_after,
-        ).where(*live).order_by(MomentRow.occurred_at)  # fmt: skip
+        moments = (
+            select(
+                MomentRow.id,
+                MomentRow.occurred_at,
+                MomentRow.urge,
+                MomentRow.action,
+                MomentRow.felt_after,
+            )
+            .where(*live)
+            .order_by(MomentRow.occurred_at)
+        )
 
         def linked(column: Any, moment_id: Any) -> Select[Any]:
             return (
@@ -73,12 +80,17 @@ class SqlInsightFacts:
         emotions, causes, tags, people = (_grouped(r) for r in links)
         return [
             MomentFacts(
-                at=aware(at), urge=urge, action=action, felt_after=felt,
-                emotions=emotions.get(mid, ()), causes=causes.get(mid, ()),
-                people=people.get(mid, ()), tags=tags.get(mid, ()),
+                at=aware(at),
+                urge=urge,
+                action=action,
+                felt_after=felt,
+                emotions=emotions.get(mid, ()),
+                causes=causes.get(mid, ()),
+                people=people.get(mid, ()),
+                tags=tags.get(mid, ()),
             )
             for mid, at, urge, action, felt in rows
-        ]  # fmt: skip
+        ]
 
 
 def _grouped(rows: Sequence[Any]) -> dict[int, tuple[str, ...]]:

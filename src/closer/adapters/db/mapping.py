@@ -116,8 +116,9 @@ def to_record(kind: type[Record], row: object, **given: Any) -> Record:
     return kind(**values)
 
 
-def fill_row(row: object, record: object, *, skip: tuple[str, ...] = ("id",),
-             **given: Any) -> None:  # fmt: skip
+def fill_row(
+    row: object, record: object, *, skip: tuple[str, ...] = ("id",), **given: Any
+) -> None:
     """Write ``record``'s fields into ``row``'s columns of the same names
     (never ``skip``); ``given`` are column values the repository computed."""
     columns, related = _columns(type(row)), _relationships(type(row))
@@ -133,8 +134,9 @@ def fill_row(row: object, record: object, *, skip: tuple[str, ...] = ("id",),
         setattr(row, name, value)
 
 
-def column_values(record: object, row_class: type, *, skip: tuple[str, ...] = ("id",)
-                  ) -> dict[str, Any]:  # fmt: skip
+def column_values(
+    record: object, row_class: type, *, skip: tuple[str, ...] = ("id",)
+) -> dict[str, Any]:
     """``record``'s fields that have a column of the same name in
     ``row_class``, as stored (for plain insert statements); relationships
     are the repository's to write."""

@@ -194,9 +194,11 @@ class SqlThoughtRecordRepository:
     @staticmethod
     def _to_domain(row: ThoughtRecordRow) -> ThoughtRecord:
         return to_record(
-            ThoughtRecord, row, emotions=_felt(row.emotions),
+            ThoughtRecord,
+            row,
+            emotions=_felt(row.emotions),
             emotions_after=_felt(row.emotions_after),
-        )  # fmt: skip
+        )
 
     def _fill(self, row: ThoughtRecordRow, record: ThoughtRecord) -> None:
         if record.moment_id is not None:
@@ -204,9 +206,11 @@ class SqlThoughtRecordRepository:
             if moment is None or moment.deleted_at is not None:
                 raise NotFound(f"There is no moment with id {record.moment_id}.")
         fill_row(
-            row, record, emotions=_felt_rows(record.emotions),
+            row,
+            record,
+            emotions=_felt_rows(record.emotions),
             emotions_after=_felt_rows(record.emotions_after),
-        )  # fmt: skip
+        )
 
     def _row(self, record_id: int | None) -> ThoughtRecordRow:
         row = (
@@ -311,8 +315,9 @@ class SqlTimeOutRepository:
         """Ongoing first (by return date), then the ones you came back from."""
         rows = self._session.execute(
             self._query().order_by(
-                TimeOutRow.returned_on.is_not(None), TimeOutRow.returns_on.desc(),
+                TimeOutRow.returned_on.is_not(None),
+                TimeOutRow.returns_on.desc(),
                 TimeOutRow.id.desc(),
             )
-        ).all()  # fmt: skip
+        ).all()
         return [self._to_domain(row, name) for row, name in rows]

@@ -212,10 +212,12 @@ class SqlPeopleRepository:
     @staticmethod
     def _fill(row: PersonRow, person: Person) -> None:
         fill_row(
-            row, person, name_key=person.name.casefold(),
+            row,
+            person,
+            name_key=person.name.casefold(),
             birthday=person.birthday.iso if person.birthday else None,
             updated_at=utc_now(),
-        )  # fmt: skip
+        )
 
     def add(self, person: Person) -> Person:
         row = PersonRow()
@@ -256,10 +258,12 @@ class SqlPeopleRepository:
         """Keep one reading of how close someone felt and was wanted."""
         self._session.add(
             ClosenessRow(
-                person_id=person_id, at=reading.at, now=reading.now,
+                person_id=person_id,
+                at=reading.at,
+                now=reading.now,
                 wanted=reading.wanted,
             )
-        )  # fmt: skip
+        )
         self._session.flush()
 
     def closeness(self, person_id: int | None = None) -> list[ClosenessReading]:
@@ -308,8 +312,12 @@ def _links(
         (
             MomentEmotionRow,
             [
-                {"moment_id": moment_id, "emotion": f.emotion,
-                 "intensity": f.intensity, "position": i}
+                {
+                    "moment_id": moment_id,
+                    "emotion": f.emotion,
+                    "intensity": f.intensity,
+                    "position": i,
+                }
                 for i, f in enumerate(moment.emotions)
             ],
         ),
@@ -321,7 +329,7 @@ def _links(
             MomentTagRow,
             [{"moment_id": moment_id, "tag": t} for t in moment.tags],
         ),
-    ]  # fmt: skip
+    ]
 
 
 class SqlMomentRepository:
@@ -427,9 +435,13 @@ class SqlMomentRepository:
         return replace(moment, id=moment_id)
 
     def _insert_row(
-        self, connection: Connection, moment: Moment, client_key: str | None,
-        now: datetime, search_text: str,
-    ) -> Any:  # fmt: skip
+        self,
+        connection: Connection,
+        moment: Moment,
+        client_key: str | None,
+        now: datetime,
+        search_text: str,
+    ) -> Any:
         """The new row's primary key (IntegrityError if its key is taken)."""
         return connection.execute(
             insert(MomentRow),
@@ -455,20 +467,29 @@ class SqlMomentRepository:
             raise NotFound(f"There is no person with id {missing[0]}.")
         owner, now = owner_of(self._session), utc_now()
         ready = [
-            replace(m, person_names=tuple(names[p] for p in m.people),
-                    causes=tuple(sorted(m.causes)), tags=tuple(sorted(m.tags)))
+            replace(
+                m,
+                person_names=tuple(names[p] for p in m.people),
+                causes=tuple(sorted(m.causes)),
+                tags=tuple(sorted(m.tags)),
+            )
             for m in moments
-        ]  # fmt: skip
+        ]
         connection = self._session.connection()
         inserted = connection.execute(
             insert(MomentRow).returning(MomentRow.id, sort_by_parameter_order=True),
             [
-                {**column_values(m, MomentRow), "user_id": owner,
-                 "search_text": m.search_text(), "created_at": now,
-                 "updated_at": now, "client_key": None}
+                {
+                    **column_values(m, MomentRow),
+                    "user_id": owner,
+                    "search_text": m.search_text(),
+                    "created_at": now,
+                    "updated_at": now,
+                    "client_key": None,
+                }
                 for m in ready
             ],
-        )  # fmt: skip
+        )
         ids = [int(row[0]) for row in inserted]
         tables: dict[type[Base], list[dict[str, Any]]] = {}
         for moment_id, moment in zip(ids, ready, strict=True):

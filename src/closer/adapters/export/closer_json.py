@@ -292,38 +292,62 @@ def to_document(records: Records, *, now: datetime | None = None) -> dict[str, A
         ],
         moments=[_moment_doc(m) for m in records.moments],
         ladder_steps=[_step_doc(s) for s in records.steps],
-        good_shares=[ShareDoc(percent=s.percent, chosen_at=s.chosen_at, note=s.note)
-                     for s in records.good_shares],
+        good_shares=[
+            ShareDoc(percent=s.percent, chosen_at=s.chosen_at, note=s.note)
+            for s in records.good_shares
+        ],
         reflections=[
-            ReflectionDoc(reflection=e.reflection, answers=list(e.answers),
-                          written_at=e.written_at, moment=e.moment_id,
-                          person=e.person_name)
+            ReflectionDoc(
+                reflection=e.reflection,
+                answers=list(e.answers),
+                written_at=e.written_at,
+                moment=e.moment_id,
+                person=e.person_name,
+            )
             for e in records.reflections
         ],
         thought_records=[_thought_doc(t) for t in records.thoughts],
         timeouts=[
-            TimeOutDoc(reason=t.reason, starts_on=t.starts_on, returns_on=t.returns_on,
-                       message=t.message, created_at=t.created_at, person=t.person_name,
-                       returned_on=t.returned_on, reflection=t.reflection_id)
+            TimeOutDoc(
+                reason=t.reason,
+                starts_on=t.starts_on,
+                returns_on=t.returns_on,
+                message=t.message,
+                created_at=t.created_at,
+                person=t.person_name,
+                returned_on=t.returned_on,
+                reflection=t.reflection_id,
+            )
             for t in records.timeouts
         ],
         contacts=[
-            ContactDoc(person=c.person_name or "", at=c.at, how=c.how.value,
-                       direction=c.direction.value, note=c.note)
+            ContactDoc(
+                person=c.person_name or "",
+                at=c.at,
+                how=c.how.value,
+                direction=c.direction.value,
+                note=c.note,
+            )
             for c in records.contacts
         ],
         commitments=[
-            CommitmentDoc(person=c.person_name or "", text=c.text, due_on=c.due_on,
-                          created_at=c.created_at, status=c.status.value,
-                          cancelled_by=c.cancelled_by.value if c.cancelled_by else None,
-                          reason=c.reason, settled_at=c.settled_at)
+            CommitmentDoc(
+                person=c.person_name or "",
+                text=c.text,
+                due_on=c.due_on,
+                created_at=c.created_at,
+                status=c.status.value,
+                cancelled_by=c.cancelled_by.value if c.cancelled_by else None,
+                reason=c.reason,
+                settled_at=c.settled_at,
+            )
             for c in records.commitments
         ],
         self_checks=[
             CheckResultDoc(check=r.check, taken_at=r.taken_at, answers=list(r.answers))
             for r in records.check_results
         ],
-    )  # fmt: skip
+    )
     return doc.model_dump(mode="json")
 
 
@@ -333,24 +357,34 @@ def _felt_docs(felt: tuple[Felt, ...]) -> list[FeltDoc]:
 
 def _step_doc(step: Step) -> StepDoc:
     return StepDoc(
-        text=step.text, predicted_discomfort=step.predicted_discomfort,
-        feared_outcome=step.feared_outcome, planned_at=step.planned_at,
-        person=step.person_name, idea=step.idea, done_at=step.done_at,
+        text=step.text,
+        predicted_discomfort=step.predicted_discomfort,
+        feared_outcome=step.feared_outcome,
+        planned_at=step.planned_at,
+        person=step.person_name,
+        idea=step.idea,
+        done_at=step.done_at,
         actual_discomfort=step.actual_discomfort,
-        outcome=step.outcome.value if step.outcome else None, note=step.note,
-    )  # fmt: skip
+        outcome=step.outcome.value if step.outcome else None,
+        note=step.note,
+    )
 
 
 def _thought_doc(record: ThoughtRecord) -> ThoughtDoc:
     return ThoughtDoc(
-        situation=record.situation, automatic_thought=record.automatic_thought,
-        belief_before=record.belief_before, emotions=_felt_docs(record.emotions),
-        traps=list(record.traps), evidence_for=record.evidence_for,
+        situation=record.situation,
+        automatic_thought=record.automatic_thought,
+        belief_before=record.belief_before,
+        emotions=_felt_docs(record.emotions),
+        traps=list(record.traps),
+        evidence_for=record.evidence_for,
         evidence_against=record.evidence_against,
-        balanced_thought=record.balanced_thought, belief_after=record.belief_after,
-        emotions_after=_felt_docs(record.emotions_after), written_at=record.written_at,
+        balanced_thought=record.balanced_thought,
+        belief_after=record.belief_after,
+        emotions_after=_felt_docs(record.emotions_after),
+        written_at=record.written_at,
         moment=record.moment_id,
-    )  # fmt: skip
+    )
 
 
 def _moment_doc(moment: Moment) -> MomentDoc:
@@ -500,10 +534,13 @@ def _check_result(doc: CheckResultDoc) -> CheckResult:
 def _commitment(doc: CommitmentDoc) -> Commitment:
     made = new_commitment(0, doc.text, doc.due_on, doc.created_at)
     return replace(
-        made, status=Status(doc.status), reason=doc.reason, settled_at=doc.settled_at,
+        made,
+        status=Status(doc.status),
+        reason=doc.reason,
+        settled_at=doc.settled_at,
         cancelled_by=CancelledBy(doc.cancelled_by) if doc.cancelled_by else None,
         person_name=_name(doc.person),
-    )  # fmt: skip
+    )
 
 
 def _contact(doc: ContactDoc) -> Contact:
@@ -525,17 +562,25 @@ def _name(name: str | None) -> str | None:
 
 def _step(doc: StepDoc) -> Step:
     step = new_step(
-        text=doc.text, predicted_discomfort=doc.predicted_discomfort,
-        feared_outcome=doc.feared_outcome, planned_at=doc.planned_at, idea=doc.idea,
-    )  # fmt: skip
+        text=doc.text,
+        predicted_discomfort=doc.predicted_discomfort,
+        feared_outcome=doc.feared_outcome,
+        planned_at=doc.planned_at,
+        idea=doc.idea,
+    )
     if doc.done_at is not None or doc.outcome is not None:
         if doc.done_at is None or doc.outcome is None or doc.actual_discomfort is None:
             raise InvalidInput(
                 "a finished step needs done_at, actual_discomfort and outcome",
                 field="done_at",
             )
-        step = finish(step, actual_discomfort=doc.actual_discomfort,
-                      outcome=doc.outcome, note=doc.note, when=doc.done_at)  # fmt: skip
+        step = finish(
+            step,
+            actual_discomfort=doc.actual_discomfort,
+            outcome=doc.outcome,
+            note=doc.note,
+            when=doc.done_at,
+        )
     return replace(step, person_name=_name(doc.person))
 
 
@@ -545,31 +590,47 @@ def _reflection(doc: ReflectionDoc, library: Library, moments: int) -> Reflectio
         raise InvalidInput(
             f"there is no reflection {doc.reflection!r}", field="reflection"
         )
-    entry = new_entry(reflection, doc.answers, written_at=doc.written_at,
-                      moment_id=_position(doc.moment, moments, "moment"))  # fmt: skip
+    entry = new_entry(
+        reflection,
+        doc.answers,
+        written_at=doc.written_at,
+        moment_id=_position(doc.moment, moments, "moment"),
+    )
     return replace(entry, person_name=_name(doc.person))
 
 
 def _thought(doc: ThoughtDoc, library: Library, moments: int) -> ThoughtRecord:
     return new_record(
-        library, situation=doc.situation, automatic_thought=doc.automatic_thought,
-        belief_before=doc.belief_before, written_at=doc.written_at,
-        emotions=[Felt(e.emotion, e.intensity) for e in doc.emotions], traps=doc.traps,
-        evidence_for=doc.evidence_for, evidence_against=doc.evidence_against,
-        balanced_thought=doc.balanced_thought, belief_after=doc.belief_after,
+        library,
+        situation=doc.situation,
+        automatic_thought=doc.automatic_thought,
+        belief_before=doc.belief_before,
+        written_at=doc.written_at,
+        emotions=[Felt(e.emotion, e.intensity) for e in doc.emotions],
+        traps=doc.traps,
+        evidence_for=doc.evidence_for,
+        evidence_against=doc.evidence_against,
+        balanced_thought=doc.balanced_thought,
+        belief_after=doc.belief_after,
         emotions_after=[Felt(e.emotion, e.intensity) for e in doc.emotions_after],
         moment_id=_position(doc.moment, moments, "moment"),
-    )  # fmt: skip
+    )
 
 
 def _timeout(doc: TimeOutDoc, reflections: int) -> TimeOut:
-    timeout = new_timeout(reason=doc.reason, starts_on=doc.starts_on,
-                          returns_on=doc.returns_on, message=doc.message,
-                          created_at=doc.created_at)  # fmt: skip
+    timeout = new_timeout(
+        reason=doc.reason,
+        starts_on=doc.starts_on,
+        returns_on=doc.returns_on,
+        message=doc.message,
+        created_at=doc.created_at,
+    )
     return replace(
-        timeout, person_name=_name(doc.person), returned_on=doc.returned_on,
+        timeout,
+        person_name=_name(doc.person),
+        returned_on=doc.returned_on,
         reflection_id=_position(doc.reflection, reflections, "reflection"),
-    )  # fmt: skip
+    )
 
 
 def _person(doc: PersonDoc) -> Person:

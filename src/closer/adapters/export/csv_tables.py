@@ -141,12 +141,31 @@ def practice_tables(records: Records) -> dict[str, Table]:
     """Steps, shares, reflections (one row per answer), thoughts, time-outs."""
     return {
         "ladder_steps.csv": (
-            ("planned_at", "text", "person", "predicted_discomfort", "feared_outcome",
-             "done_at", "actual_discomfort", "outcome", "note"),
-            [(s.planned_at.isoformat(), s.text, s.person_name, s.predicted_discomfort,
-              s.feared_outcome, s.done_at.isoformat() if s.done_at else None,
-              s.actual_discomfort, s.outcome.value if s.outcome else None, s.note)
-             for s in records.steps],
+            (
+                "planned_at",
+                "text",
+                "person",
+                "predicted_discomfort",
+                "feared_outcome",
+                "done_at",
+                "actual_discomfort",
+                "outcome",
+                "note",
+            ),
+            [
+                (
+                    s.planned_at.isoformat(),
+                    s.text,
+                    s.person_name,
+                    s.predicted_discomfort,
+                    s.feared_outcome,
+                    s.done_at.isoformat() if s.done_at else None,
+                    s.actual_discomfort,
+                    s.outcome.value if s.outcome else None,
+                    s.note,
+                )
+                for s in records.steps
+            ],
         ),
         "good_shares.csv": (
             ("chosen_at", "percent", "note"),
@@ -154,28 +173,55 @@ def practice_tables(records: Records) -> dict[str, Table]:
         ),
         "reflections.csv": (
             ("reflection_number", "reflection", "written_at", "question", "answer"),
-            [(n, e.reflection, e.written_at.isoformat(), q, a)
-             for n, e in enumerate(records.reflections, start=1)
-             for q, a in enumerate(e.answers, start=1)],
+            [
+                (n, e.reflection, e.written_at.isoformat(), q, a)
+                for n, e in enumerate(records.reflections, start=1)
+                for q, a in enumerate(e.answers, start=1)
+            ],
         ),
         "thought_records.csv": (
-            ("written_at", "situation", "automatic_thought", "belief_before",
-             "traps", "evidence_for", "evidence_against", "balanced_thought",
-             "belief_after"),
-            [(t.written_at.isoformat(), t.situation, t.automatic_thought,
-              t.belief_before, "; ".join(t.traps), t.evidence_for,
-              t.evidence_against, t.balanced_thought, t.belief_after)
-             for t in records.thoughts],
+            (
+                "written_at",
+                "situation",
+                "automatic_thought",
+                "belief_before",
+                "traps",
+                "evidence_for",
+                "evidence_against",
+                "balanced_thought",
+                "belief_after",
+            ),
+            [
+                (
+                    t.written_at.isoformat(),
+                    t.situation,
+                    t.automatic_thought,
+                    t.belief_before,
+                    "; ".join(t.traps),
+                    t.evidence_for,
+                    t.evidence_against,
+                    t.balanced_thought,
+                    t.belief_after,
+                )
+                for t in records.thoughts
+            ],
         ),
         "timeouts.csv": (
             ("person", "reason", "starts_on", "returns_on", "message", "returned_on"),
-            [(t.person_name, t.reason, t.starts_on.isoformat(),
-              t.returns_on.isoformat(), t.message,
-              t.returned_on.isoformat() if t.returned_on else None)
-             for t in records.timeouts],
+            [
+                (
+                    t.person_name,
+                    t.reason,
+                    t.starts_on.isoformat(),
+                    t.returns_on.isoformat(),
+                    t.message,
+                    t.returned_on.isoformat() if t.returned_on else None,
+                )
+                for t in records.timeouts
+            ],
         ),
         **connection_tables(records),
-    }  # fmt: skip
+    }
 
 
 def connection_tables(records: Records) -> dict[str, Table]:
@@ -183,26 +229,60 @@ def connection_tables(records: Records) -> dict[str, Table]:
     return {
         "contacts.csv": (
             ("person", "at", "how", "direction", "note"),
-            [(c.person_name, c.at.isoformat(), c.how.value, c.direction.value, c.note)
-             for c in records.contacts],
+            [
+                (
+                    c.person_name,
+                    c.at.isoformat(),
+                    c.how.value,
+                    c.direction.value,
+                    c.note,
+                )
+                for c in records.contacts
+            ],
         ),
         "commitments.csv": (
-            ("person", "text", "due_on", "created_at", "status", "cancelled_by",
-             "reason", "settled_at"),
-            [(c.person_name, c.text, c.due_on.isoformat(), c.created_at.isoformat(),
-              c.status.value, c.cancelled_by.value if c.cancelled_by else None,
-              c.reason, c.settled_at.isoformat() if c.settled_at else None)
-             for c in records.commitments],
+            (
+                "person",
+                "text",
+                "due_on",
+                "created_at",
+                "status",
+                "cancelled_by",
+                "reason",
+                "settled_at",
+            ),
+            [
+                (
+                    c.person_name,
+                    c.text,
+                    c.due_on.isoformat(),
+                    c.created_at.isoformat(),
+                    c.status.value,
+                    c.cancelled_by.value if c.cancelled_by else None,
+                    c.reason,
+                    c.settled_at.isoformat() if c.settled_at else None,
+                )
+                for c in records.commitments
+            ],
         ),
         "closeness.csv": (
             ("person", "at", "now", "wanted"),
-            [(r.person_name, r.at.isoformat(), r.now, r.wanted)
-             for r in records.closeness],
+            [
+                (r.person_name, r.at.isoformat(), r.now, r.wanted)
+                for r in records.closeness
+            ],
         ),
         "self_checks.csv": (
             ("check", "taken_at", "total", "band", "answers"),
-            [(r.check, r.taken_at.isoformat(), r.total, r.band,
-              " ".join(str(a) for a in r.answers))
-             for r in records.check_results],
+            [
+                (
+                    r.check,
+                    r.taken_at.isoformat(),
+                    r.total,
+                    r.band,
+                    " ".join(str(a) for a in r.answers),
+                )
+                for r in records.check_results
+            ],
         ),
-    }  # fmt: skip
+    }

@@ -60,7 +60,7 @@ def _connection(records: Records) -> list[str]:
             for r in records.check_results
         ]
         lines.append("")
-    return lines  # fmt: skip
+    return lines
 
 
 def _practice(records: Records, library: Library) -> list[str]:
@@ -91,10 +91,13 @@ def _practice(records: Records, library: Library) -> list[str]:
                 question = questions[n] if n < len(questions) else f"Question {n + 1}"
                 lines += [f"**{question}**", "", answer, ""]
     for record in records.thoughts:
-        lines += [f"## Thought record, {record.written_at:%Y-%m-%d}", "",
-                  f"- Situation: {record.situation}",
-                  f"- Thought: {record.automatic_thought} "
-                  f"(believed {record.belief_before}/100)"]  # fmt: skip
+        lines += [
+            f"## Thought record, {record.written_at:%Y-%m-%d}",
+            "",
+            f"- Situation: {record.situation}",
+            f"- Thought: {record.automatic_thought} "
+            f"(believed {record.belief_before}/100)",
+        ]
         if record.balanced_thought:
             lines.append(f"- Balanced thought: {record.balanced_thought}")
         if record.belief_after is not None:
@@ -103,8 +106,7 @@ def _practice(records: Records, library: Library) -> list[str]:
     for timeout in records.timeouts:
         who = timeout.person_name or "everyone"
         dates = f"{timeout.starts_on} to {timeout.returns_on}"
-        lines += [f"## Time-out from {who}, {dates}", "",
-                  timeout.reason, ""]  # fmt: skip
+        lines += [f"## Time-out from {who}, {dates}", "", timeout.reason, ""]
     return lines
 
 

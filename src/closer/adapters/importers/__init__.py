@@ -116,7 +116,10 @@ def _streams() -> dict[ImportFormat, Callable[[BinaryIO, Library], Incoming]]:
 def read(text: str, fmt: ImportFormat, library: Library) -> Records:
     """Validated records from ``text`` in format ``fmt``, all in memory."""
     _, incoming = open_import(
-        io.BytesIO(text.encode("utf-8")), name="", fmt=fmt, library=library,
+        io.BytesIO(text.encode("utf-8")),
+        name="",
+        fmt=fmt,
+        library=library,
         max_bytes=sys.maxsize,
-    )  # fmt: skip
+    )
     return replace(incoming.records, moments=tuple(incoming.moments))

@@ -60,9 +60,16 @@ def _form(
 ) -> Response:
     titles = {"login.html": "Sign in", "signup.html": "Create an account"}
     return render(
-        request, template, shell=shell, title=titles[template], next=safe_next(next),
-        email=email, error=error, minimum=accounts.MIN_PASSWORD, status_code=status,
-    )  # fmt: skip
+        request,
+        template,
+        shell=shell,
+        title=titles[template],
+        next=safe_next(next),
+        email=email,
+        error=error,
+        minimum=accounts.MIN_PASSWORD,
+        status_code=status,
+    )
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -83,14 +90,23 @@ async def login(
     """Sign in; a new session cookie on success."""
     try:
         token = await run_in_threadpool(
-            accounts.sign_in, store.require(), email, password,
-            client_address(request), store.settings.session_days,
-        )  # fmt: skip
+            accounts.sign_in,
+            store.require(),
+            email,
+            password,
+            client_address(request),
+            store.settings.session_days,
+        )
     except CloserError as exc:
         return _form(
-            request, shell, "login.html", next=next, email=email, error=exc.message,
+            request,
+            shell,
+            "login.html",
+            next=next,
+            email=email,
+            error=exc.message,
             status=exc.status,
-        )  # fmt: skip
+        )
     response = RedirectResponse(safe_next(next), status_code=303)
     set_session_cookie(response, request, store, token)
     return response
@@ -115,19 +131,33 @@ async def signup(
     try:
         if password != confirm:
             return _form(
-                request, shell, "signup.html", email=email,
-                error="The two passwords differ.", status=422,
-            )  # fmt: skip
+                request,
+                shell,
+                "signup.html",
+                email=email,
+                error="The two passwords differ.",
+                status=422,
+            )
         database = store.require()
         _, token = await run_in_threadpool(
-            partial(accounts.open_account, database, email, password,
-                    address=client_address(request), days=store.settings.session_days)
-        )  # fmt: skip
+            partial(
+                accounts.open_account,
+                database,
+                email,
+                password,
+                address=client_address(request),
+                days=store.settings.session_days,
+            )
+        )
     except CloserError as exc:
         return _form(
-            request, shell, "signup.html", email=email, error=exc.message,
+            request,
+            shell,
+            "signup.html",
+            email=email,
+            error=exc.message,
             status=exc.status,
-        )  # fmt: skip
+        )
     response = RedirectResponse("/", status_code=303)
     set_session_cookie(response, request, store, token)
     return response

@@ -50,9 +50,15 @@ async def create_account(
     """Create an account and sign in (sets the session cookie)."""
     database = store.require()
     user_id, token = await run_in_threadpool(
-        partial(accounts.open_account, database, body.email, body.password,
-                address=client_address(request), days=store.settings.session_days)
-    )  # fmt: skip
+        partial(
+            accounts.open_account,
+            database,
+            body.email,
+            body.password,
+            address=client_address(request),
+            days=store.settings.session_days,
+        )
+    )
     response = JSONResponse(
         {"id": user_id, "email": body.email.strip()}, status_code=201
     )
@@ -71,9 +77,13 @@ async def sign_in(body: Credentials, request: Request, store: StoreDep) -> Respo
     """Sign in (sets the session cookie). 401 on a wrong pair, 429 when rate limited."""
     database = store.require()
     token = await run_in_threadpool(
-        accounts.sign_in, database, body.email, body.password, client_address(request),
+        accounts.sign_in,
+        database,
+        body.email,
+        body.password,
+        client_address(request),
         store.settings.session_days,
-    )  # fmt: skip
+    )
     owner = accounts.user_for(database, token)
     response = JSONResponse({"id": owner, "email": body.email.strip()})
     set_session_cookie(response, request, store, token)
@@ -107,9 +117,12 @@ def change_password(
     """Choose a new password (the current one is asked again); every other
     session of the account ends, this one stays."""
     accounts.change_password(
-        store.require(), owner, body.current_password, body.new_password,
+        store.require(),
+        owner,
+        body.current_password,
+        body.new_password,
         keep=request.cookies.get(SESSION_COOKIE),
-    )  # fmt: skip
+    )
     return Response(status_code=204)
 
 

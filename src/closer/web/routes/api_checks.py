@@ -53,18 +53,26 @@ class CheckOut(BaseModel):
     def of(cls, check: Check) -> CheckOut:
         questions = [
             QuestionOut(
-                number=n, text=q.text, scored=q.scored, situation=q.situation,
+                number=n,
+                text=q.text,
+                scored=q.scored,
+                situation=q.situation,
                 about=q.about,
                 options=[OptionOut(value=o.value, label=o.label) for o in q.options],
             )
             for n, q in enumerate(check.questions, start=1)
-        ]  # fmt: skip
+        ]
         return cls(
-            slug=check.slug, name=check.name, title=check.title, stem=check.stem,
-            about=check.about, attribution=check.attribution,
-            validated=check.validated, scoring=check.scoring.value,
+            slug=check.slug,
+            name=check.name,
+            title=check.title,
+            stem=check.stem,
+            about=check.about,
+            attribution=check.attribution,
+            validated=check.validated,
+            scoring=check.scoring.value,
             questions=questions,
-        )  # fmt: skip
+        )
 
 
 class AnswersIn(BaseModel):

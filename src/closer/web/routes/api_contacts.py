@@ -51,10 +51,15 @@ class ContactOut(BaseModel):
     @classmethod
     def of(cls, contact: Contact) -> ContactOut:
         return cls(
-            id=contact.id or 0, person_id=contact.person_id, person=contact.person_name,
-            at=contact.at, how=contact.how.value, direction=contact.direction.value,
-            note=contact.note, sentence=contact.sentence,
-        )  # fmt: skip
+            id=contact.id or 0,
+            person_id=contact.person_id,
+            person=contact.person_name,
+            at=contact.at,
+            how=contact.how.value,
+            direction=contact.direction.value,
+            note=contact.note,
+            sentence=contact.sentence,
+        )
 
 
 class ContactSavedOut(BaseModel):
@@ -73,8 +78,9 @@ def add_contact(
     body: ContactIn, uow: UowDep, directory: DirectoryDep
 ) -> ContactSavedOut:
     """Note that you reached out, heard from someone, or met."""
-    saved = log_contact(uow, body.person_id, how=body.how, them=body.them,
-                        note=body.note, when=body.at)  # fmt: skip
+    saved = log_contact(
+        uow, body.person_id, how=body.how, them=body.them, note=body.note, when=body.at
+    )
     support = None
     if saved.assessment.needs_support:
         support = support_out(support_panel(uow, directory, saved.assessment))
@@ -94,11 +100,16 @@ class DriftOut(BaseModel):
 def read_drifting(uow: UowDep) -> list[DriftOut]:
     """People past the contact rhythm you chose, the longest gap first."""
     return [
-        DriftOut(person_id=d.person.id or 0, person=d.person.name,
-                 last_in_touch=d.last_in_touch, days_since=d.days_since,
-                 rhythm_days=d.rhythm_days, sentence=d.sentence)
+        DriftOut(
+            person_id=d.person.id or 0,
+            person=d.person.name,
+            last_in_touch=d.last_in_touch,
+            days_since=d.days_since,
+            rhythm_days=d.rhythm_days,
+            sentence=d.sentence,
+        )
         for d in drifting_people(uow)
-    ]  # fmt: skip
+    ]
 
 
 @router.delete("/contacts/{contact_id:id}", status_code=204)
@@ -134,11 +145,15 @@ class CommitmentOut(BaseModel):
     @classmethod
     def of(cls, item: Commitment) -> CommitmentOut:
         return cls(
-            id=item.id or 0, person_id=item.person_id, person=item.person_name,
-            text=item.text, due_on=item.due_on, status=item.status.value,
+            id=item.id or 0,
+            person_id=item.person_id,
+            person=item.person_name,
+            text=item.text,
+            due_on=item.due_on,
+            status=item.status.value,
             cancelled_by=item.cancelled_by.value if item.cancelled_by else None,
             reason=item.reason,
-        )  # fmt: skip
+        )
 
 
 class MonthOut(BaseModel):
@@ -168,9 +183,13 @@ def read_commitments(uow: UowDep, person_id: IdQuery = None) -> CommitmentsOut:
         MonthOut(month=m.month, kept=m.kept, settled=m.settled, sentence=m.sentence)
         for m in kept_by_month(items)
     ]
-    return CommitmentsOut(items=[CommitmentOut.of(c) for c in items], kept=rate.kept,
-                          settled=rate.settled, sentence=rate.sentence,
-                          by_month=months)  # fmt: skip
+    return CommitmentsOut(
+        items=[CommitmentOut.of(c) for c in items],
+        kept=rate.kept,
+        settled=rate.settled,
+        sentence=rate.sentence,
+        by_month=months,
+    )
 
 
 @router.post("/commitments", status_code=201)
@@ -185,9 +204,13 @@ def add_commitment(body: CommitmentIn, uow: UowDep) -> CommitmentOut:
 def settle(commitment_id: int, body: SettleIn, uow: UowDep) -> CommitmentOut:
     """Kept, rescheduled (with the new day) or cancelled (by me or them, why)."""
     saved = settle_commitment(
-        uow, commitment_id, body.status, new_due=body.new_due,
-        cancelled_by=body.cancelled_by, reason=body.reason,
-    )  # fmt: skip
+        uow,
+        commitment_id,
+        body.status,
+        new_due=body.new_due,
+        cancelled_by=body.cancelled_by,
+        reason=body.reason,
+    )
     return CommitmentOut.of(saved.commitment)
 
 

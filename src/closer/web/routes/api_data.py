@@ -85,9 +85,16 @@ async def import_(
     is_csv = "csv" in request.headers.get("content-type", "")
     with await received(request) as file:
         report = await run_in_threadpool(
-            partial(import_upload, file, name="upload.csv" if is_csv else "upload",
-                    fmt=format, uow=uow, library=library, settings=settings)
-        )  # fmt: skip
+            partial(
+                import_upload,
+                file,
+                name="upload.csv" if is_csv else "upload",
+                fmt=format,
+                uow=uow,
+                library=library,
+                settings=settings,
+            )
+        )
     return ImportOut(
         source=report.source,
         people_added=report.people_added,

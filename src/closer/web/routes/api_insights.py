@@ -80,9 +80,13 @@ def read_insights(
 
 @router.get(
     "/report",
-    responses={200: {"content": {"application/pdf": {}, "text/markdown": {}},
-                     "description": "The counsellor report"}},
-)  # fmt: skip
+    responses={
+        200: {
+            "content": {"application/pdf": {}, "text/markdown": {}},
+            "description": "The counsellor report",
+        }
+    },
+)
 async def read_report(
     uow: UowDep,
     library: LibraryDep,

@@ -233,9 +233,16 @@ def moments_list(
 ) -> MomentsOut:
     """Moments, newest first, filtered and searched, one page at a time."""
     query = MomentQuery(
-        person_id=person, action=action, cause=cause, emotion=emotion,
-        since=since, until=until, search=q, limit=limit, offset=offset,
-    )  # fmt: skip
+        person_id=person,
+        action=action,
+        cause=cause,
+        emotion=emotion,
+        since=since,
+        until=until,
+        search=q,
+        limit=limit,
+        offset=offset,
+    )
     page = list_moments(uow, query)
     return MomentsOut(
         items=[MomentOut.of(m) for m in page.items],

@@ -36,8 +36,12 @@ class IdeaOut(BaseModel):
 
     @classmethod
     def of(cls, idea: StepIdea) -> IdeaOut:
-        return cls(slug=idea.slug, text=idea.text, difficulty=idea.difficulty.value,
-                   strategy=idea.strategy)  # fmt: skip
+        return cls(
+            slug=idea.slug,
+            text=idea.text,
+            difficulty=idea.difficulty.value,
+            strategy=idea.strategy,
+        )
 
 
 class StepOut(BaseModel):
@@ -58,13 +62,20 @@ class StepOut(BaseModel):
     @classmethod
     def of(cls, step: Step) -> StepOut:
         return cls(
-            id=step.id or 0, text=step.text, feared_outcome=step.feared_outcome,
-            predicted_discomfort=step.predicted_discomfort, planned_at=step.planned_at,
-            person_id=step.person_id, person=step.person_name, idea=step.idea,
-            done_at=step.done_at, actual_discomfort=step.actual_discomfort,
-            outcome=step.outcome.value if step.outcome else None, note=step.note,
+            id=step.id or 0,
+            text=step.text,
+            feared_outcome=step.feared_outcome,
+            predicted_discomfort=step.predicted_discomfort,
+            planned_at=step.planned_at,
+            person_id=step.person_id,
+            person=step.person_name,
+            idea=step.idea,
+            done_at=step.done_at,
+            actual_discomfort=step.actual_discomfort,
+            outcome=step.outcome.value if step.outcome else None,
+            note=step.note,
             went_as_well_or_better=step.went_as_well_or_better,
-        )  # fmt: skip
+        )
 
 
 class SummaryOut(BaseModel):
@@ -78,10 +89,13 @@ class SummaryOut(BaseModel):
     @classmethod
     def of(cls, summary: LadderSummary) -> SummaryOut:
         return cls(
-            finished=summary.finished, average_predicted=summary.average_predicted,
-            average_actual=summary.average_actual, went_badly=summary.went_badly,
-            easier_than_feared=summary.easier_than_feared, sentence=summary.sentence,
-        )  # fmt: skip
+            finished=summary.finished,
+            average_predicted=summary.average_predicted,
+            average_actual=summary.average_actual,
+            went_badly=summary.went_badly,
+            easier_than_feared=summary.easier_than_feared,
+            sentence=summary.sentence,
+        )
 
 
 class NextOut(BaseModel):
@@ -92,9 +106,12 @@ class NextOut(BaseModel):
 
     @classmethod
     def of(cls, next_step: NextStep) -> NextOut:
-        return cls(level=next_step.level.value, label=next_step.level.label,
-                   reason=next_step.reason,
-                   ideas=[IdeaOut.of(i) for i in next_step.ideas])  # fmt: skip
+        return cls(
+            level=next_step.level.value,
+            label=next_step.level.label,
+            reason=next_step.reason,
+            ideas=[IdeaOut.of(i) for i in next_step.ideas],
+        )
 
 
 class LadderOut(BaseModel):
@@ -136,8 +153,12 @@ class ShareOut(BaseModel):
 
     @classmethod
     def of(cls, share: GoodShare) -> ShareOut:
-        return cls(id=share.id or 0, percent=share.percent, chosen_at=share.chosen_at,
-                   note=share.note)  # fmt: skip
+        return cls(
+            id=share.id or 0,
+            percent=share.percent,
+            chosen_at=share.chosen_at,
+            note=share.note,
+        )
 
 
 class SharesOut(BaseModel):
@@ -179,10 +200,14 @@ def add_step(
 ) -> StepSavedOut:
     """Plan a step: your words or an idea, how uncomfortable you expect it to be."""
     saved = plan_step(
-        uow, ideas, text=body.text, idea=body.idea,
+        uow,
+        ideas,
+        text=body.text,
+        idea=body.idea,
         predicted_discomfort=body.predicted_discomfort,
-        feared_outcome=body.feared_outcome, person_id=body.person_id,
-    )  # fmt: skip
+        feared_outcome=body.feared_outcome,
+        person_id=body.person_id,
+    )
     return _saved(saved, uow, directory)
 
 
@@ -198,9 +223,12 @@ def step_done(
 ) -> StepSavedOut:
     """How it really felt (0-100) and how it went (bad, neutral, good)."""
     saved = finish_step(
-        uow, step_id, actual_discomfort=body.actual_discomfort, outcome=body.outcome,
+        uow,
+        step_id,
+        actual_discomfort=body.actual_discomfort,
+        outcome=body.outcome,
         note=body.note,
-    )  # fmt: skip
+    )
     return _saved(saved, uow, directory)
 
 

@@ -42,10 +42,14 @@ class EntryOut(BaseModel):
     @classmethod
     def of(cls, entry: ReflectionEntry) -> EntryOut:
         return cls(
-            id=entry.id or 0, reflection=entry.reflection, answers=list(entry.answers),
-            written_at=entry.written_at, moment_id=entry.moment_id,
-            person_id=entry.person_id, person=entry.person_name,
-        )  # fmt: skip
+            id=entry.id or 0,
+            reflection=entry.reflection,
+            answers=list(entry.answers),
+            written_at=entry.written_at,
+            moment_id=entry.moment_id,
+            person_id=entry.person_id,
+            person=entry.person_name,
+        )
 
 
 class WrittenOut(BaseModel):
@@ -63,8 +67,10 @@ def list_entries(
     uow: UowDep, moment_id: IdQuery = None, person_id: IdQuery = None
 ) -> EntriesOut:
     """Reflections you went through, newest first."""
-    items = [EntryOut.of(e) for e in list_reflection_entries(
-        uow, moment_id=moment_id, person_id=person_id)]  # fmt: skip
+    items = [
+        EntryOut.of(e)
+        for e in list_reflection_entries(uow, moment_id=moment_id, person_id=person_id)
+    ]
     return EntriesOut(items=items, total=len(items))
 
 
@@ -74,9 +80,13 @@ def write_entry(
 ) -> WrittenOut:
     """Save your answers to a reflection (checked for words of crisis after)."""
     written = write_reflection(
-        uow, library, body.reflection, body.answers,
-        moment_id=body.moment_id, person_id=body.person_id,
-    )  # fmt: skip
+        uow,
+        library,
+        body.reflection,
+        body.answers,
+        moment_id=body.moment_id,
+        person_id=body.person_id,
+    )
     support = None
     if written.assessment.needs_support:
         support = support_out(support_panel(uow, directory, written.assessment))

@@ -51,16 +51,18 @@ class ThoughtIn(BaseModel):
 
     def fields(self) -> ThoughtFields:
         return ThoughtFields(
-            situation=self.situation, automatic_thought=self.automatic_thought,
+            situation=self.situation,
+            automatic_thought=self.automatic_thought,
             belief_before=self.belief_before,
             emotions=[Felt(e.emotion, e.intensity) for e in self.emotions],
-            traps=self.traps, evidence_for=self.evidence_for,
+            traps=self.traps,
+            evidence_for=self.evidence_for,
             evidence_against=self.evidence_against,
             balanced_thought=self.balanced_thought,
             belief_after=self.belief_after,
             emotions_after=[Felt(e.emotion, e.intensity) for e in self.emotions_after],
             moment_id=self.moment_id,
-        )  # fmt: skip
+        )
 
 
 class ThoughtOut(ThoughtIn):
@@ -74,14 +76,21 @@ class ThoughtOut(ThoughtIn):
             return [FeltIO(emotion=f.emotion, intensity=f.intensity) for f in items]
 
         return cls(
-            id=record.id or 0, written_at=record.written_at, shift=record.shift,
-            situation=record.situation, automatic_thought=record.automatic_thought,
-            belief_before=record.belief_before, emotions=felt(record.emotions),
-            traps=list(record.traps), evidence_for=record.evidence_for,
+            id=record.id or 0,
+            written_at=record.written_at,
+            shift=record.shift,
+            situation=record.situation,
+            automatic_thought=record.automatic_thought,
+            belief_before=record.belief_before,
+            emotions=felt(record.emotions),
+            traps=list(record.traps),
+            evidence_for=record.evidence_for,
             evidence_against=record.evidence_against,
-            balanced_thought=record.balanced_thought, belief_after=record.belief_after,
-            emotions_after=felt(record.emotions_after), moment_id=record.moment_id,
-        )  # fmt: skip
+            balanced_thought=record.balanced_thought,
+            belief_after=record.belief_after,
+            emotions_after=felt(record.emotions_after),
+            moment_id=record.moment_id,
+        )
 
 
 class ThoughtSavedOut(BaseModel):
@@ -132,9 +141,12 @@ def read_thought(record_id: int, uow: UowDep) -> ThoughtOut:
 
 @router.put("/thoughts/{record_id:id}")
 def replace_thought(
-    record_id: int, body: ThoughtIn, uow: UowDep, library: LibraryDep,
+    record_id: int,
+    body: ThoughtIn,
+    uow: UowDep,
+    library: LibraryDep,
     directory: DirectoryDep,
-) -> ThoughtSavedOut:  # fmt: skip
+) -> ThoughtSavedOut:
     """Replace what a thought record says, to finish or correct it."""
     return _saved(
         update_thought(uow, library, record_id, body.fields()), uow, directory

@@ -52,13 +52,19 @@ class TimeOutOut(BaseModel):
     def of(cls, timeout: TimeOut) -> TimeOutOut:
         day = today()
         return cls(
-            id=timeout.id or 0, reason=timeout.reason, starts_on=timeout.starts_on,
-            returns_on=timeout.returns_on, message=timeout.message,
-            created_at=timeout.created_at, person_id=timeout.person_id,
-            person=timeout.person_name, returned_on=timeout.returned_on,
-            reflection_id=timeout.reflection_id, stage=timeout.stage(day).value,
+            id=timeout.id or 0,
+            reason=timeout.reason,
+            starts_on=timeout.starts_on,
+            returns_on=timeout.returns_on,
+            message=timeout.message,
+            created_at=timeout.created_at,
+            person_id=timeout.person_id,
+            person=timeout.person_name,
+            returned_on=timeout.returned_on,
+            reflection_id=timeout.reflection_id,
+            stage=timeout.stage(day).value,
             note=note_for(timeout, day),
-        )  # fmt: skip
+        )
 
 
 class TimeOutSavedOut(BaseModel):
@@ -90,9 +96,13 @@ def add_timeout(
 ) -> TimeOutSavedOut:
     """Plan a time-out: why, until when, from whom, and what to tell them."""
     saved = plan_timeout(
-        uow, reason=body.reason, returns_on=body.returns_on, starts_on=body.starts_on,
-        message=body.message, person_id=body.person_id,
-    )  # fmt: skip
+        uow,
+        reason=body.reason,
+        returns_on=body.returns_on,
+        starts_on=body.starts_on,
+        message=body.message,
+        person_id=body.person_id,
+    )
     support = None
     if saved.assessment.needs_support:
         support = support_out(support_panel(uow, directory, saved.assessment))
@@ -107,9 +117,12 @@ def read_timeout(timeout_id: int, uow: UowDep) -> TimeOutOut:
 
 @router.post("/timeouts/{timeout_id:id}/return")
 def return_from(
-    timeout_id: int, body: ReturnIn, uow: UowDep, library: LibraryDep,
+    timeout_id: int,
+    body: ReturnIn,
+    uow: UowDep,
+    library: LibraryDep,
     directory: DirectoryDep,
-) -> TimeOutSavedOut:  # fmt: skip
+) -> TimeOutSavedOut:
     """Come back (any day), with answers to the time-out questions if you like."""
     back = come_back(uow, library, timeout_id, body.answers)
     support = None

@@ -74,13 +74,27 @@ class AskOut(BaseModel):
     def of(cls, asked: Asked) -> AskOut:
         return cls(
             engine=asked.engine,
-            answers=[AnswerOut(kind=a.entry.kind.value, slug=a.entry.slug,
-                               title=a.entry.title, path=a.entry.path, why=a.why,
-                               score=round(a.score, 3)) for a in asked.answers],
-            moments=[MomentHitOut(id=m.id or 0, occurred_at=m.occurred_at.isoformat(),
-                                  situation=m.situation, score=round(s, 3))
-                     for m, s in asked.moments],
-        )  # fmt: skip
+            answers=[
+                AnswerOut(
+                    kind=a.entry.kind.value,
+                    slug=a.entry.slug,
+                    title=a.entry.title,
+                    path=a.entry.path,
+                    why=a.why,
+                    score=round(a.score, 3),
+                )
+                for a in asked.answers
+            ],
+            moments=[
+                MomentHitOut(
+                    id=m.id or 0,
+                    occurred_at=m.occurred_at.isoformat(),
+                    situation=m.situation,
+                    score=round(s, 3),
+                )
+                for m, s in asked.moments
+            ],
+        )
 
 
 @api_router.get("/ask")

@@ -32,10 +32,15 @@ def checks_page(
 ) -> Response:
     """Every check, with the last result of each and the reminder setting."""
     return render(
-        request, "checks.html", shell=shell, title="Self-checks", checks=checks,
-        latest=latest(uow, checks), every=reminder_every(uow),
+        request,
+        "checks.html",
+        shell=shell,
+        title="Self-checks",
+        checks=checks,
+        latest=latest(uow, checks),
+        every=reminder_every(uow),
         saved=request.query_params.get("saved"),
-    )  # fmt: skip
+    )
 
 
 @router.post("/checks/reminder")
@@ -59,9 +64,14 @@ def result_page(
     """What a result means, in plain words."""
     scored = get_result(uow, checks, result_id)
     return render(
-        request, "check_result.html", shell=shell, title=scored.check.name,
-        scored=scored, library=library, phq9=find_check(checks, "phq9"),
-    )  # fmt: skip
+        request,
+        "check_result.html",
+        shell=shell,
+        title=scored.check.name,
+        scored=scored,
+        library=library,
+        phq9=find_check(checks, "phq9"),
+    )
 
 
 @router.post("/checks/results/{result_id:id}/delete")
@@ -80,9 +90,15 @@ def _form_page(
     error: InvalidInput | None = None,
 ) -> Response:
     return render(
-        request, "check_form.html", shell=shell, title=check.title, check=check,
-        answers=answers or {}, error=error, status_code=error.status if error else 200,
-    )  # fmt: skip
+        request,
+        "check_form.html",
+        shell=shell,
+        title=check.title,
+        check=check,
+        answers=answers or {},
+        error=error,
+        status_code=error.status if error else 200,
+    )
 
 
 @router.get("/checks/{slug}", response_class=HTMLResponse)
@@ -143,6 +159,11 @@ def history_page(
             f"{check.name} results over time",
         )
     return render(
-        request, "check_history.html", shell=shell, title=f"{check.name} over time",
-        check=check, results=list(reversed(results)), chart=chart,
-    )  # fmt: skip
+        request,
+        "check_history.html",
+        shell=shell,
+        title=f"{check.name} over time",
+        check=check,
+        results=list(reversed(results)),
+        chart=chart,
+    )

@@ -55,10 +55,16 @@ def insights_page(
     summary = insights(uow, library, checks, period)
     recent = list_moments(uow, MomentQuery(limit=30)).items
     return render(
-        request, "insights.html", shell=shell, title="Insights", summary=summary,
-        period=period, note=below_threshold_note(), recent=recent,
+        request,
+        "insights.html",
+        shell=shell,
+        title="Insights",
+        summary=summary,
+        period=period,
+        note=below_threshold_note(),
+        recent=recent,
         **charts(summary),
-    )  # fmt: skip
+    )
 
 
 @router.get("/insights/report")
@@ -88,7 +94,10 @@ async def report_download(
         body = await run_in_threadpool(to_pdf, made, library)
         media, name = "application/pdf", name + ".pdf"
     return Response(
-        body, media_type=media,
-        headers={"Content-Disposition": f'attachment; filename="{name}"',
-                 "Cache-Control": "no-store"},
-    )  # fmt: skip
+        body,
+        media_type=media,
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
+    )

@@ -32,8 +32,15 @@ TITLE = "Check a message"
 @router.get(PAGE, response_class=HTMLResponse)
 def message_page(request: Request, shell: ShellDep) -> Response:
     """An empty draft box."""
-    return render(request, "message_check.html", shell=shell, title=TITLE,
-                  draft="", checked=None, max_draft=MAX_DRAFT)  # fmt: skip
+    return render(
+        request,
+        "message_check.html",
+        shell=shell,
+        title=TITLE,
+        draft="",
+        checked=None,
+        max_draft=MAX_DRAFT,
+    )
 
 
 @router.post(PAGE, response_class=HTMLResponse)
@@ -52,9 +59,16 @@ async def message_check_page(
     if draft.strip():
         checked = await run_in_threadpool(check_draft, uow, checker, draft)
         shell = shell_after(shell, uow, directory, checked.assessment)
-    return render(request, "message_check.html", shell=shell, title=TITLE,
-                  draft=draft, checked=checked, max_draft=MAX_DRAFT,
-                  library=library)  # fmt: skip
+    return render(
+        request,
+        "message_check.html",
+        shell=shell,
+        title=TITLE,
+        draft=draft,
+        checked=checked,
+        max_draft=MAX_DRAFT,
+        library=library,
+    )
 
 
 class DraftIn(BaseModel):

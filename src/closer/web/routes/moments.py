@@ -251,9 +251,15 @@ def edit_moment_page(
         **forms.detail_text(moment),
     }
     return render(
-        request, "moment_edit.html", shell=shell, title="Edit moment", moment=moment,
-        form=form, error=None, **choices(uow, library),
-    )  # fmt: skip
+        request,
+        "moment_edit.html",
+        shell=shell,
+        title="Edit moment",
+        moment=moment,
+        form=form,
+        error=None,
+        **choices(uow, library),
+    )
 
 
 @router.post("/moments/{moment_id:id}/edit", response_class=HTMLResponse)
@@ -287,9 +293,16 @@ async def save_moment_form(
         moment = await run_in_threadpool(get_moment, uow, moment_id)
         extra = await run_in_threadpool(choices, uow, library)
         return render(
-            request, "moment_edit.html", shell=shell, title="Edit moment",
-            moment=moment, form=form, error=error, status_code=error.status, **extra,
-        )  # fmt: skip
+            request,
+            "moment_edit.html",
+            shell=shell,
+            title="Edit moment",
+            moment=moment,
+            form=form,
+            error=error,
+            status_code=error.status,
+            **extra,
+        )
     return RedirectResponse(f"/moments/{moment_id}", status_code=303)
 
 

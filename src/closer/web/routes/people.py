@@ -85,10 +85,16 @@ async def add_person_form(request: Request, uow: UowDep, shell: ShellDep) -> Res
     except CloserError as error:
         people = await run_in_threadpool(list_people, uow)
         return render(
-            request, "people.html", shell=shell, title="People", people=people,
-            relationships=list(Relationship), form=form, error=error,
+            request,
+            "people.html",
+            shell=shell,
+            title="People",
+            people=people,
+            relationships=list(Relationship),
+            form=form,
+            error=error,
             status_code=error.status,
-        )  # fmt: skip
+        )
     return RedirectResponse(f"/people/{person_id}?added=true", status_code=303)
 
 
@@ -119,9 +125,13 @@ def settle_form(
     """Kept, rescheduled or cancelled."""
     day = forms.optional_date(new_due, "new_due")
     saved = settle_commitment(
-        uow, commitment_id, status, new_due=day.date() if day else None,
-        cancelled_by=cancelled_by or None, reason=reason,
-    )  # fmt: skip
+        uow,
+        commitment_id,
+        status,
+        new_due=day.date() if day else None,
+        cancelled_by=cancelled_by or None,
+        reason=reason,
+    )
     target = f"/people/{saved.commitment.person_id}?planned=1#plans"
     return RedirectResponse(target, status_code=303)
 
@@ -139,29 +149,43 @@ def repair_page(
     """Drafts of a message to reconnect, to edit and send yourself."""
     person = get_person(uow, person_id)
     return render(
-        request, "repair.html", shell=shell, title=f"Reconnect with {person.name}",
-        person=person, after=after if after in ("quiet", "cancelled") else "quiet",
-        feeling=feeling[:100], step=step[:200],
-        drafts=repair_drafts(person.name, after=after, feeling=feeling[:100],
-                             step=step[:200]),
-    )  # fmt: skip
+        request,
+        "repair.html",
+        shell=shell,
+        title=f"Reconnect with {person.name}",
+        person=person,
+        after=after if after in ("quiet", "cancelled") else "quiet",
+        feeling=feeling[:100],
+        step=step[:200],
+        drafts=repair_drafts(
+            person.name, after=after, feeling=feeling[:100], step=step[:200]
+        ),
+    )
 
 
 @router.get("/people/drifting", response_class=HTMLResponse)
 def drifting_page(request: Request, uow: UowDep, shell: ShellDep) -> Response:
     """People past the rhythm you chose, with one-tap ways to act on it."""
     return render(
-        request, "drifting.html", shell=shell, title="Drifting",
+        request,
+        "drifting.html",
+        shell=shell,
+        title="Drifting",
         drifts=drifting_people(uow),
-    )  # fmt: skip
+    )
 
 
 @router.get("/people/{person_id:id}", response_class=HTMLResponse)
 def person_page(
     request: Request, uow: UowDep, shell: ShellDep, person_id: int, added: bool = False
 ) -> Response:
-    return render(request, "person.html", shell=shell, added=added,
-                  **person_context(uow, person_id))  # fmt: skip
+    return render(
+        request,
+        "person.html",
+        shell=shell,
+        added=added,
+        **person_context(uow, person_id),
+    )
 
 
 def person_context(
@@ -179,9 +203,12 @@ def person_context(
 
 
 def _person_context(
-    uow: UowDep, person_id: int, *, error: CloserError | None,
+    uow: UowDep,
+    person_id: int,
+    *,
+    error: CloserError | None,
     form: dict[str, str] | None,
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     person = get_person(uow, person_id)
     commitments = list_commitments(uow, person_id)
     return {
@@ -225,9 +252,11 @@ def contact_form(
     if kind == "meet":
         how = "meet"
     log_contact(uow, person_id, how=how, them=kind == "them", note=note)
-    target = "/people/drifting?contact=1" if back == "drifting" else (
-        f"/people/{person_id}?contact=1#contacts"
-    )  # fmt: skip
+    target = (
+        "/people/drifting?contact=1"
+        if back == "drifting"
+        else (f"/people/{person_id}?contact=1#contacts")
+    )
     return RedirectResponse(target, status_code=303)
 
 
@@ -246,8 +275,14 @@ async def update_person_form(
         context = await run_in_threadpool(
             partial(person_context, uow, person_id, error=error, form=form)
         )
-        return render(request, "person.html", shell=shell, added=False,
-                      status_code=error.status, **context)  # fmt: skip
+        return render(
+            request,
+            "person.html",
+            shell=shell,
+            added=False,
+            status_code=error.status,
+            **context,
+        )
     return RedirectResponse(f"/people/{person_id}", status_code=303)
 
 

@@ -94,11 +94,14 @@ def plan_step_form(
             "feared_outcome": feared_outcome, "person_id": person_id}  # fmt: skip
     try:
         plan_step(
-            uow, ideas, text=text, idea=idea or None,
+            uow,
+            ideas,
+            text=text,
+            idea=idea or None,
             predicted_discomfort=_discomfort(predicted_discomfort, PREDICTED),
             feared_outcome=feared_outcome,
             person_id=optional_int(person_id, "person_id"),
-        )  # fmt: skip
+        )
     except InvalidInput as error:
         return _page(request, uow, shell, ideas, error=error, form=form)
     return RedirectResponse("/practice?saved=planned", status_code=303)
@@ -118,9 +121,12 @@ def step_done_form(
     """How a step really felt and went."""
     try:
         finish_step(
-            uow, step_id, outcome=outcome, note=note,
+            uow,
+            step_id,
+            outcome=outcome,
+            note=note,
             actual_discomfort=_discomfort(actual_discomfort, "actual_discomfort"),
-        )  # fmt: skip
+        )
     except InvalidInput as error:
         return _page(request, uow, shell, ideas, error=error)
     return RedirectResponse("/practice?saved=done", status_code=303)

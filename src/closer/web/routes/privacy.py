@@ -131,9 +131,15 @@ async def change_password(
         )
     try:
         await run_in_threadpool(
-            partial(accounts.change_password, store.require(), owner, current, new,
-                    keep=request.cookies.get(SESSION_COOKIE))
-        )  # fmt: skip
+            partial(
+                accounts.change_password,
+                store.require(),
+                owner,
+                current,
+                new,
+                keep=request.cookies.get(SESSION_COOKIE),
+            )
+        )
     except CloserError as exc:
         return _page(request, store, shell, error=exc.message, status=exc.status)
     return RedirectResponse("/privacy?done=password", status_code=303)
@@ -192,10 +198,16 @@ async def import_file(
             return _page(request, store, shell, error=message, status=422)
         try:
             report = await run_in_threadpool(
-                partial(import_upload, file.file, name=file.filename or "",
-                        fmt=ImportFormat(format) if format else None, uow=uow,
-                        library=library, settings=store.settings)
-            )  # fmt: skip
+                partial(
+                    import_upload,
+                    file.file,
+                    name=file.filename or "",
+                    fmt=ImportFormat(format) if format else None,
+                    uow=uow,
+                    library=library,
+                    settings=store.settings,
+                )
+            )
         except CloserError as exc:
             return _page(request, store, shell, error=exc.message, status=exc.status)
     return _page(request, store, shell, report=report)

@@ -27,10 +27,14 @@ def reflections_page(
 ) -> Response:
     """Every reflection to go through, and the ones you wrote."""
     return render(
-        request, "reflections.html", shell=shell, title="Reflections",
+        request,
+        "reflections.html",
+        shell=shell,
+        title="Reflections",
         reflections=list(library.reflections.values()),
-        entries=list_reflection_entries(uow), library=library,
-    )  # fmt: skip
+        entries=list_reflection_entries(uow),
+        library=library,
+    )
 
 
 def _form(
@@ -47,11 +51,18 @@ def _form(
 ) -> Response:
     reflection = reflection_named(library, slug)
     return render(
-        request, "reflection_form.html", shell=shell, title=reflection.name,
-        reflection=reflection, answers=answers or [""] * len(reflection.prompts),
-        moment=moment, person=person, people=[s.person for s in list_people(uow)],
-        error=error, status_code=error.status if error else 200,
-    )  # fmt: skip
+        request,
+        "reflection_form.html",
+        shell=shell,
+        title=reflection.name,
+        reflection=reflection,
+        answers=answers or [""] * len(reflection.prompts),
+        moment=moment,
+        person=person,
+        people=[s.person for s in list_people(uow)],
+        error=error,
+        status_code=error.status if error else 200,
+    )
 
 
 @router.get("/practice/reflections/{slug}", response_class=HTMLResponse)
@@ -81,12 +92,25 @@ async def save_reflection(
     moment, person = str(form.get("moment", "")), str(form.get("person", ""))
     try:
         written = write_reflection(
-            uow, library, slug, answers, moment_id=optional_int(moment, "moment"),
+            uow,
+            library,
+            slug,
+            answers,
+            moment_id=optional_int(moment, "moment"),
             person_id=optional_int(person, "person"),
-        )  # fmt: skip
+        )
     except InvalidInput as error:
-        return _form(request, uow, shell, library, slug, moment=moment, person=person,
-                     answers=answers, error=error)  # fmt: skip
+        return _form(
+            request,
+            uow,
+            shell,
+            library,
+            slug,
+            moment=moment,
+            person=person,
+            answers=answers,
+            error=error,
+        )
     return RedirectResponse(
         f"/practice/reflections/entries/{written.entry.id}", status_code=303
     )
@@ -100,10 +124,13 @@ def entry_page(
     entry = get_reflection_entry(uow, entry_id)
     reflection = library.reflections.get(entry.reflection)
     return render(
-        request, "reflection_entry.html", shell=shell,
+        request,
+        "reflection_entry.html",
+        shell=shell,
         title=reflection.name if reflection else entry.reflection,
-        entry=entry, reflection=reflection,
-    )  # fmt: skip
+        entry=entry,
+        reflection=reflection,
+    )
 
 
 @router.post("/practice/reflections/entries/{entry_id:id}/delete")

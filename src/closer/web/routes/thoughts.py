@@ -42,15 +42,18 @@ def felt_text(felt: tuple[Felt, ...]) -> str:
 
 def _fields(form: dict[str, str], traps: list[str]) -> ThoughtFields:
     return ThoughtFields(
-        situation=form["situation"], automatic_thought=form["automatic_thought"],
+        situation=form["situation"],
+        automatic_thought=form["automatic_thought"],
         belief_before=optional_int(form["belief_before"], "belief_before"),
-        emotions=felt_list(form["emotions"]), traps=traps,
-        evidence_for=form["evidence_for"], evidence_against=form["evidence_against"],
+        emotions=felt_list(form["emotions"]),
+        traps=traps,
+        evidence_for=form["evidence_for"],
+        evidence_against=form["evidence_against"],
         balanced_thought=form["balanced_thought"],
         belief_after=optional_int(form["belief_after"], "belief_after"),
         emotions_after=felt_list(form["emotions_after"]),
         moment_id=optional_int(form["moment"], "moment"),
-    )  # fmt: skip
+    )
 
 
 def _read(data: FormData) -> tuple[dict[str, str], list[str]]:
@@ -85,18 +88,29 @@ def _form_page(
     error: InvalidInput | None = None,
 ) -> Response:
     return render(
-        request, "thought_form.html", shell=shell,
+        request,
+        "thought_form.html",
+        shell=shell,
         title="Thought record" if record else "New thought record",
-        form=form, chosen_traps=traps, traps=TRAPS, record=record, error=error,
+        form=form,
+        chosen_traps=traps,
+        traps=TRAPS,
+        record=record,
+        error=error,
         status_code=error.status if error else 200,
-    )  # fmt: skip
+    )
 
 
 @router.get("/practice/thoughts", response_class=HTMLResponse)
 def thoughts_page(request: Request, uow: UowDep, shell: ShellDep) -> Response:
     """Your thought records."""
-    return render(request, "thoughts.html", shell=shell, title="Thought records",
-                  records=list_thoughts(uow))  # fmt: skip
+    return render(
+        request,
+        "thoughts.html",
+        shell=shell,
+        title="Thought records",
+        records=list_thoughts(uow),
+    )
 
 
 @router.get("/practice/thoughts/new", response_class=HTMLResponse)

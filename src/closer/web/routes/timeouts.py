@@ -50,11 +50,17 @@ def _page(
     values = form or {"returns_on": (day + timedelta(days=3)).isoformat()}
     listed = [(t, note_for(t, day), t.stage(day).value) for t in list_timeouts(uow)]
     return render(
-        request, "timeouts.html", shell=shell, title="Time-outs", timeouts=listed,
-        people=[s.person for s in list_people(uow)], form=values,
-        drafts=_drafts(uow, values), error=error,
+        request,
+        "timeouts.html",
+        shell=shell,
+        title="Time-outs",
+        timeouts=listed,
+        people=[s.person for s in list_people(uow)],
+        form=values,
+        drafts=_drafts(uow, values),
+        error=error,
         status_code=error.status if error else 200,
-    )  # fmt: skip
+    )
 
 
 @router.get("/practice/timeouts", response_class=HTMLResponse)
@@ -87,10 +93,12 @@ async def plan(request: Request, uow: UowDep, shell: ShellDep) -> Response:
         if returns is None:
             raise InvalidInput("Choose the day you will come back.", field="returns_on")
         saved = plan_timeout(
-            uow, reason=form["reason"], returns_on=returns.date(),
+            uow,
+            reason=form["reason"],
+            returns_on=returns.date(),
             message=form["message"],
             person_id=optional_int(form["person_id"], "person_id"),
-        )  # fmt: skip
+        )
     except InvalidInput as error:
         return _page(request, uow, shell, form=form, error=error)
     return RedirectResponse(f"/practice/timeouts/{saved.timeout.id}", status_code=303)
@@ -104,10 +112,15 @@ def timeout_page(
     timeout = get_timeout(uow, timeout_id)
     day = today()
     return render(
-        request, "timeout.html", shell=shell, title="Time-out", timeout=timeout,
-        note=note_for(timeout, day), stage=timeout.stage(day).value,
+        request,
+        "timeout.html",
+        shell=shell,
+        title="Time-out",
+        timeout=timeout,
+        note=note_for(timeout, day),
+        stage=timeout.stage(day).value,
         questions=reflection_named(library, QUESTIONS),
-    )  # fmt: skip
+    )
 
 
 @router.post("/practice/timeouts/{timeout_id:id}/return")

@@ -51,12 +51,14 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"], name=op.f("fk_sessions_user_id_users"),
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_sessions_user_id_users"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sessions")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_sessions_token_hash")),
-    )  # fmt: skip
+    )
     op.create_index(op.f("ix_sessions_user_id"), "sessions", ["user_id"])
     op.create_table(
         "login_failures",
@@ -92,9 +94,12 @@ def _own(table: str) -> None:
     with op.batch_alter_table(table) as batch:
         batch.alter_column("user_id", server_default=None)
         batch.create_foreign_key(
-            op.f(f"fk_{table}_user_id_users"), "users", ["user_id"], ["id"],
+            op.f(f"fk_{table}_user_id_users"),
+            "users",
+            ["user_id"],
+            ["id"],
             ondelete="CASCADE",
-        )  # fmt: skip
+        )
         batch.create_index(op.f(f"ix_{table}_user_id"), ["user_id"])
 
 

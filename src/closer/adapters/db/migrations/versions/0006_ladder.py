@@ -38,15 +38,19 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), server_default="", nullable=False),
         *_owner(),
         sa.ForeignKeyConstraint(
-            ["person_id"], ["people.id"], name=op.f("fk_ladder_steps_person_id_people"),
+            ["person_id"],
+            ["people.id"],
+            name=op.f("fk_ladder_steps_person_id_people"),
             ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"], name=op.f("fk_ladder_steps_user_id_users"),
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_ladder_steps_user_id_users"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ladder_steps")),
-    )  # fmt: skip
+    )
     op.create_index(op.f("ix_ladder_steps_person_id"), "ladder_steps", ["person_id"])
     op.create_index(op.f("ix_ladder_steps_user_id"), "ladder_steps", ["user_id"])
     op.create_table(
@@ -57,11 +61,13 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), server_default="", nullable=False),
         *_owner(),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"], name=op.f("fk_good_shares_user_id_users"),
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_good_shares_user_id_users"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_good_shares")),
-    )  # fmt: skip
+    )
     op.create_index(op.f("ix_good_shares_user_id"), "good_shares", ["user_id"])
 
 

@@ -29,19 +29,25 @@ def upgrade() -> None:
         sa.Column("person_id", sa.Integer(), nullable=True),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["moment_id"], ["moments.id"],
-            name=op.f("fk_reflection_entries_moment_id_moments"), ondelete="SET NULL",
+            ["moment_id"],
+            ["moments.id"],
+            name=op.f("fk_reflection_entries_moment_id_moments"),
+            ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
-            ["person_id"], ["people.id"],
-            name=op.f("fk_reflection_entries_person_id_people"), ondelete="SET NULL",
+            ["person_id"],
+            ["people.id"],
+            name=op.f("fk_reflection_entries_person_id_people"),
+            ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"],
-            name=op.f("fk_reflection_entries_user_id_users"), ondelete="CASCADE",
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_reflection_entries_user_id_users"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_reflection_entries")),
-    )  # fmt: skip
+    )
     for column in ("moment_id", "person_id", "user_id"):
         op.create_index(
             op.f(f"ix_reflection_entries_{column}"), "reflection_entries", [column]

@@ -36,15 +36,19 @@ def upgrade() -> None:
         sa.Column("moment_id", sa.Integer(), nullable=True),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["moment_id"], ["moments.id"],
-            name=op.f("fk_thought_records_moment_id_moments"), ondelete="SET NULL",
+            ["moment_id"],
+            ["moments.id"],
+            name=op.f("fk_thought_records_moment_id_moments"),
+            ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"],
-            name=op.f("fk_thought_records_user_id_users"), ondelete="CASCADE",
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_thought_records_user_id_users"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_thought_records")),
-    )  # fmt: skip
+    )
     for column in ("moment_id", "user_id"):
         op.create_index(
             op.f(f"ix_thought_records_{column}"), "thought_records", [column]

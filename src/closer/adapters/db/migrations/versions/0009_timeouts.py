@@ -32,19 +32,25 @@ def upgrade() -> None:
         sa.Column("reflection_id", sa.Integer(), nullable=True),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["person_id"], ["people.id"], name=op.f("fk_timeouts_person_id_people"),
+            ["person_id"],
+            ["people.id"],
+            name=op.f("fk_timeouts_person_id_people"),
             ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
-            ["reflection_id"], ["reflection_entries.id"],
-            name=op.f("fk_timeouts_reflection_id_reflection_entries"), ondelete="SET NULL",
+            ["reflection_id"],
+            ["reflection_entries.id"],
+            name=op.f("fk_timeouts_reflection_id_reflection_entries"),
+            ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"], name=op.f("fk_timeouts_user_id_users"),
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_timeouts_user_id_users"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_timeouts")),
-    )  # fmt: skip
+    )
     for column in ("person_id", "reflection_id", "user_id"):
         op.create_index(op.f(f"ix_timeouts_{column}"), "timeouts", [column])
 

@@ -29,15 +29,19 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), server_default="", nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["person_id"], ["people.id"], name=op.f("fk_contacts_person_id_people"),
+            ["person_id"],
+            ["people.id"],
+            name=op.f("fk_contacts_person_id_people"),
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"], name=op.f("fk_contacts_user_id_users"),
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_contacts_user_id_users"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contacts")),
-    )  # fmt: skip
+    )
     for column in ("person_id", "user_id"):
         op.create_index(op.f(f"ix_contacts_{column}"), "contacts", [column])
 

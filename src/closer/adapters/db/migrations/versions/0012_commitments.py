@@ -32,15 +32,19 @@ def upgrade() -> None:
         sa.Column("settled_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["person_id"], ["people.id"], name=op.f("fk_commitments_person_id_people"),
+            ["person_id"],
+            ["people.id"],
+            name=op.f("fk_commitments_person_id_people"),
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"], name=op.f("fk_commitments_user_id_users"),
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_commitments_user_id_users"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_commitments")),
-    )  # fmt: skip
+    )
     for column in ("person_id", "user_id"):
         op.create_index(op.f(f"ix_commitments_{column}"), "commitments", [column])
 

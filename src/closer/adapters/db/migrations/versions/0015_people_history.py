@@ -38,15 +38,19 @@ def upgrade() -> None:
         sa.Column("wanted", sa.Integer(), nullable=True),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["person_id"], ["people.id"],
-            name=op.f("fk_closeness_readings_person_id_people"), ondelete="CASCADE",
+            ["person_id"],
+            ["people.id"],
+            name=op.f("fk_closeness_readings_person_id_people"),
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"],
-            name=op.f("fk_closeness_readings_user_id_users"), ondelete="CASCADE",
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_closeness_readings_user_id_users"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_closeness_readings")),
-    )  # fmt: skip
+    )
     for column in ("person_id", "user_id"):
         op.create_index(
             op.f(f"ix_closeness_readings_{column}"), "closeness_readings", [column]

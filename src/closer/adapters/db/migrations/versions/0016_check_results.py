@@ -29,11 +29,13 @@ def upgrade() -> None:
         sa.Column("band", sa.String(length=40), nullable=True),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"], name=op.f("fk_check_results_user_id_users"),
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_check_results_user_id_users"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_check_results")),
-    )  # fmt: skip
+    )
     op.create_index(
         "ix_check_results_check_taken_at", "check_results", ["check", "taken_at"]
     )

@@ -27,14 +27,16 @@ def upgrade() -> None:
         sa.Column("vector", sa.LargeBinary(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"], name=op.f("fk_text_vectors_user_id_users"),
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_text_vectors_user_id_users"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_text_vectors")),
         sa.UniqueConstraint(
             "user_id", "model", "text_hash", name=op.f("uq_text_vectors_user_id")
         ),
-    )  # fmt: skip
+    )
     op.create_index(op.f("ix_text_vectors_user_id"), "text_vectors", ["user_id"])
 
 
