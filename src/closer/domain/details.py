@@ -73,7 +73,7 @@ class DetailField:
     @property
     def type(self) -> Any:
         """The field's type without ``| None``."""
-        return _without_none(self.hint)
+        return without_none(self.hint)
 
     @property
     def optional(self) -> bool:
@@ -133,7 +133,8 @@ def _default(f: Any) -> Any:
     return MISSING
 
 
-def _without_none(hint: Any) -> Any:
+def without_none(hint: Any) -> Any:
+    """``X`` for ``X | None`` (any other type as it is)."""
     if typing.get_origin(hint) in (types.UnionType, typing.Union):
         others = [a for a in typing.get_args(hint) if a is not type(None)]
         if len(others) == 1:

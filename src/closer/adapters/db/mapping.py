@@ -18,7 +18,6 @@ details (``closer.domain.details``).
 
 from __future__ import annotations
 
-import types
 import typing
 from dataclasses import fields
 from datetime import UTC, datetime
@@ -26,6 +25,8 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from sqlalchemy import inspect as inspect_mapping
+
+from closer.domain.details import without_none
 
 Record = TypeVar("Record")
 
@@ -62,17 +63,8 @@ def _field_types(kind: type) -> dict[str, Any]:
     return _FIELD_TYPES[kind]
 
 
-def _without_none(hint: Any) -> Any:
-    """``X`` for ``X | None``."""
-    if typing.get_origin(hint) in (types.UnionType, typing.Union):
-        others = [a for a in typing.get_args(hint) if a is not type(None)]
-        if len(others) == 1:
-            return others[0]
-    return hint
-
-
 def _from_column(value: Any, hint: Any, name: str) -> Any:
-    kind = _without_none(hint)
+    kind = without_none(hint)
     if value is None or (value == "" and kind is not hint and _is_enum(kind)):
         return None  # an optional choice stored empty was never chosen
     if kind is datetime:
