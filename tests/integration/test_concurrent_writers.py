@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from closer.adapters.accounts import PER_ACCOUNT, SIGNUPS_PER_HOUR
+from closer.services.accounts import PER_ACCOUNT, SIGNUPS_PER_HOUR
 from tests.support.postgres import PostgresCluster
 from tests.support.server import closer_env, serving
 

@@ -22,12 +22,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Connection, event, text
 
-from closer.adapters import accounts
 from closer.adapters.content import bundled_library
+from closer.adapters.db.account_store import accounts_for
 from closer.adapters.db.database import Database
 from closer.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from closer.domain.moments import Moment, new_moment
 from closer.domain.people import new_person
+from closer.services import accounts
 from closer.services.moments import Logged, list_moments, log_moment_steps
 from closer.services.people import list_people
 from closer.services.unit_of_work import UnitOfWork, run_steps
@@ -170,7 +171,9 @@ def test_a_job_that_opens_its_unit_of_work_twice_is_refused_and_undone(
 
 
 def test_each_write_in_a_group_keeps_to_its_owner(database: Database) -> None:
-    other = accounts.sign_up(database, "other@example.org", "a long enough password")
+    other = accounts.sign_up(
+        accounts_for(database), "other@example.org", "a long enough password"
+    )
     with held(database):
         mine = database.group_commit.submit(1, _add("Mine"))
         theirs = database.group_commit.submit(other, _add("Theirs"))
@@ -296,7 +299,9 @@ def _saved(database: Database, owner: int, moment_id: int) -> Moment | None:
 def test_a_re_sent_moment_in_a_group_leaves_every_other_moment_saved(
     database: Database,
 ) -> None:
-    other = accounts.sign_up(database, "b@example.org", "a long enough password")
+    other = accounts.sign_up(
+        accounts_for(database), "b@example.org", "a long enough password"
+    )
     _log(database, other, "First time", "key-b").result(10)
     with held(database):
         mine = [_log(database, 1, f"Mine {i}", f"key-a-{i}") for i in range(5)]
@@ -414,7 +419,9 @@ def _two_owners(database: Database) -> tuple[int, int]:
             text("SELECT id FROM users WHERE email = 'second@example.org'")
         ).scalar()
     if found is None:
-        found = accounts.sign_up(database, "second@example.org", "a long password 1")
+        found = accounts.sign_up(
+            accounts_for(database), "second@example.org", "a long password 1"
+        )
     return 1, int(found)
 
 

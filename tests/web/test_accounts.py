@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, inspect, text
 
-from closer.adapters.accounts import PER_ACCOUNT
 from closer.config import Settings
+from closer.services.accounts import PER_ACCOUNT
 from closer.web.app import create_app
 from tests.web.conftest import Person
 

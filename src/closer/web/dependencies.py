@@ -38,6 +38,7 @@ from closer.domain.preferences import Preferences
 from closer.domain.safety import Assessment
 from closer.domain.safety.learned import LearnedLayer
 from closer.domain.suggest import KeywordSuggester, Suggester
+from closer.services.accounts import Accounts
 from closer.services.safety import learned_layer_on
 from closer.services.shell import Shell, load_shell
 from closer.services.unit_of_work import Steps, UnitOfWork, run_steps_async
@@ -63,14 +64,21 @@ async def get_database(request: Request, store: StoreDep) -> Database:
 SESSION_COOKIE = "closer_session"
 
 
+def accounts_of(store: StoreHolder) -> Accounts:
+    """The account use cases over the store's database (hosted mode)."""
+    from closer.adapters.db.account_store import accounts_for  # noqa: PLC0415
+
+    return accounts_for(store.require())
+
+
 def signed_in(request: Request, store: StoreHolder) -> int | None:
     """Whose request this is: the local person, or the signed-in account
     (hosted mode), or None when no one is signed in."""
     if not store.settings.hosted:
         return LOCAL_USER_ID
-    from closer.adapters import accounts  # noqa: PLC0415 - hosted mode only
+    from closer.services import accounts  # noqa: PLC0415 - hosted mode only
 
-    return accounts.user_for(store.require(), request.cookies.get(SESSION_COOKIE))
+    return accounts.user_for(accounts_of(store), request.cookies.get(SESSION_COOKIE))
 
 
 async def _signed_in(request: Request, store: StoreHolder) -> int | None:
@@ -283,10 +291,10 @@ def get_shell(
         return Shell(preferences=Preferences(), support=None, locked=True)
     shell = load_shell(uow, directory)
     if store.settings.hosted:
-        from closer.adapters import accounts  # noqa: PLC0415 - hosted mode only
+        from closer.services import accounts  # noqa: PLC0415 - hosted mode only
 
         owner = signed_in(request, store)
-        email = accounts.email_of(store.require(), owner) if owner else None
+        email = accounts.email_of(accounts_of(store), owner) if owner else None
         shell = replace(shell, account=email)
     return shell
 

@@ -9,14 +9,15 @@ from fastapi import APIRouter, Form, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from closer.adapters import accounts
 from closer.domain.errors import CloserError
+from closer.services import accounts
 from closer.web.dependencies import (
     SESSION_COOKIE,
     HostedOnly,
     OwnerDep,
     ShellDep,
     StoreDep,
+    accounts_of,
 )
 from closer.web.rendering import render
 from closer.web.routes.safety import safe_next
@@ -91,7 +92,7 @@ async def login(
     try:
         token = await run_in_threadpool(
             accounts.sign_in,
-            store.require(),
+            accounts_of(store),
             email,
             password,
             client_address(request),
@@ -138,11 +139,10 @@ async def signup(
                 error="The two passwords differ.",
                 status=422,
             )
-        database = store.require()
         _, token = await run_in_threadpool(
             partial(
                 accounts.open_account,
-                database,
+                accounts_of(store),
                 email,
                 password,
                 address=client_address(request),
@@ -168,7 +168,7 @@ def logout(request: Request, store: StoreDep) -> Response:
     """Sign out of this browser."""
     token = request.cookies.get(SESSION_COOKIE)
     if token:
-        accounts.sign_out(store.require(), token)
+        accounts.sign_out(accounts_of(store), token)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
@@ -177,7 +177,7 @@ def logout(request: Request, store: StoreDep) -> Response:
 @router.post("/logout-everywhere")
 def logout_everywhere(store: StoreDep, owner: OwnerDep) -> Response:
     """Sign out of every browser and device."""
-    accounts.sign_out_everywhere(store.require(), owner)
+    accounts.sign_out_everywhere(accounts_of(store), owner)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response

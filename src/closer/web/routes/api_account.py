@@ -9,9 +9,15 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
-from closer.adapters import accounts
 from closer.domain.errors import InvalidInput
-from closer.web.dependencies import SESSION_COOKIE, HostedOnly, OwnerDep, StoreDep
+from closer.services import accounts
+from closer.web.dependencies import (
+    SESSION_COOKIE,
+    HostedOnly,
+    OwnerDep,
+    StoreDep,
+    accounts_of,
+)
 from closer.web.routes.account import client_address, set_session_cookie
 from closer.web.routes.api import API_PREFIX, GUARDED
 
@@ -48,11 +54,10 @@ async def create_account(
     body: Credentials, request: Request, store: StoreDep
 ) -> Response:
     """Create an account and sign in (sets the session cookie)."""
-    database = store.require()
     user_id, token = await run_in_threadpool(
         partial(
             accounts.open_account,
-            database,
+            accounts_of(store),
             body.email,
             body.password,
             address=client_address(request),
@@ -69,22 +74,21 @@ async def create_account(
 @router.get("")
 def read_account(store: StoreDep, owner: OwnerDep) -> AccountOut:
     """Who is signed in."""
-    return AccountOut(id=owner, email=accounts.email_of(store.require(), owner))
+    return AccountOut(id=owner, email=accounts.email_of(accounts_of(store), owner))
 
 
 @router.post("/session")
 async def sign_in(body: Credentials, request: Request, store: StoreDep) -> Response:
     """Sign in (sets the session cookie). 401 on a wrong pair, 429 when rate limited."""
-    database = store.require()
     token = await run_in_threadpool(
         accounts.sign_in,
-        database,
+        accounts_of(store),
         body.email,
         body.password,
         client_address(request),
         store.settings.session_days,
     )
-    owner = accounts.user_for(database, token)
+    owner = accounts.user_for(accounts_of(store), token)
     response = JSONResponse({"id": owner, "email": body.email.strip()})
     set_session_cookie(response, request, store, token)
     return response
@@ -95,7 +99,7 @@ def sign_out(request: Request, store: StoreDep) -> Response:
     """Sign out of this session."""
     token = request.cookies.get(SESSION_COOKIE)
     if token:
-        accounts.sign_out(store.require(), token)
+        accounts.sign_out(accounts_of(store), token)
     response = Response(status_code=204)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
@@ -104,7 +108,7 @@ def sign_out(request: Request, store: StoreDep) -> Response:
 @router.delete("/sessions", status_code=204)
 def sign_out_everywhere(store: StoreDep, owner: OwnerDep) -> Response:
     """Sign out of every session of this account."""
-    accounts.sign_out_everywhere(store.require(), owner)
+    accounts.sign_out_everywhere(accounts_of(store), owner)
     response = Response(status_code=204)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
@@ -117,7 +121,7 @@ def change_password(
     """Choose a new password (the current one is asked again); every other
     session of the account ends, this one stays."""
     accounts.change_password(
-        store.require(),
+        accounts_of(store),
         owner,
         body.current_password,
         body.new_password,
@@ -134,8 +138,8 @@ def delete_account(body: Confirm, store: StoreDep, owner: OwnerDep) -> Response:
         raise InvalidInput(
             'Send {"confirm": "DELETE"} to delete the account.', field="confirm"
         )
-    accounts.confirm_password(store.require(), owner, body.password)
-    accounts.delete_account(store.require(), owner)
+    accounts.confirm_password(accounts_of(store), owner, body.password)
+    accounts.delete_account(accounts_of(store), owner)
     response = Response(status_code=204)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response

@@ -29,6 +29,7 @@ from closer.web.dependencies import (
     ShellDep,
     StoreDep,
     UowDep,
+    accounts_of,
     set_unlock_cookie,
 )
 from closer.web.downloads import export_download
@@ -123,7 +124,7 @@ async def change_password(
 ) -> Response:
     """Hosted: a new password once the current one is given; every other
     device is signed out."""
-    from closer.adapters import accounts  # noqa: PLC0415 - hosted mode only
+    from closer.services import accounts  # noqa: PLC0415 - hosted mode only
 
     if new != confirm:
         return _page(
@@ -133,7 +134,7 @@ async def change_password(
         await run_in_threadpool(
             partial(
                 accounts.change_password,
-                store.require(),
+                accounts_of(store),
                 owner,
                 current,
                 new,
@@ -284,14 +285,14 @@ def delete_everything(
         message = f"Nothing was deleted. To go on, type {CONFIRM_WORD} in capitals."
         return _page(request, store, shell, error=message, status=422)
     if store.settings.hosted:
-        from closer.adapters import accounts  # noqa: PLC0415 - hosted mode only
+        from closer.services import accounts  # noqa: PLC0415 - hosted mode only
 
         try:
-            accounts.confirm_password(store.require(), owner, password)
+            accounts.confirm_password(accounts_of(store), owner, password)
         except CloserError as exc:
             message = f"Nothing was deleted. {exc.message}"
             return _page(request, store, shell, error=message, status=exc.status)
-        accounts.delete_account(store.require(), owner)
+        accounts.delete_account(accounts_of(store), owner)
         response = RedirectResponse("/signup", status_code=303)
         response.delete_cookie(SESSION_COOKIE, path="/")
         return response
