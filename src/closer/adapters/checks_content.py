@@ -8,15 +8,15 @@ that Learn has. A broken file names the check and the problem.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from closer.adapters.content import Slug, Text, bundled_library
+from closer.adapters.content_file import Fail, parse_toml, validated
 from closer.domain.checks import Band, Check, Option, Question, Sample, Scoring
 from closer.domain.content import Library
 from closer.domain.errors import ConfigurationError
@@ -90,6 +90,11 @@ def _fail(where: str, problem: str) -> ConfigurationError:
     return ConfigurationError(f"Content file checks.toml: {where}: {problem}.")
 
 
+def _lower(fail: Fail) -> Fail:
+    """``fail`` with the problem in lower case (pydantic capitalises it)."""
+    return lambda where, problem: fail(where, problem.lower())
+
+
 def _options(raw: _File, name: str | None, where: str) -> tuple[Option, ...]:
     if name is None or name not in raw.options:
         raise _fail(where, f"options {name!r} is not in [options]")
@@ -155,14 +160,7 @@ def _check(raw: _File, doc: _Check, library: Library) -> Check:
 
 def load_checks(text: str, library: Library) -> tuple[Check, ...]:
     """Every check in a checks.toml text, validated."""
-    try:
-        raw = _File.model_validate(tomllib.loads(text))
-    except tomllib.TOMLDecodeError as exc:
-        raise _fail("syntax", str(exc)) from None
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        field = ".".join(str(p) for p in error["loc"]) or "file"
-        raise _fail(field, error["msg"].lower()) from None
+    raw = validated(_File, parse_toml(text, _fail), _lower(_fail))
     slugs = [c.slug for c in raw.check]
     if len(set(slugs)) != len(slugs):
         raise _fail("[[check]]", "a slug is used twice")

@@ -12,15 +12,15 @@ with one message naming the file, the entry and the problem:
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from closer.adapters.content_file import read_toml, validated
 from closer.adapters.content_files import FILES, library_from_raw
 from closer.domain.content import Library, PromptInput
 from closer.domain.errors import ConfigurationError
@@ -132,6 +132,12 @@ def _fail(file: str, where: str, problem: str) -> ConfigurationError:
     return ConfigurationError(f"Content file {file}.toml: {where}: {problem}.")
 
 
+def _entry_failed(
+    file: str, entry: str, field: str, problem: str
+) -> ConfigurationError:
+    return _fail(file, f"{entry}, {field}", problem.lower())
+
+
 def _entries(file: str, raw: dict[str, Any], key: str, model: type[M]) -> list[M]:
     items = raw.get(key)
     if not isinstance(items, list) or not items:
@@ -140,14 +146,8 @@ def _entries(file: str, raw: dict[str, Any], key: str, model: type[M]) -> list[M
     seen: set[str] = set()
     for index, item in enumerate(items, start=1):
         label = item.get("slug", f"#{index}") if isinstance(item, dict) else f"#{index}"
-        try:
-            entry = model.model_validate(item)
-        except ValidationError as exc:
-            error = exc.errors()[0]
-            field = ".".join(str(p) for p in error["loc"]) or "entry"
-            raise _fail(
-                file, f"{key} {label!r}, {field}", error["msg"].lower()
-            ) from None
+        where = partial(_entry_failed, file, f"{key} {label!r}")
+        entry = validated(model, item, where, whole="entry")
         slug = getattr(entry, "slug", None)
         if slug is not None:
             if slug in seen:
@@ -237,13 +237,7 @@ def load_library(folder: Path) -> Library:
     """Read every content file in ``folder`` and validate them together."""
     raw: dict[str, dict[str, Any]] = {}
     for name in FILES:
-        path = folder / f"{name}.toml"
-        try:
-            raw[name] = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise _fail(name, str(path), "the file is missing") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise _fail(name, "syntax", str(exc)) from None
+        raw[name] = read_toml(folder / f"{name}.toml", partial(_fail, name))
     return build_library(raw)
 
 
@@ -263,13 +257,7 @@ class _StepIdea(_Model):
 
 def load_step_ideas(folder: Path, library: Library) -> list[StepIdea]:
     """Ladder step ideas (``steps.toml``), each linked to a strategy."""
-    path = folder / "steps.toml"
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise _fail("steps", str(path), "the file is missing") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise _fail("steps", "syntax", str(exc)) from None
+    raw = read_toml(folder / "steps.toml", partial(_fail, "steps"))
     ideas = _entries("steps", raw, "step", _StepIdea)
     for idea in ideas:
         if idea.strategy not in library.strategies:
@@ -293,13 +281,7 @@ class _CauseExamples(_Model):
 def load_cause_examples(folder: Path, library: Library) -> dict[str, tuple[str, ...]]:
     """First-person examples per cause (``cause_examples.toml``), for the
     meaning-based engine; every cause needs some, and only known causes."""
-    path = folder / "cause_examples.toml"
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise _fail("cause_examples", str(path), "the file is missing") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise _fail("cause_examples", "syntax", str(exc)) from None
+    raw = read_toml(folder / "cause_examples.toml", partial(_fail, "cause_examples"))
     entries = _entries("cause_examples", raw, "cause", _CauseExamples)
     found = {e.slug: tuple(e.examples) for e in entries}
     for slug in sorted(found.keys() - library.causes.keys()):

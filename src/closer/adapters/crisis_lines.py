@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from closer.adapters.content_file import read_toml, validated
 from closer.domain.crisis_lines import CountryHelp, CrisisLine, HelpDirectory
 from closer.domain.errors import ConfigurationError
 
@@ -63,14 +63,7 @@ def parse_directory(raw: dict[str, object], *, origin: str) -> HelpDirectory:
                 f"{origin}: [{key}] is neither a two-letter country code "
                 "nor 'international'."
             )
-        try:
-            country = _Country.model_validate(value)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise ConfigurationError(
-                f"{origin}: [{key}] {where}: {first['msg']}."
-            ) from None
+        country = validated(_Country, value, partial(_failed_at, origin, key))
         if key == "international":
             international = _to_domain("international", country)
         else:
@@ -82,11 +75,15 @@ def parse_directory(raw: dict[str, object], *, origin: str) -> HelpDirectory:
 
 def load_directory(path: Path) -> HelpDirectory:
     """Read and validate a crisis-lines TOML file."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigurationError(f"{path}: cannot read crisis lines: {exc}.") from None
-    return parse_directory(raw, origin=str(path))
+
+    def unreadable(_where: str, problem: str) -> ConfigurationError:
+        return ConfigurationError(f"{path}: cannot read crisis lines: {problem}.")
+
+    return parse_directory(read_toml(path, unreadable), origin=str(path))
+
+
+def _failed_at(origin: str, key: str, where: str, problem: str) -> ConfigurationError:
+    return ConfigurationError(f"{origin}: [{key}] {where}: {problem}.")
 
 
 @cache

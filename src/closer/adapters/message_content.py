@@ -8,14 +8,14 @@ in Learn. A broken file names the pattern and the problem.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from closer.adapters.content import Slug, Text, bundled_library
+from closer.adapters.content_file import read_toml, validated
 from closer.domain.content import Library
 from closer.domain.errors import ConfigurationError
 from closer.domain.meaning import Embedder
@@ -90,17 +90,7 @@ def load_message_patterns(
     folder: Path, library: Library
 ) -> tuple[tuple[Pattern, ...], tuple[str, ...]]:
     """The patterns, and the warm drafts the meaning engine weighs them against."""
-    path = folder / FILE
-    try:
-        raw = _File.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
-    except FileNotFoundError:
-        raise _fail(str(path), "the file is missing") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise _fail("syntax", str(exc)) from None
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise _fail(where, first["msg"]) from None
+    raw = validated(_File, read_toml(folder / FILE, _fail), _fail)
     slugs = [p.slug for p in raw.pattern]
     if len(set(slugs)) != len(slugs):
         raise _fail("patterns", "a slug is used twice")
