@@ -32,7 +32,7 @@ class Argon2Passwords:
         is no account)."""
         with _hashing:
             try:
-                _hasher.verify(stored or _DUMMY_HASH, password)
+                _hasher.verify(_DUMMY_HASH if stored is None else stored, password)
             except (VerificationError, InvalidHashError):
                 return False
         return stored is not None

@@ -54,8 +54,8 @@ class Login:
     """What signing in needs of an account."""
 
     user_id: int
-    email_key: str
-    password_hash: str
+    email_key: str | None
+    password_hash: str | None  # None: no password can sign in
 
 
 class AccountStore(Protocol):
@@ -67,8 +67,12 @@ class AccountStore(Protocol):
         passed (an attempt is counted only once it is kept)."""
         ...
 
-    def take_back(self, attempts: list[int], *keys: str) -> None:
-        """A success: its own attempts, and every failure under ``keys``, go."""
+    def take_back(
+        self, attempts: list[int], *keys: str, rehash: tuple[int, str] | None = None
+    ) -> None:
+        """A success: its own attempts, and every failure under ``keys``, go;
+        with ``rehash`` (an account and its password's new hash), in the same
+        transaction the hash is replaced."""
         ...
 
     def login_by_email(self, email_key: str) -> Login | None: ...
@@ -83,12 +87,11 @@ class AccountStore(Protocol):
         """The new account's id; Conflict when the email was taken meanwhile."""
         ...
 
-    def set_password_hash(
-        self, user_id: int, password_hash: str, *, end_sessions_but: str | None
+    def change_password_hash(
+        self, user_id: int, password_hash: str, keep: str | None
     ) -> int:
-        """Set the hash; with ``end_sessions_but`` (a token hash, or "" for
-        none kept) also end the account's other sessions, in the same
-        transaction. How many sessions ended."""
+        """Set the hash and end every session of the account but ``keep`` (a
+        token hash), in one transaction; how many sessions ended."""
         ...
 
     def start_session(
@@ -209,10 +212,10 @@ def sign_in(
     matches = accounts.passwords.verify(stored, password)  # always: same time
     if found is None or not matches:
         raise NotSignedIn("That email and password do not match an account.")
-    if accounts.passwords.needs_rehash(found.password_hash):
-        rehashed = accounts.passwords.hash(password)
-        accounts.store.set_password_hash(found.user_id, rehashed, end_sessions_but=None)
-    accounts.store.take_back(attempts, account_limit.key)
+    rehash = None
+    if accounts.passwords.needs_rehash(found.password_hash or ""):
+        rehash = (found.user_id, accounts.passwords.hash(password))
+    accounts.store.take_back(attempts, account_limit.key, rehash=rehash)
     return start_session(accounts, found.user_id, days)
 
 
@@ -279,7 +282,5 @@ def change_password(
     _check_password(new, "new_password")
     confirm_password(accounts, user_id, current)
     password_hash = accounts.passwords.hash(new)
-    kept = token_hash(keep) if keep else ""
-    return accounts.store.set_password_hash(
-        user_id, password_hash, end_sessions_but=kept
-    )
+    kept = token_hash(keep) if keep else None
+    return accounts.store.change_password_hash(user_id, password_hash, kept)

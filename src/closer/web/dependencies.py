@@ -23,6 +23,7 @@ from closer.adapters.content import (
     bundled_step_ideas,
 )
 from closer.adapters.crisis_lines import bundled_directory
+from closer.adapters.db.account_store import accounts_for  # Argon2 warms at import
 from closer.adapters.db.database import Database
 from closer.adapters.db.schema import LOCAL_USER_ID
 from closer.adapters.embeddings import OnnxEmbedder, embedder_for
@@ -66,8 +67,6 @@ SESSION_COOKIE = "closer_session"
 
 def accounts_of(store: StoreHolder) -> Accounts:
     """The account use cases over the store's database (hosted mode)."""
-    from closer.adapters.db.account_store import accounts_for  # noqa: PLC0415
-
     return accounts_for(store.require())
 
 

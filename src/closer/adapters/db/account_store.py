@@ -57,8 +57,17 @@ class SqlAccountStore:
                 raise TooManyAttempts(refusal)
             return [row.id for row in rows]
 
-    def take_back(self, attempts: list[int], *keys: str) -> None:
+    def take_back(
+        self, attempts: list[int], *keys: str, rehash: tuple[int, str] | None = None
+    ) -> None:
         with self._database.sessions() as session:
+            if rehash is not None:
+                user_id, password_hash = rehash
+                session.execute(
+                    update(UserRow)
+                    .where(UserRow.id == user_id)
+                    .values(password_hash=password_hash)
+                )
             session.execute(
                 delete(LoginFailureRow).where(LoginFailureRow.id.in_(attempts))
             )
@@ -109,8 +118,8 @@ class SqlAccountStore:
                 raise Conflict("That email is taken.") from None
             return user.id
 
-    def set_password_hash(
-        self, user_id: int, password_hash: str, *, end_sessions_but: str | None
+    def change_password_hash(
+        self, user_id: int, password_hash: str, keep: str | None
     ) -> int:
         with self._database.sessions() as session:
             session.execute(
@@ -118,14 +127,12 @@ class SqlAccountStore:
                 .where(UserRow.id == user_id)
                 .values(password_hash=password_hash)
             )
-            ended = 0
-            if end_sessions_but is not None:
-                others = delete(SessionRow).where(SessionRow.user_id == user_id)
-                if end_sessions_but:
-                    others = others.where(SessionRow.token_hash != end_sessions_but)
-                ended = int(session.execute(others).rowcount)  # type: ignore[attr-defined]
+            others = delete(SessionRow).where(SessionRow.user_id == user_id)
+            if keep:
+                others = others.where(SessionRow.token_hash != keep)
+            ended = session.execute(others)
             session.commit()
-        return ended
+        return int(ended.rowcount)  # type: ignore[attr-defined]
 
     def start_session(
         self, user_id: int, token_hash: str, now: datetime, expires: datetime
