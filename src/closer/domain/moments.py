@@ -108,7 +108,7 @@ def cause_names(slugs: tuple[str, ...], library: Library) -> str:
     )
 
 
-class Channel(StrEnum):
+class MomentChannel(StrEnum):
     """Where a moment happened: face to face or through something."""
 
     IN_PERSON = "in-person"
@@ -118,10 +118,10 @@ class Channel(StrEnum):
 
 
 CHANNELS: dict[str, str] = {
-    Channel.IN_PERSON: "In person",
-    Channel.MESSAGE: "By message",
-    Channel.CALL: "On a call",
-    Channel.SOCIAL_MEDIA: "On social media",
+    MomentChannel.IN_PERSON: "In person",
+    MomentChannel.MESSAGE: "By message",
+    MomentChannel.CALL: "On a call",
+    MomentChannel.SOCIAL_MEDIA: "On social media",
 }
 
 
@@ -176,7 +176,7 @@ class Moment:
             show=lambda value, _library: " ".join("#" + t for t in value),
         ),
     )
-    channel: Channel | None = field(
+    channel: MomentChannel | None = field(
         default=None,
         metadata=detail(
             "Where it happened",
