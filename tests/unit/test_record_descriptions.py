@@ -13,14 +13,17 @@ from pydantic import BaseModel
 from sqlalchemy import inspect
 
 from closer.adapters import fast_sqlite
-from closer.adapters.db.orm import MomentRow, PersonRow
+from closer.adapters.db.orm import ContactRow, MomentRow, PersonRow
 from closer.adapters.export import closer_json, csv_tables
+from closer.cli.contact import contact_data
 from closer.cli.data import moment_data
 from closer.cli.people import person_data
+from closer.domain.contacts import Contact
 from closer.domain.details import details_of
 from closer.domain.moments import Moment
 from closer.domain.people import Person
 from closer.domain.records import Records
+from closer.web.routes.api_contacts import ContactOut
 from closer.web.routes.api_moments import MomentIn, MomentOut, MomentPatch
 from closer.web.routes.api_people import PersonIn, PersonOut, PersonPatch
 
@@ -32,6 +35,9 @@ KINDS: list[dict[str, Any]] = [
     {"kind": Person, "row": PersonRow, "doc": closer_json.PersonDoc,
      "api": (PersonIn, PersonPatch, PersonOut), "csv": "people.csv",
      "cli": lambda: person_data(Person("x", id=1))},
+    {"kind": Contact, "row": ContactRow, "doc": closer_json.ContactDoc,
+     "api": (ContactOut,), "csv": "contacts.csv",  # its input names "them"
+     "cli": lambda: contact_data(Contact(1, WHEN, id=1))},
 ]  # fmt: skip
 NAMES = [k["kind"].__name__ for k in KINDS]
 

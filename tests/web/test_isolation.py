@@ -16,6 +16,7 @@ from typing import Any
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
+from closer.domain.contacts import Contact
 from closer.domain.details import details_of
 from closer.domain.moments import Moment
 from closer.domain.people import Person as PersonRecord
@@ -107,6 +108,7 @@ def test_every_described_field_holds_a_secret_in_the_records_checked(
     records = {
         Moment: ana.get(f"/api/v1/moments/{ids['moment_id']}").json(),
         PersonRecord: ana.get(f"/api/v1/people/{ids['person_id']}").json(),
+        Contact: ana.get("/api/v1/contacts").json()[0],
     }
     for kind, shown in records.items():
         for detail in details_of(kind):

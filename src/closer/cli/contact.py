@@ -11,6 +11,7 @@ from closer.cli.context import database
 from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.contacts import Contact
+from closer.domain.details import plain_values
 from closer.services.contacts import list_contacts, log_contact
 from closer.services.people import resolve_names
 
@@ -21,9 +22,7 @@ def contact_data(contact: Contact) -> dict[str, Any]:
         "id": contact.id,
         "person": contact.person_name,
         "at": contact.at.isoformat(),
-        "how": contact.how.value,
-        "direction": contact.direction.value,
-        "note": contact.note,
+        **plain_values(contact),
     }
 
 

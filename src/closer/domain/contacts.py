@@ -13,6 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from closer.domain.choices import one_of
+from closer.domain.details import detail
 from closer.domain.errors import InvalidInput
 
 MAX_NOTE = 1_000
@@ -41,9 +42,9 @@ class Contact:
 
     person_id: int
     at: datetime
-    how: Channel = Channel.TEXT
-    direction: Direction = Direction.ME
-    note: str = ""
+    how: Channel = field(default=Channel.TEXT, metadata=detail("How"))
+    direction: Direction = field(default=Direction.ME, metadata=detail("Who"))
+    note: str = field(default="", metadata=detail("Note", free_text=True))
     id: int | None = None
     person_name: str | None = field(default=None, compare=False)
 

@@ -201,12 +201,19 @@ class TimeOutDoc(_Strict):
     )
 
 
-class ContactDoc(_Strict):
+class _ContactShape(_Strict):
+    """A contact's person and time; its details follow."""
+
     person: str
     at: AwareDatetime
-    how: Literal["text", "call", "meet", "other"] = "text"
-    direction: Literal["me", "them", "both"] = "me"
-    note: str = ""
+
+
+if TYPE_CHECKING:
+    ContactDoc = _ContactShape
+else:
+    ContactDoc = create_model(
+        "ContactDoc", __base__=_ContactShape, **detail_fields(Contact, Style.FILE)
+    )
 
 
 class CommitmentDoc(_Strict):
@@ -321,13 +328,7 @@ def to_document(records: Records, *, now: datetime | None = None) -> dict[str, A
             for t in records.timeouts
         ],
         contacts=[
-            ContactDoc(
-                person=c.person_name or "",
-                at=c.at,
-                how=c.how.value,
-                direction=c.direction.value,
-                note=c.note,
-            )
+            ContactDoc(person=c.person_name or "", at=c.at, **plain_values(c))
             for c in records.contacts
         ],
         commitments=[
@@ -544,10 +545,12 @@ def _commitment(doc: CommitmentDoc) -> Commitment:
 
 
 def _contact(doc: ContactDoc) -> Contact:
-    made = new_contact(0, doc.at, doc.how, them=doc.direction == "them", note=doc.note)
-    return replace(
-        made, direction=Direction(doc.direction), person_name=_name(doc.person)
+    kept = detail_values(doc, Contact)
+    how, direction = kept["how"], Direction(kept["direction"])
+    made = new_contact(
+        0, doc.at, how, them=direction is Direction.THEM, note=kept["note"]
     )
+    return replace(made, direction=direction, person_name=_name(doc.person))
 
 
 def _position(value: int | None, count: int, what: str) -> int | None:

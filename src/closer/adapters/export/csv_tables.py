@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from closer.domain.contacts import Contact
 from closer.domain.details import details_of, plain, plain_values
 from closer.domain.moments import Moment
 from closer.domain.people import Person
@@ -228,15 +229,9 @@ def connection_tables(records: Records) -> dict[str, Table]:
     """Contacts, plans, closeness over time and self-check results."""
     return {
         "contacts.csv": (
-            ("person", "at", "how", "direction", "note"),
+            ("person", "at", *(d.name for d in details_of(Contact))),
             [
-                (
-                    c.person_name,
-                    c.at.isoformat(),
-                    c.how.value,
-                    c.direction.value,
-                    c.note,
-                )
+                (c.person_name, c.at.isoformat(), *plain_values(c).values())
                 for c in records.contacts
             ],
         ),

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Self
 
 from fastapi import APIRouter, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
+from closer.adapters.record_models import Style, detail_fields
 from closer.domain.commitments import Commitment, kept_by_month, kept_rate
 from closer.domain.contacts import Contact
+from closer.domain.details import plain_values
 from closer.services.commitments import (
     delete_commitment,
     list_commitments,
@@ -38,28 +41,36 @@ class ContactIn(BaseModel):
     at: datetime | None = Field(default=None, description="Default: now")
 
 
-class ContactOut(BaseModel):
+class _ContactOutShape(BaseModel):
     id: int
     person_id: int
     person: str | None
     at: datetime
-    how: str
-    direction: str = Field(description="me, them or both")
-    note: str
-    sentence: str
 
     @classmethod
-    def of(cls, contact: Contact) -> ContactOut:
+    def of(cls, contact: Contact) -> Self:
         return cls(
             id=contact.id or 0,
             person_id=contact.person_id,
             person=contact.person_name,
             at=contact.at,
-            how=contact.how.value,
-            direction=contact.direction.value,
-            note=contact.note,
+            **plain_values(contact),
             sentence=contact.sentence,
         )
+
+
+if TYPE_CHECKING:
+
+    class ContactOut(_ContactOutShape):
+        sentence: str
+
+else:  # a contact's details (how, direction, note) come from the domain's class
+    ContactOut = create_model(
+        "ContactOut",
+        __base__=_ContactOutShape,
+        **detail_fields(Contact, Style.SHOWN),
+        sentence=(str, ...),
+    )
 
 
 class ContactSavedOut(BaseModel):
