@@ -42,9 +42,12 @@ def test_log_says_where_it_happened_and_refuses_a_place_it_does_not_know(
     listed = json_of(invoke("moments", "--json"))["items"]
     assert [m["channel"] for m in listed] == ["call"]
     refused = invoke("log", "Ignored a text", "--where", "pigeon")
-    assert refused.exit_code == 2
-    assert "pigeon" in refused.output
-    assert len(json_of(invoke("moments", "--json"))["items"]) == 1
+    assert refused.exit_code == 1
+    assert "Where it happened must be one of in-person" in refused.output
+    spaced = json_of(invoke("log", "Went quiet online", "--where", "Social media",
+                            "--json"))  # fmt: skip
+    assert spaced["moment"]["channel"] == "social-media"
+    assert len(json_of(invoke("moments", "--json"))["items"]) == 2
 
 
 def test_a_misspelt_name_gets_a_suggestion_and_nothing_is_saved(invoke: Invoke) -> None:

@@ -89,6 +89,15 @@ def test_a_wrong_value_is_refused_naming_its_field(
     assert refused.value.field == name
 
 
+def test_a_choice_is_read_in_any_case_and_with_spaces_for_dashes() -> None:
+    from closer.domain.moments import Moment, MomentChannel  # noqa: PLC0415
+
+    read = checked_details(Moment, {"channel": " Social Media "}, LIBRARY)
+    assert read["channel"] is MomentChannel.SOCIAL_MEDIA
+    with pytest.raises(InvalidInput, match="Where it happened must be one of"):
+        checked_details(Moment, {"channel": "fax"}, LIBRARY)
+
+
 def test_a_name_that_is_not_a_detail_is_a_mistake_in_code() -> None:
     with pytest.raises(TypeError, match="no detail 'title'"):
         checked_details(Sample, {"title": "x"}, LIBRARY)

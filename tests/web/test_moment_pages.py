@@ -116,7 +116,8 @@ def test_where_it_happened_is_chosen_shown_and_cleared(client: TestClient) -> No
     refused = client.post(f"/moments/{moment_id}/edit", data={**form, "channel": "fax"})
     assert refused.status_code == 422
     assert (
-        "Channel must be one of in-person, message, call, social-media" in refused.text
+        "Where it happened must be one of in-person, message, call, social-media"
+        in refused.text
     )
     assert client.get(f"/api/v1/moments/{moment_id}").json()["channel"] is None
 

@@ -34,6 +34,23 @@ def test_people_crud(client: TestClient) -> None:
     assert missing.json()["error"]["code"] == "not_found"
 
 
+def test_a_null_in_a_change_leaves_a_field_that_cannot_be_empty_alone(
+    client: TestClient,
+) -> None:
+    ana = client.post(
+        "/api/v1/people", json={"name": "Ana", "relationship": "friend", "notes": "n"}
+    ).json()
+    url = f"/api/v1/people/{ana['id']}"
+    sent = {"name": None, "relationship": None, "notes": None, "closeness_now": None}
+    changed = client.patch(url, json=sent)
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["name"] == "Ana"
+    assert changed.json()["relationship"] == "friend"
+    assert changed.json()["notes"] == "n"
+    social = client.patch(url, json={"relationship": " Family "}).json()
+    assert social["relationship"] == "family"
+
+
 def test_where_a_moment_happened_is_saved_changed_and_cleared(
     client: TestClient,
 ) -> None:
@@ -50,7 +67,7 @@ def test_where_a_moment_happened_is_saved_changed_and_cleared(
         "/api/v1/moments", json={"situation": "Skipped it", "channel": "carrier pigeon"}
     )
     assert refused.status_code == 422
-    assert "Channel must be one of in-person, message, call" in refused.text
+    assert "Where it happened must be one of in-person, message, call" in refused.text
     assert client.get("/api/v1/moments").json()["total"] == 1
 
 

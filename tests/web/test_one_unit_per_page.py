@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 
 from closer.adapters.db.database import Database
 from closer.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
+from closer.domain.people import new_person
 
 
 @pytest.fixture
@@ -36,6 +37,23 @@ def test_an_open_unit_of_work_entered_again_is_the_same_transaction(
         assert uow.people.list() == []  # still open after the inner block
     with pytest.raises(RuntimeError, match="outside a 'with' block"):
         uow.commit()
+
+
+def add_then_fail(uow: SqlAlchemyUnitOfWork) -> None:
+    with uow:
+        uow.people.add(new_person("Inner"))
+        raise LookupError
+
+
+def test_a_failed_inner_block_undoes_the_whole_unit(database: Database) -> None:
+    uow = database.unit_of_work()
+    with uow:
+        uow.people.add(new_person("Outer"))
+        with pytest.raises(LookupError):
+            add_then_fail(uow)
+        uow.commit()  # nothing half-done is left to commit
+    with uow:
+        assert uow.people.list() == []
 
 
 def test_each_page_reads_in_one_unit_of_work(

@@ -32,6 +32,25 @@ def detail_fields(kind: type, style: Style) -> dict[str, Any]:
     return {d.name: (_annotation(d, style), _field(d, style)) for d in details_of(kind)}
 
 
+def changes_of(
+    model: BaseModel, kind: type, *, kept: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """What a change (PATCH) sets: the fields sent, where null empties a
+    list, clears an optional field, and leaves unchanged one that cannot be
+    empty (the details that are not optional, and ``kept``)."""
+    changes: dict[str, Any] = model.model_dump(exclude_unset=True)
+    for detail in details_of(kind):
+        if detail.name in changes and changes[detail.name] is None:
+            if detail.is_list:
+                changes[detail.name] = ()
+            elif not detail.optional:
+                del changes[detail.name]
+    for name in kept:
+        if name in changes and changes[name] is None:
+            del changes[name]
+    return changes
+
+
 def detail_values(model: BaseModel, kind: type) -> dict[str, Any]:
     """The details of ``kind`` held in ``model``, by name (for the domain,
     which coerces and checks them)."""

@@ -15,7 +15,7 @@ from closer.cli.context import database
 from closer.cli.data import logged_data, logged_lines, moment_data
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.errors import InvalidInput
-from closer.domain.moments import MomentChannel, MomentQuery, parse_felt
+from closer.domain.moments import MomentQuery, parse_felt
 from closer.domain.safety import Assessment
 from closer.services.moments import Logged, list_moments, log_moment
 from closer.services.people import resolve_names
@@ -80,8 +80,11 @@ def log_command(
         bool, typer.Option("--new-person", help="Add names Closer does not know yet.")
     ] = False,
     where: Annotated[
-        MomentChannel | None,
-        typer.Option("--where", help="Where it happened.", case_sensitive=False),
+        str | None,
+        typer.Option(
+            "--where",
+            help="Where it happened: in-person, message, call or social-media.",
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:

@@ -205,7 +205,7 @@ def coerce(field: DetailField, value: Any) -> Any:
             return value
         if not isinstance(value, str):
             _refuse(field, value)
-        return one_of(kind, value, field.name)
+        return one_of(kind, value, field.name, field.about.label)
     if field.is_list:
         if isinstance(value, str) or not isinstance(value, list | tuple):
             _refuse(field, value)
@@ -223,7 +223,7 @@ def _refuse(field: DetailField, value: Any) -> typing.NoReturn:
     name = field.name.replace("_", " ")
     if field.is_choice:
         allowed = ", ".join(str(c.value) for c in field.type)
-        message = f"{name.capitalize()} must be one of {allowed}; got {value!r}."
+        message = f"{field.about.label} must be one of {allowed}; got {value!r}."
     elif field.is_list:
         message = f"{name.capitalize()} must be a list of words; got {value!r}."
     elif field.type is int:

@@ -37,6 +37,8 @@ class SqlAlchemyUnitOfWork:
     Entered again while open, it stays the same unit: a page that shows the
     answers of several use cases reads them all in one transaction (one
     session, one consistent view), and only the outermost exit ends it.
+    Inside it, ``commit`` commits the whole unit so far, and a block that
+    fails rolls the whole unit back (nothing half-done is kept).
     """
 
     preferences: SqlPreferencesRepository
@@ -97,6 +99,8 @@ class SqlAlchemyUnitOfWork:
         session = self._require_session()
         if self._depth:
             self._depth -= 1
+            if exc_type is not None:
+                session.rollback()  # a failed inner block undoes the whole unit
             return  # the outermost block ends the unit
         try:
             session.rollback()

@@ -236,7 +236,7 @@ class CheckResultDoc(_Strict):
 
 
 class ExportDoc(_Strict):
-    """A person's records in Closer's export format 1."""
+    """A person's records in Closer's export format 2."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -264,13 +264,13 @@ class ExportDoc(_Strict):
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of format 1 (written to docs/export-schema.json)."""
+    """The JSON Schema of format 2 (written to docs/export-schema.json)."""
     schema = ExportDoc.model_json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
 def to_document(records: Records, *, now: datetime | None = None) -> dict[str, Any]:
-    """``records`` as a format-1 document (plain JSON-ready values)."""
+    """``records`` as a format-2 document (plain JSON-ready values)."""
     history: dict[str, list[ClosenessDoc]] = {}
     for r in records.closeness:
         doc_r = ClosenessDoc(at=r.at, now=r.now, wanted=r.wanted)
@@ -406,13 +406,13 @@ def dumps(records: Records, *, now: datetime | None = None) -> str:
 
 
 def loads(text: str, library: Library) -> Records:
-    """A whole format-1 document in memory (``stream`` for files)."""
+    """A whole document (format 1 or 2) in memory (``stream`` for files)."""
     incoming = stream(io.BytesIO(text.encode("utf-8")), library)
     return replace(incoming.records, moments=tuple(incoming.moments))
 
 
 def stream(file: BinaryIO, library: Library) -> Incoming:
-    """Read a format-1 document from a seekable file: everything but the
+    """Read a document (format 1 or 2) from a seekable file: everything but the
     moments at once (checked against the schema and every domain rule), then
     the moments one at a time as they are imported. InvalidInput names the
     place of any problem (``moments[3].urge: ...``)."""

@@ -44,7 +44,7 @@ def tables(records: Records) -> dict[str, Table]:
                 (
                     p.name,
                     *plain_values(p).values(),
-                    p.birthday.iso if p.birthday else "",
+                    _birthday(p),
                 )
                 for p in records.people
             ],

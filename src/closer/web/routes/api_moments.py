@@ -13,10 +13,11 @@ from closer.adapters.crisis_lines import bundled_directory
 from closer.adapters.record_models import (
     API_TEXT_LIMIT,
     Style,
+    changes_of,
     detail_fields,
     detail_values,
 )
-from closer.domain.details import details_of, plain_values
+from closer.domain.details import plain_values
 from closer.domain.moments import Felt, Moment, MomentQuery
 from closer.domain.suggest import Suggestions
 from closer.services.moments import (
@@ -302,18 +303,11 @@ def moments_change(
     library: LibraryDep,
     directory: DirectoryDep,
 ) -> LoggedOut:
-    changes: dict[str, Any] = body.model_dump(exclude_unset=True)
+    changes = changes_of(body, Moment, kept=("situation", "occurred_at"))
     if "emotions" in changes:
         changes["emotions"] = tuple(_felt(body.emotions or []))
     if "people" in changes:
         changes["people"] = tuple(changes["people"] or ())
-    for detail in details_of(Moment):  # null empties a list, clears a choice
-        if detail.is_list and detail.name in changes:
-            changes[detail.name] = tuple(changes[detail.name] or ())
-    required = [d.name for d in details_of(Moment) if not d.optional]
-    for key in ("situation", "occurred_at", *required):  # null means "unchanged"
-        if changes.get(key) is None:
-            changes.pop(key, None)
     return _logged(update_moment(uow, library, moment_id, **changes), uow, directory)
 
 

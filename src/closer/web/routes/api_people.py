@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Self
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from closer.adapters.record_models import Style, detail_fields
+from closer.adapters.record_models import Style, changes_of, detail_fields
 from closer.domain.details import plain_values
 from closer.domain.people import Person, parse_birthday
 from closer.domain.safety import detect_all
@@ -147,7 +147,7 @@ def people_get(person_id: int, uow: UowDep) -> PersonOut:
 def people_change(
     person_id: int, body: PersonPatch, uow: UowDep, directory: DirectoryDep
 ) -> PersonOut:
-    changes = body.model_dump(exclude_unset=True)
+    changes = changes_of(body, Person, kept=("name",))
     if "birthday" in changes:
         changes["birthday"] = parse_birthday(body.birthday or "")
     person = update_person(uow, person_id, **changes)
