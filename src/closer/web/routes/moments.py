@@ -29,6 +29,7 @@ from closer.services.moments import (
 )
 from closer.services.people import list_people, resolve_names
 from closer.services.safety import assess_many, assess_texts, check_in_due
+from closer.services.shell import Shell
 from closer.services.timeouts import list_timeouts, today
 from closer.services.unit_of_work import UnitOfWork
 from closer.web import forms
@@ -250,6 +251,18 @@ def edit_moment_page(
         "occurred_at": moment.occurred_at.strftime("%Y-%m-%dT%H:%M"),
         **forms.detail_text(moment),
     }
+    return _edit_page(request, shell, moment, form, None, choices(uow, library))
+
+
+def _edit_page(
+    request: Request,
+    shell: Shell,
+    moment: Moment,
+    form: dict[str, str],
+    error: InvalidInput | None,
+    offered: dict[str, Any],
+) -> Response:
+    """The edit form: as saved, or again with what was typed and the error."""
     return render(
         request,
         "moment_edit.html",
@@ -257,8 +270,9 @@ def edit_moment_page(
         title="Edit moment",
         moment=moment,
         form=form,
-        error=None,
-        **choices(uow, library),
+        error=error,
+        status_code=error.status if error else 200,
+        **offered,
     )
 
 
@@ -291,18 +305,8 @@ async def save_moment_form(
         await run_in_threadpool(save)
     except InvalidInput as error:
         moment = await run_in_threadpool(get_moment, uow, moment_id)
-        extra = await run_in_threadpool(choices, uow, library)
-        return render(
-            request,
-            "moment_edit.html",
-            shell=shell,
-            title="Edit moment",
-            moment=moment,
-            form=form,
-            error=error,
-            status_code=error.status,
-            **extra,
-        )
+        offered = await run_in_threadpool(choices, uow, library)
+        return _edit_page(request, shell, moment, form, error, offered)
     return RedirectResponse(f"/moments/{moment_id}", status_code=303)
 
 
