@@ -122,6 +122,19 @@ def test_where_it_happened_is_chosen_shown_and_cleared(client: TestClient) -> No
     assert client.get(f"/api/v1/moments/{moment_id}").json()["channel"] is None
 
 
+def test_a_refused_edit_adds_no_one_and_a_good_one_adds_who_was_named(
+    client: TestClient,
+) -> None:
+    moment_id = _log(client, situation="Skipped the party")
+    edit = {"situation": "Skipped the party", "people": "Newcomer, Sam"}
+    refused = client.post(f"/moments/{moment_id}/edit", data={**edit, "tags": "no!"})
+    assert refused.status_code == 422
+    assert client.get("/api/v1/people").json()["total"] == 0
+    client.post(f"/moments/{moment_id}/edit", data=edit)
+    saved = client.get(f"/api/v1/moments/{moment_id}").json()
+    assert [p["name"] for p in saved["people"]] == ["Newcomer", "Sam"]
+
+
 def test_a_bad_edit_changes_nothing(client: TestClient) -> None:
     moment_id = _log(client, situation="Left early")
     response = client.post(

@@ -108,9 +108,17 @@ def suggest_for(
 
 
 def update_moment(
-    uow: UnitOfWork, library: Library, moment_id: int, **changes: object
+    uow: UnitOfWork,
+    library: Library,
+    moment_id: int,
+    *,
+    named: tuple[str, ...] | None = None,
+    **changes: object,
 ) -> Logged:
-    """Change fields of a moment; new text is checked like new text anywhere."""
+    """Change fields of a moment; new text is checked like new text anywhere.
+    ``named`` (names as typed, people not known yet added) becomes the
+    moment's people in the same transaction as the change, so a change that
+    is refused adds no one."""
     before = get_moment(uow, moment_id)
     merged = replace(before, **changes)  # type: ignore[arg-type]
     moment = new_moment(
@@ -123,6 +131,9 @@ def update_moment(
         **{d.name: getattr(merged, d.name) for d in details_of(Moment)},
     )
     with uow:
+        if named is not None:
+            who = people_named(uow, named, create_missing=True)
+            moment = replace(moment, people=who)
         saved = uow.moments.update(moment)
         uow.commit()
     new_text = [t for t in saved.texts() if t not in before.texts()]

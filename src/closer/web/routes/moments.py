@@ -27,7 +27,7 @@ from closer.services.moments import (
     suggest_for,
     update_moment,
 )
-from closer.services.people import list_people, resolve_names
+from closer.services.people import list_people
 from closer.services.safety import assess_many, assess_texts, check_in_due
 from closer.services.shell import Shell
 from closer.services.timeouts import list_timeouts, today
@@ -284,9 +284,6 @@ async def save_moment_form(
     form = {k: str(v) for k, v in (await request.form()).items()}
 
     def save() -> None:
-        people = resolve_names(
-            uow, forms.names(form.get("people")), create_missing=True
-        )
         current = get_moment(uow, moment_id)
         emotions = _felt(form.get("emotion", ""), form.get("intensity", ""))
         update_moment(
@@ -294,7 +291,7 @@ async def save_moment_form(
             library,
             moment_id,
             situation=form.get("situation", ""),
-            people=people,
+            named=tuple(forms.names(form.get("people"))),
             emotions=tuple(emotions) + current.emotions[1:],
             occurred_at=forms.optional_datetime(form.get("occurred_at"), "occurred_at")
             or current.occurred_at,
