@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from closer.domain.details import DetailField, details_of
+from closer.domain.details import DetailField, details_of, plain
 
 API_TEXT_LIMIT = 20_000  # the API refuses longer text before the domain reads it
 
@@ -77,10 +77,7 @@ def _field(field: DetailField, style: Style) -> Any:
         return Field(default=None, max_length=limit, description=words)
     if field.required:
         return Field(max_length=limit, description=words)
-    default = list(field.default) if field.is_list else field.default
-    if isinstance(default, Enum):
-        default = default.value
-    return Field(default=default, max_length=limit, description=words)
+    return Field(default=plain(field.default), max_length=limit, description=words)
 
 
 def _file_field(field: DetailField) -> Any:

@@ -12,7 +12,7 @@ from closer.cli.context import database
 from closer.cli.data import moment_data
 from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
-from closer.domain.details import plain_values
+from closer.domain.details import free_text, plain_values
 from closer.domain.moments import MomentQuery
 from closer.domain.people import Person, parse_birthday
 from closer.services.moments import list_moments
@@ -80,7 +80,7 @@ def add_command(
         print_json(person_data(person))
         return
     console.print(f"Added {escape(person.name)}.")
-    assessment = assess_texts([person.notes] if person.notes else [])
+    assessment = assess_texts(free_text(person))
     if assessment.needs_support:
         print_support_for(assessment)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from closer.domain.contacts import Contact, new_contact
+from closer.domain.details import free_text
 from closer.domain.drift import Drift, Rhythm, drifting, rhythm
 from closer.domain.errors import NotFound
 from closer.domain.people import Person
@@ -38,8 +39,9 @@ def log_contact(
     with uow:
         saved = uow.contacts.add(contact)
         uow.commit()
-    texts = [saved.note] if saved.note else []
-    return ContactSaved(saved, check_saved_text(uow, texts, source="contact"))
+    return ContactSaved(
+        saved, check_saved_text(uow, free_text(saved), source="contact")
+    )
 
 
 def list_contacts(uow: UnitOfWork, person_id: int | None = None) -> list[Contact]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from closer.domain.details import details_of
+from closer.domain.details import details_of, free_text
 from closer.domain.errors import Conflict, NotFound
 from closer.domain.people import (
     Birthday,
@@ -37,7 +37,7 @@ def add_person(
         added = uow.people.add(person)
         _keep_closeness(uow, added, None)
         uow.commit()
-    check_saved_text(uow, [added.notes] if added.notes else [], source="person")
+    check_saved_text(uow, free_text(added), source="person")
     return added
 
 
@@ -65,12 +65,12 @@ def update_person(uow: UnitOfWork, person_id: int, **changes: object) -> Person:
         other = uow.people.by_name(person.name)
         if other is not None and other.id != person_id:
             raise Conflict(f"You already have someone called {person.name}.")
-        before_notes = current.notes
         updated = uow.people.update(person)
         _keep_closeness(uow, updated, current)
         uow.commit()
-    if updated.notes and updated.notes != before_notes:
-        check_saved_text(uow, [updated.notes], source="person")
+    new_text = [t for t in free_text(updated) if t not in free_text(current)]
+    if new_text:
+        check_saved_text(uow, new_text, source="person")
     return updated
 
 

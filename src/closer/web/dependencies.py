@@ -39,7 +39,7 @@ from closer.domain.preferences import Preferences
 from closer.domain.safety import Assessment
 from closer.domain.safety.learned import LearnedLayer
 from closer.domain.suggest import KeywordSuggester, Suggester
-from closer.services.accounts import Accounts
+from closer.services.accounts import Accounts, email_of, user_for
 from closer.services.safety import learned_layer_on
 from closer.services.shell import Shell, load_shell
 from closer.services.unit_of_work import Steps, UnitOfWork, run_steps_async
@@ -75,9 +75,7 @@ def signed_in(request: Request, store: StoreHolder) -> int | None:
     (hosted mode), or None when no one is signed in."""
     if not store.settings.hosted:
         return LOCAL_USER_ID
-    from closer.services import accounts  # noqa: PLC0415 - hosted mode only
-
-    return accounts.user_for(accounts_of(store), request.cookies.get(SESSION_COOKIE))
+    return user_for(accounts_of(store), request.cookies.get(SESSION_COOKIE))
 
 
 async def _signed_in(request: Request, store: StoreHolder) -> int | None:
@@ -290,10 +288,8 @@ def get_shell(
         return Shell(preferences=Preferences(), support=None, locked=True)
     shell = load_shell(uow, directory)
     if store.settings.hosted:
-        from closer.services import accounts  # noqa: PLC0415 - hosted mode only
-
         owner = signed_in(request, store)
-        email = accounts.email_of(accounts_of(store), owner) if owner else None
+        email = email_of(accounts_of(store), owner) if owner else None
         shell = replace(shell, account=email)
     return shell
 

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import inspect as inspect_mapping
 
-from closer.domain.details import without_none
+from closer.domain.details import plain, without_none
 
 Record = TypeVar("Record")
 
@@ -84,13 +84,9 @@ def _is_enum(kind: Any) -> bool:
 
 
 def _to_column(value: Any, name: str) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, tuple):
-        if not all(isinstance(v, _PLAIN_ITEMS) for v in value):
-            raise TypeError(f"{name}: only tuples of text or numbers are mapped")
-        return list(value)
-    return value
+    if isinstance(value, tuple) and not all(isinstance(v, _PLAIN_ITEMS) for v in value):
+        raise TypeError(f"{name}: only tuples of text or numbers are mapped")
+    return plain(value)  # enums as their values, tuples as lists
 
 
 def to_record(kind: type[Record], row: object, **given: Any) -> Record:
