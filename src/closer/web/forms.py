@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from enum import Enum
 from typing import Any
 
-from closer.domain.details import details_of
+from closer.domain.details import details_of, plain_values
 from closer.domain.errors import InvalidInput
 from closer.domain.people import Birthday, parse_birthday
 from closer.web.ids import CLIENT_KEY, MAX_ID
@@ -103,15 +102,14 @@ def details(kind: type, form: Mapping[str, str]) -> dict[str, Any]:
 
 
 def detail_text(record: object) -> dict[str, str]:
-    """Each detail of ``record`` as a form shows it to be edited."""
-    return {d.name: _as_text(getattr(record, d.name)) for d in details_of(type(record))}
+    """Each detail of ``record`` as a form shows it to be edited (a list as
+    words, as ``details`` reads it back)."""
+    return {name: _as_text(value) for name, value in plain_values(record).items()}
 
 
 def _as_text(value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, tuple):
-        return " ".join(str(v) for v in value)
+    if isinstance(value, list):
+        return " ".join(value)
     return str(value)
