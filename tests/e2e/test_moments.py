@@ -13,15 +13,19 @@ from tests.e2e.test_shell import violations
 
 
 def _quick_log(page: Page, base_url: str) -> None:
-    """Six actions from Today to a saved moment: well under 30 seconds."""
+    """Every optional part, tapped as chips: well under 30 seconds."""
     page.goto(base_url + "/")
     page.get_by_label("What happened?").fill(
         "Ana asked me to meet her parents; I felt ashamed and cancelled"
     )
+    page.get_by_text("Add more: who, how strong").click()
     page.get_by_label("Who was it about?").fill("Ana")
-    page.locator("label[for=urge-8]").click()
-    page.get_by_label("What did you do?").select_option("cancel-last-minute")
-    page.get_by_label("What did you feel?").select_option("ashamed")
+    page.get_by_role("group", name="How strong was the pull").get_by_role(
+        "radio", name="8", exact=True
+    ).click()
+    page.get_by_text("Pulled away: choose how").click()
+    page.get_by_role("radio", name="Cancelling at the last minute").click()
+    page.get_by_role("radio", name="Ashamed", exact=True).click()
     page.get_by_role("button", name="Save this moment").click()
 
 

@@ -123,6 +123,7 @@ class _Emotion(_Model):
     meaning: Text
     pleasantness: Literal["pleasant", "unpleasant"]
     energy: Literal["high", "low"]
+    common: bool = False
 
 
 M = TypeVar("M", bound=_Model)

@@ -29,6 +29,7 @@ def bind_socket(host: str, port: int) -> socket.socket:
             f"Port {port} on {host} {reason}. "
             "Choose another with --port or CLOSER_PORT."
         ) from None
+    sock.listen(2048)  # connections made before the app is ready wait, not fail
     sock.set_inheritable(True)
     return sock
 

@@ -144,6 +144,7 @@ class Emotion:
     meaning: str
     pleasantness: str  # "pleasant" or "unpleasant"
     energy: str  # "high" or "low"
+    common: bool = False  # offered first when a moment is logged
 
 
 Item = Cause | Sign | Strategy | Reflection | Faq | Page | Emotion

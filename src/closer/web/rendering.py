@@ -37,6 +37,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("/practice", "Practice"),
     NavItem("/insights", "Insights"),
     NavItem("/learn", "Learn"),
+    NavItem("/ask", "Ask"),
     NavItem("/settings", "Settings"),
 )
 

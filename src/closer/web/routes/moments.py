@@ -247,7 +247,7 @@ def edit_moment_page(
         "situation": moment.situation,
         "people": ", ".join(moment.person_names),
         "emotion": first.emotion if first else "",
-        "intensity": str(first.intensity) if first else "5",
+        "intensity": str(first.intensity) if first else "",
         "occurred_at": moment.occurred_at.strftime("%Y-%m-%dT%H:%M"),
         **forms.detail_text(moment),
     }

@@ -15,7 +15,8 @@ router = APIRouter(include_in_schema=False)
 
 
 SHELL_FILES = ("css/closer.css", "vendor/htmx/htmx.min.js", "js/app.js",
-               "js/sw.js", "favicon.svg", "manifest.webmanifest")  # fmt: skip
+               "js/sw.js", "favicon.svg", "manifest.webmanifest",
+               "vendor/inter/inter-latin-wght-normal.woff2")  # fmt: skip
 
 
 @cache

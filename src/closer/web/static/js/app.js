@@ -7,3 +7,18 @@ if ("serviceWorker" in navigator) {
     window.addEventListener("online", flush);
   }).catch(() => {});
 }
+
+// A chosen chip can be un-chosen with a second tap, so an optional answer
+// tapped by mistake never has to be saved. (Without scripts, the edit page
+// changes it later.)
+document.addEventListener("pointerdown", (event) => {
+  const chip = event.target instanceof Element && event.target.closest(".chip");
+  const input = chip && chip.querySelector("input[type=radio]");
+  if (input) input.dataset.wasChecked = input.checked ? "yes" : "";
+});
+document.addEventListener("click", (event) => {
+  const input = event.target instanceof HTMLInputElement && event.target;
+  if (!input || input.type !== "radio" || !input.closest(".chip")) return;
+  if (input.dataset.wasChecked === "yes") input.checked = false;
+  input.dataset.wasChecked = "";
+});

@@ -15,6 +15,7 @@ const ASSETS = [
   "/static/vendor/htmx/htmx.min.js",
   "/static/js/app.js",
   "/static/favicon.svg",
+  "/static/vendor/inter/inter-latin-wght-normal.woff2",
   "/offline",
   "/help",
 ];
