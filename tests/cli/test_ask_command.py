@@ -27,6 +27,8 @@ def test_ask_with_the_model_off_uses_words(
     answer = json_of(invoke("ask", "cancelling plans", "--json"))
     assert answer["engine"] == "keywords"
     assert answer["answers"]
+    unquoted = json_of(invoke("ask", "cancelling", "plans", "--json"))
+    assert unquoted == answer
 
 
 def test_help_comes_before_any_answer_when_the_words_are_dark(

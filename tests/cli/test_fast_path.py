@@ -120,6 +120,7 @@ def _without_time(data: dict[str, object]) -> dict[str, object]:
          "--json"],
         ["log", "Coffee with Noor, stayed", "-p", "Noor", "--new-person",
          "--did", "stayed", "--json"],
+        ["log", "I", "ghosted", "Sam", "again", "-p", "Sam", "--json"],
     ],
 )  # fmt: skip
 def test_fast_and_full_logging_save_and_print_the_same(

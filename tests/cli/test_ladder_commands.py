@@ -30,6 +30,8 @@ def test_a_step_from_plan_to_done(invoke: Invoke) -> None:
     assert ladder["next"]["level"] == 3
     text = invoke("step").stdout
     assert "expected 70, felt 40, went good" in text
+    assert invoke("step", "list").stdout == text
+    assert json_of(invoke("step", "list", "--json")) == ladder
 
 
 def test_a_bad_value_is_one_clear_line(invoke: Invoke) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 import typer.main
 from typer import _click as click
+from typer.core import TyperGroup
+from typer.testing import CliRunner
 
 from closer.cli.main import COMMANDS, CloserGroup, app, load_command
 from tests.support.imports import run_probe
@@ -73,3 +76,35 @@ def test_a_mistyped_command_is_still_answered_with_a_suggestion(
     )  # fmt: skip
     assert result.returncode == 2
     assert "Did you mean 'log'?" in result.stderr
+
+
+def _help_of(*args: str) -> str:
+    invoked = CliRunner().invoke(
+        app, [*args, "--help"], prog_name="closer", terminal_width=80
+    )
+    return invoked.stdout
+
+
+def test_the_command_list_fits_an_80_column_terminal_one_line_each() -> None:
+    listing = _help_of().split("Commands:\n", 1)[1]
+    lines = [line for line in listing.splitlines() if line.strip()]
+    assert len(lines) == len(COMMANDS)  # no summary wraps onto a second line
+    assert all(len(line) <= 80 for line in lines)
+
+
+def _every_command() -> list[tuple[str, ...]]:
+    found: list[tuple[str, ...]] = []
+    for name in COMMANDS:
+        found.append((name,))
+        command = load_command(name)
+        if isinstance(command, TyperGroup):
+            found += [(name, sub) for sub in command.commands]
+    return found
+
+
+@pytest.mark.parametrize("words", _every_command(), ids=" ".join)
+def test_help_names_values_in_words_not_python_types(words: tuple[str, ...]) -> None:
+    text = _help_of(*words)
+    assert "Usage: closer" in text
+    assert not re.search(r"<(?:int|str|float|bool|Path|list\[)", text), text
+    assert not re.search(r"\w\.\.\.$", text, re.M), text  # no cut-off summary

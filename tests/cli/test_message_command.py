@@ -15,6 +15,12 @@ def test_a_draft_is_checked_in_words_with_warmer_drafts(invoke: Invoke) -> None:
     assert "closer learn strategies/honor-commitments" in said.stdout
 
 
+def test_the_words_of_a_draft_need_no_quotes(invoke: Invoke) -> None:
+    out = json_of(invoke("message", "Something", "came", "up,", "sorry.", "--json"))
+    assert [f["pattern"] for f in out["findings"]] == ["cancel"]
+    assert out == json_of(invoke("message", "Something came up, sorry.", "--json"))
+
+
 def test_json_lists_findings_and_reads_stdin(invoke: Invoke) -> None:
     out = json_of(invoke("message", "-", "--json", typed="Whatever.\n"))
     assert out["engine"] == "keywords"

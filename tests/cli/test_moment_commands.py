@@ -16,6 +16,14 @@ def test_log_with_only_text_saves_a_moment(invoke: Invoke) -> None:
     assert [m["situation"] for m in items] == ["Left the party without saying goodbye"]
 
 
+def test_words_after_log_need_no_quotes(invoke: Invoke) -> None:
+    result = invoke("log", "I", "ghosted", "Maya", "-u", "6", "again")
+    assert result.exit_code == 0, result.output
+    (moment,) = json_of(invoke("moments", "--json"))["items"]
+    assert moment["situation"] == "I ghosted Maya again"
+    assert moment["urge"] == 6
+
+
 def test_log_with_every_option_as_json(invoke: Invoke) -> None:
     invoke("person", "add", "Sam", "--relationship", "friend")
     args = ["log", "Sam asked to meet and I said I was busy", "-p", "sam", "-u", "7",

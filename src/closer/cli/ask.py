@@ -23,12 +23,21 @@ def _index() -> LearnIndex | None:
 
 
 def ask_command(
-    question: Annotated[str, typer.Argument(help="Your question, in your own words.")],
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            help="Your question, in your own words, quoted or not.", metavar="QUESTION"
+        ),
+    ],
     as_json: JsonFlag = False,
 ) -> None:
-    """Closer's own FAQ entries, causes and strategies that answer a question
-    (with why each matched), and your moments closest to it. Uses the
-    on-device model when the ml extra is installed; keywords otherwise."""
+    """Ask a question; answers from Closer and your moments.
+
+    FAQ entries, causes and strategies that answer it (with why each
+    matched), and your moments closest to it. Uses the on-device model when
+    the ml extra is installed; keywords otherwise.
+    """
+    question = " ".join(words)
     library = bundled_library()
     with database() as db:
         asked = ask(db.unit_of_work(), library, _index(), question)

@@ -24,7 +24,10 @@ def backup_command(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Make a consistent backup while the app runs (encrypted like the store)."""
+    """Make a consistent backup, even while the app runs.
+
+    Make a consistent backup while the app runs (encrypted like the store).
+    """
     settings = load_settings()
     state = local_store.store_state(settings)
     if state is StoreState.EXTERNAL:
@@ -67,7 +70,10 @@ def restore_command(
     path: Annotated[Path, typer.Argument(help="The backup to restore.")],
     as_json: JsonFlag = False,
 ) -> None:
-    """Check a backup, then put it in place of the current store (kept aside)."""
+    """Check a backup, then put it in place of the store.
+
+    Check a backup, then put it in place of the current store (kept aside).
+    """
     settings = load_settings()
     if settings.database_url:
         from closer.adapters import pg_backup  # noqa: PLC0415

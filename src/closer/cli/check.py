@@ -36,7 +36,9 @@ def check_command(
     ] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Take a self-check (asked question by question unless --answers is given).
+    """Take a self-check, one question at a time.
+
+    With --answers, give every answer at once.
 
     The PHQ-9, PHQ-2 and GAD-7 are scored as published; the A-RSQ as its
     authors describe; the closeness-patterns check is our own and shows what

@@ -38,7 +38,11 @@ def contact_command(
     ] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """I reached out to / heard from (--them) / met (--how meet) NAME."""
+    """Note a contact: you reached out, they did, or you met.
+
+    You reached out to NAME; --them when they got in touch; --how meet when
+    you saw each other.
+    """
     with database() as db:
         if name is None:
             contacts = list_contacts(db.unit_of_work())

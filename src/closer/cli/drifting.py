@@ -10,7 +10,10 @@ from closer.services.contacts import drifting_people
 
 
 def drifting_command(as_json: JsonFlag = False) -> None:
-    """People past the contact rhythm you chose, the longest gap first."""
+    """People past the contact rhythm you chose.
+
+    People past the contact rhythm you chose, the longest gap first.
+    """
     with database() as db:
         drifts = drifting_people(db.unit_of_work())
     if as_json:

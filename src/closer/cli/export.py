@@ -36,7 +36,11 @@ def export_command(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Export all your records: Closer JSON, a Markdown journal, or CSV tables."""
+    """Export your records: Closer JSON, Markdown or CSV.
+
+    Export all your records: Closer JSON, a Markdown journal, or CSV
+    tables.
+    """
     with database() as db:
         records = export_records(db.unit_of_work())
     if output is None:
@@ -87,8 +91,10 @@ def import_command(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Import a Closer export, a jrnl JSON export, a Daylio CSV export or
-    contacts from a vCard file (.vcf: names, nicknames, birthdays).
+    """Import a Closer, jrnl or Daylio export, or a vCard file.
+
+    Closer JSON, a jrnl JSON export, a Daylio CSV export, or contacts from a
+    vCard file (.vcf: names, nicknames, birthdays).
 
     All or nothing: a problem anywhere stops the import and names its place,
     and nothing is written. Importing the same file again adds nothing.

@@ -129,8 +129,8 @@ def _parse_log(args: list[str]) -> dict[str, Any] | None:
             else:
                 options[key] = args[i + 1]
             i += 1
-        elif not arg.startswith("-") and "text" not in options:
-            options["text"] = arg
+        elif not arg.startswith("-"):  # words, quoted or not, are one text
+            options["text"] = f"{options['text']} {arg}" if "text" in options else arg
         else:
             return None
         i += 1

@@ -51,7 +51,11 @@ def help_command(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Show your safety plan, crisis lines for your country, and help anywhere."""
+    """Your safety plan and crisis lines near you.
+
+    Crisis lines for your country (from settings, or --country) and ones
+    that help anywhere.
+    """
     with database() as db:
         view = help_now(db.unit_of_work(), bundled_directory(), country=country)
         plan = get_plan(db.unit_of_work())

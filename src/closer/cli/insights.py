@@ -49,7 +49,10 @@ def _day(value: str | None, field: str) -> date | None:
 def insights_command(
     start: FromOption = None, end: ToOption = None, as_json: JsonFlag = False
 ) -> None:
-    """Patterns in your records over a period (the last 90 days by default)."""
+    """Patterns in your records (the last 90 days by default).
+
+    Patterns in your records over a period (the last 90 days by default).
+    """
     period = period_of(_day(start, "from"), _day(end, "to"))
     with database() as db:
         summary = insights(
@@ -94,9 +97,12 @@ def report_command(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """A report for a counsellor: self-checks, staying with the urge, what is
-    behind it, ladder steps and plans. Only the moments named with --note are
-    quoted; nothing else you wrote is included."""
+    """A report to share with a counsellor.
+
+    Self-checks, staying with the urge, what is behind it, ladder steps and
+    plans. Only the moments named with --note are quoted; nothing else you
+    wrote is included.
+    """
     from closer.adapters.export.files import write_private  # noqa: PLC0415
     from closer.presentation.report import to_markdown, to_pdf  # noqa: PLC0415 - heavy
 

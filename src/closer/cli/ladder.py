@@ -25,7 +25,8 @@ from closer.services.ladder import (
 from closer.services.people import resolve_names
 
 app = command_group(
-    help="Small steps toward people: plan one, say how it went, see what next.",
+    help="Small steps toward people: plan, do, see what is next.\n\n"
+    "Plan one, say how it went, and see what to try next.",
     invoke_without_command=True,
 )
 
@@ -71,8 +72,17 @@ def share_data(share: GoodShare) -> dict[str, Any]:
 @app.callback()
 def show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Your ladder: what to try next, steps planned, and how done ones went."""
-    if ctx.invoked_subcommand is not None:
-        return
+    if ctx.invoked_subcommand is None:
+        _show(as_json)
+
+
+@app.command("list")
+def list_command(as_json: JsonFlag = False) -> None:
+    """Your steps: what to try next, planned and done."""
+    _show(as_json)
+
+
+def _show(as_json: bool) -> None:
     with database() as db:
         view = ladder(db.unit_of_work(), bundled_step_ideas())
     if as_json:

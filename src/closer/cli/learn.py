@@ -102,7 +102,10 @@ def learn_command(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Why people push others away, what it looks like, and what helps."""
+    """Why people push others away, and what helps.
+
+    Why people push others away, what it looks like, and what helps.
+    """
     library = bundled_library()
     if search is not None:
         _search(library, search, as_json)

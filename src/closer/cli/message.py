@@ -44,14 +44,22 @@ def _print(checked: CheckedDraft) -> None:
 
 
 def message_command(
-    draft: Annotated[
-        str, typer.Argument(help="The message you are about to send; - reads stdin.")
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            help="The message you are about to send, quoted or not; - reads stdin.",
+            metavar="DRAFT",
+        ),
     ],
     as_json: JsonFlag = False,
 ) -> None:
-    """Check a draft message for ways it might push someone away (a curt
-    brush-off, cancelling without a new plan, sarcasm, blame, vanishing),
-    with warmer drafts to start from. Nothing is sent or kept."""
+    """Check a message before you send it.
+
+    It looks for ways a message might push someone away (a curt brush-off,
+    cancelling without a new plan, sarcasm, blame, vanishing) and offers
+    warmer drafts to start from. Nothing is sent or kept.
+    """
+    draft = " ".join(words)
     text = sys.stdin.read() if draft == "-" else draft
     with database() as db:
         checked = check_draft(db.unit_of_work(), message_checker(model()), text)

@@ -59,8 +59,13 @@ def print_support_for(assessment: Assessment) -> None:
 
 
 def log_command(
-    text: Annotated[
-        str | None, typer.Argument(help="What happened. Leave out to be asked.")
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="What happened, quoted or not. Leave out to be asked.",
+            metavar="TEXT",
+            show_default=False,
+        ),
     ] = None,
     person: Annotated[
         list[str] | None, typer.Option("--person", "-p", help="Who it was about.")
@@ -70,7 +75,7 @@ def log_command(
     ] = None,
     did: Annotated[
         str | None,
-        typer.Option("--did", help="What you did: an approach or a sign slug."),
+        typer.Option("--did", help="What you did, such as reached-out or ghosting."),
     ] = None,
     felt: Annotated[
         list[str] | None,
@@ -89,6 +94,7 @@ def log_command(
     as_json: JsonFlag = False,
 ) -> None:
     """Log a moment in seconds. Only the text is needed."""
+    text = " ".join(words) if words else None
     if text is None:
         answers = _ask()
         text = answers["situation"]
@@ -141,7 +147,10 @@ def moments_command(
     limit: Annotated[int, typer.Option(help="How many, newest first.")] = 20,
     as_json: JsonFlag = False,
 ) -> None:
-    """List moments, newest first: filter by person and date, or search."""
+    """List moments, newest first; filter or search.
+
+    List moments, newest first: filter by person and date, or search.
+    """
     with database() as db:
         person_id = None
         if person is not None:

@@ -25,7 +25,8 @@ from closer.services.reflections import (
 )
 
 app = command_group(
-    help="Guided reflections: go through one, list and reread what you wrote.",
+    help="Guided reflections: go through one, or reread them.\n\n"
+    "Go through one, list them and reread what you wrote.",
     invoke_without_command=True,
 )
 
@@ -97,7 +98,10 @@ def do_command(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Go through a reflection: one question at a time, or all with --answer."""
+    """Go through a reflection, one question at a time.
+
+    With --answer, give every answer at once.
+    """
     reflection = reflection_named(bundled_library(), slug)
     if answer is None and not sys.stdin.isatty():
         answer = []  # nothing to ask with: the domain says what is missing

@@ -33,8 +33,10 @@ app.add_typer(plan_app, name="plan")
 
 @app.command("scan")
 def scan_command() -> None:
-    """Read text from stdin, one message per line; print one JSON object per line
-    (the same check as the web's and the API's: rules, and the model when on)."""
+    """Check each line of stdin; print one JSON object a line.
+
+    The same check as the web's and the API's: rules, and the model when on.
+    """
     for line in sys.stdin:
         result = assess_texts([line.rstrip("\n")])
         typer.echo(

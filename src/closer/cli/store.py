@@ -46,7 +46,9 @@ def _first_line(file: Path) -> str:
 def init_command(
     no_encryption: NoEncryption = False, as_json: JsonFlag = False
 ) -> None:
-    """Set Closer up here: choose a passphrase that encrypts everything.
+    """Set Closer up here: choose a passphrase.
+
+    Set Closer up here: choose a passphrase that encrypts everything.
 
     The passphrase is asked for twice (or read from CLOSER_PASSPHRASE_FILE).
     A store made before encryption existed is encrypted in place.
@@ -76,7 +78,10 @@ def init_command(
 
 
 def unlock_command(as_json: JsonFlag = False) -> None:
-    """Unlock the records for CLOSER_UNLOCK_MINUTES, so commands stop asking."""
+    """Unlock your records for a while, so commands stop asking.
+
+    Unlock the records for CLOSER_UNLOCK_MINUTES, so commands stop asking.
+    """
     settings = load_settings()
     from closer.cli.unlock import key_for  # noqa: PLC0415
 
@@ -98,7 +103,10 @@ def unlock_command(as_json: JsonFlag = False) -> None:
 
 
 def lock_command(as_json: JsonFlag = False) -> None:
-    """Forget the kept key now: the next command asks for the passphrase."""
+    """Lock your records now.
+
+    Forget the kept key now: the next command asks for the passphrase.
+    """
     local_store.lock(load_settings())
     if as_json:
         print_json({"locked": True})
@@ -116,7 +124,10 @@ def passphrase_command(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Change the passphrase. Nothing is re-encrypted, so it is quick and crash-safe."""
+    """Change the passphrase.
+
+    Nothing is re-encrypted, so it is quick and crash-safe.
+    """
     settings = load_settings()
     old = local_store.passphrase_from_file(settings)
     if old is None:
@@ -141,7 +152,9 @@ def delete_everything_command(
     ] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Erase every record, the key file and the backups in the data folder.
+    """Erase every record, the key and the backups.
+
+    Erase every record, the key file and the backups in the data folder.
 
     This cannot be undone. Export first if you may want your records later.
     """

@@ -22,7 +22,7 @@ from closer.services.thoughts import (
 )
 
 app = command_group(
-    help="Thought records: catch a thought that pushes you away, and weigh it.",
+    help="Thought records: weigh a thought that pushes you away.",
     invoke_without_command=True,
 )
 
@@ -99,7 +99,11 @@ def add_command(
     moment: Annotated[int | None, typer.Option(help="A moment it belongs to.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Write a thought record (situation, thought and belief are enough to start)."""
+    """Write a thought record.
+
+    The situation, the thought and how much you believe it are enough to
+    start.
+    """
     fields = ThoughtFields(
         situation=situation,
         automatic_thought=thought,

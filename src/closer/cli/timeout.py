@@ -25,7 +25,8 @@ from closer.services.timeouts import (
 )
 
 app = command_group(
-    help="Time-outs: step back on purpose, tell them when you will be back.",
+    help="Time-outs: step back on purpose, with a day to come back.\n\n"
+    "Tell them when you will be back.",
     invoke_without_command=True,
 )
 
