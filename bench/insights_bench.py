@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 from typing import Any
 
@@ -62,10 +62,11 @@ def run(count: int) -> tuple[str, bool]:
                 return uow.insights.raw(period)
 
         def picture() -> object:
-            return insights(db.unit_of_work(), library, checks, period).insights
+            uow = db.unit_of_work()
+            return insights(uow, library, checks, period, zone=UTC).insights
 
         rows = sum(len(r) for r in bare())
-        summary = insights(db.unit_of_work(), library, checks, period)
+        summary = insights(db.unit_of_work(), library, checks, period, zone=UTC)
         times = median_of({"bare": bare, "insights": picture}, ROUNDS)
         db.close()
     ratio = times["insights"] / times["bare"]

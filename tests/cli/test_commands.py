@@ -50,11 +50,16 @@ def test_settings_can_be_set_and_shown(invoke: Invoke) -> None:
     assert json_of(invoke("settings", "show", "--json")) == {
         "country": None,
         "theme": "system",
+        "time_zone": None,
     }
     changed = json_of(invoke("settings", "set", "--country", "uk", "--json"))
-    assert changed == {"country": "GB", "theme": "system"}
+    assert changed == {"country": "GB", "theme": "system", "time_zone": None}
     plain = invoke("settings", "show")
-    assert "Country: GB" in plain.stdout
+    assert "Country:   GB" in plain.stdout
+    assert "Time zone: not chosen (this machine's:" in plain.stdout
+    zoned = json_of(invoke("settings", "set", "--time-zone", "Asia/Tokyo", "--json"))
+    assert zoned["time_zone"] == "Asia/Tokyo"
+    assert "Time zone: Asia/Tokyo" in invoke("settings", "show").stdout
 
 
 def test_a_bad_setting_prints_an_error_in_one_line_and_exits_1(invoke: Invoke) -> None:

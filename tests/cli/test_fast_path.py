@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from closer.adapters.content import bundled_library
 from closer.adapters.crisis_lines import bundled_directory
 from closer.domain.moments import MomentQuery
-from closer.services.moments import delete_moment, list_moments
+from closer.services.moments import delete_moment, list_moments, log_moment
 from closer.services.safety import support_panel
 from tests.support.imports import run_probe
 from tests.support.server import closer_env, init_store, open_store, run_closer
@@ -291,3 +294,37 @@ def test_a_bad_model_setting_is_named_before_anything_is_saved(
         assert list_moments(db.unit_of_work(), MomentQuery()).items == []
     finally:
         db.close()
+
+
+def _listed_times(data: Path, *, fast: str, **env: str) -> list[str]:
+    shown = run_closer("moments", env=closer_env(data, CLOSER_FAST=fast, **env))
+    assert shown.returncode == 0, shown.stderr
+    return re.findall(r"^\d{4}-\d\d-\d\d \d\d:\d\d", shown.stdout, re.M)
+
+
+def test_both_paths_show_times_in_the_machines_zone_then_the_chosen_one(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    env = closer_env(data)
+    init_store(env)
+    db = open_store(data)
+    try:
+        log_moment(
+            db.unit_of_work(),
+            bundled_library(),
+            situation="Left the dinner early",
+            occurred_at=datetime(2026, 3, 4, 23, 30, tzinfo=UTC),
+        )
+    finally:
+        db.close()
+    for fast in ("1", "0"):
+        assert _listed_times(data, fast=fast, TZ="UTC") == ["2026-03-04 23:30"]
+        assert _listed_times(data, fast=fast, TZ="Asia/Tokyo") == ["2026-03-05 08:30"]
+    chosen = run_closer("settings", "set", "--time-zone", "America/New_York", env=env)
+    assert chosen.returncode == 0, chosen.stderr
+    for fast in ("1", "0"):  # the chosen zone wins over the machine's
+        assert _listed_times(data, fast=fast, TZ="Asia/Tokyo") == ["2026-03-04 18:30"]
+    refused = run_closer("settings", "set", "--time-zone", "Moon/Base", env=env)
+    assert refused.returncode == 1
+    assert "'Moon/Base' is not a time zone Closer knows" in refused.stderr

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from closer.adapters.content import bundled_library
 from closer.domain.insight_summary import summarise
 from closer.domain.insights import (
+    MIN_DAYS,
     MIN_SAMPLE,
     MomentFacts,
     Period,
@@ -103,3 +104,24 @@ def test_an_empty_period_says_so_kindly() -> None:
     assert [i.sentence for i in summary.insights] == [
         "No moments in this period. Whenever you log one, it will show here."
     ]
+
+
+def _time_sentence(facts: list[MomentFacts]) -> str:
+    summary = summarise(facts, PERIOD, LIBRARY)
+    (said,) = [i.sentence for i in summary.insights if i.kind == "time"]
+    return said
+
+
+def test_one_evening_of_moments_is_not_a_time_of_day_pattern() -> None:
+    one_evening = [MomentFacts(at(10, 21)) for _ in range(MIN_SAMPLE + 3)]
+    said = _time_sentence(one_evening)
+    assert f"once they are spread over {MIN_DAYS} different days" in said
+    assert "(so far 1)" in said
+    assert "Most moments" not in said
+
+
+def test_moments_over_enough_days_name_the_part_of_the_day() -> None:
+    evenings = [MomentFacts(at(2 + day, 21)) for day in range(MIN_DAYS)]
+    assert _time_sentence(evenings).startswith("Most moments came in the evening")
+    one_day_short = [*evenings[: MIN_DAYS - 1], MomentFacts(at(2, 22))]
+    assert "Most moments" not in _time_sentence(one_day_short)

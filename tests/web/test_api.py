@@ -57,13 +57,17 @@ def test_no_interactive_docs_that_would_load_third_party_scripts(
 
 
 def test_settings_can_be_read_and_changed(client: TestClient) -> None:
-    assert client.get("/api/v1/settings").json() == {"country": None, "theme": "system"}
+    assert client.get("/api/v1/settings").json() == {
+        "country": None,
+        "theme": "system",
+        "time_zone": None,
+    }
     response = client.patch("/api/v1/settings", json={"country": "ca"})
-    assert response.json() == {"country": "CA", "theme": "system"}
+    assert response.json() == {"country": "CA", "theme": "system", "time_zone": None}
     response = client.patch("/api/v1/settings", json={"theme": "dark"})
-    assert response.json() == {"country": "CA", "theme": "dark"}
+    assert response.json() == {"country": "CA", "theme": "dark", "time_zone": None}
     response = client.patch("/api/v1/settings", json={"country": None})
-    assert response.json() == {"country": None, "theme": "dark"}
+    assert response.json() == {"country": None, "theme": "dark", "time_zone": None}
 
 
 @pytest.mark.parametrize(
@@ -74,18 +78,25 @@ def test_settings_can_be_read_and_changed(client: TestClient) -> None:
         ({"country": "ZZ"}, "no crisis lines for ZZ"),
         ({"mood": "fine"}, "mood: Extra inputs are not permitted"),
         ({"theme": 7}, "theme: Input should be a valid string"),
+        ({"time_zone": "Atlantis/Capital"}, "not a time zone Closer knows"),
     ],
 )
 def test_bad_settings_get_a_clear_error_and_change_nothing(
     client: TestClient, body: dict[str, object], words: str
 ) -> None:
-    client.patch("/api/v1/settings", json={"country": "IN", "theme": "light"})
+    client.patch(
+        "/api/v1/settings", json={"country": "IN", "theme": "light", "time_zone": None}
+    )
     response = client.patch("/api/v1/settings", json=body)
     assert response.status_code == 422
     error = response.json()["error"]
     assert error["code"] == "invalid_input"
     assert words in error["message"]
-    assert client.get("/api/v1/settings").json() == {"country": "IN", "theme": "light"}
+    assert client.get("/api/v1/settings").json() == {
+        "country": "IN",
+        "theme": "light",
+        "time_zone": None,
+    }
 
 
 def test_malformed_json_is_refused_clearly(client: TestClient) -> None:

@@ -166,7 +166,11 @@ def test_no_route_leaks_anything_to_another_person(person: Person) -> None:
         shown = response.content.decode("utf-8", "replace")
         leaked = [s for s in SECRETS if s.lower() in shown.lower()]
         assert leaked == [], (path, leaked)
-    assert bo.get("/api/v1/settings").json() == {"country": None, "theme": "system"}
+    assert bo.get("/api/v1/settings").json() == {
+        "country": None,
+        "theme": "system",
+        "time_zone": None,
+    }
     assert bo.get("/api/v1/checks/gad7/results").json() == []
     quoted = bo.get("/api/v1/report", params={"format": "md", "note": ids["moment_id"]})
     assert quoted.status_code == 404

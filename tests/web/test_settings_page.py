@@ -48,7 +48,8 @@ def test_a_bad_country_is_explained_and_nothing_is_saved(client: TestClient) -> 
     assert '<input type="radio" id="theme-dark" name="theme" value="dark" checked>' in (
         response.text
     )
-    assert client.get("/api/v1/settings").json() == {"country": "IE", "theme": "light"}
+    saved = client.get("/api/v1/settings").json()
+    assert saved == {"country": "IE", "theme": "light", "time_zone": None}
 
 
 def test_the_theme_setting_colours_every_page(client: TestClient) -> None:

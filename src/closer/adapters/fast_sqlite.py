@@ -124,6 +124,12 @@ def person_id(conn: sqlite3.Connection, name: str) -> int | None:
     return None if row is None else int(row[0])
 
 
+def chosen_time_zone(conn: sqlite3.Connection) -> str | None:
+    """The time zone chosen in Settings, if any (the CLI's times use it)."""
+    row = conn.execute("SELECT time_zone FROM app_settings LIMIT 1").fetchone()
+    return None if row is None else row[0]
+
+
 def _when(value: str) -> str:
     return datetime.fromisoformat(value).replace(tzinfo=UTC).isoformat()
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import tzinfo
 
 from closer.adapters.db.database import Database, open_database
 from closer.cli.unlock import key_for
 from closer.config import load_settings
 from closer.domain.errors import Conflict
+from closer.domain.local_time import chosen_zone
+from closer.services.preferences import get_preferences
+from closer.services.unit_of_work import UnitOfWork
 
 
 @contextmanager
@@ -30,3 +34,9 @@ def database(*, migrate: bool = True, records: bool = True) -> Iterator[Database
         yield db
     finally:
         db.close()
+
+
+def cli_zone(uow: UnitOfWork) -> tzinfo | None:
+    """The zone the CLI shows times in: the one chosen in Settings, or
+    ``None`` for this machine's own."""
+    return chosen_zone(get_preferences(uow).time_zone)

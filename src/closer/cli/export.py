@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import tzinfo
 from pathlib import Path
 from typing import Annotated, BinaryIO
 
@@ -12,7 +13,7 @@ from closer.adapters.content import bundled_library
 from closer.adapters.export import ExportFormat, closer_json, csv_tables, markdown
 from closer.adapters.export.files import write_private
 from closer.adapters.importers import MB, ImportFormat, open_import
-from closer.cli.context import database
+from closer.cli.context import cli_zone, database
 from closer.cli.output import JsonFlag, console, errors, print_json
 from closer.config import load_settings
 from closer.domain.errors import InvalidInput
@@ -43,14 +44,15 @@ def export_command(
     """
     with database() as db:
         records = export_records(db.unit_of_work())
+        zone = cli_zone(db.unit_of_work())
     if output is None:
         if fmt is ExportFormat.CSV:
             raise InvalidInput(
                 "CSV export writes several files: give -o FOLDER or -o FILE.zip."
             )
-        typer.echo(_text(records, fmt), nl=False)
+        typer.echo(_text(records, fmt, zone), nl=False)
         return
-    _write(records, fmt, output)
+    _write(records, fmt, output, zone)
     summary = {
         "format": fmt.value,
         "path": str(output),
@@ -66,19 +68,21 @@ def export_command(
         )
 
 
-def _text(records: Records, fmt: ExportFormat) -> str:
+def _text(records: Records, fmt: ExportFormat, zone: tzinfo | None) -> str:
     if fmt is ExportFormat.MD:
-        return markdown.render(records, bundled_library())
+        return markdown.render(records, bundled_library(), zone=zone)
     return closer_json.dumps(records)
 
 
-def _write(records: Records, fmt: ExportFormat, output: Path) -> None:
+def _write(
+    records: Records, fmt: ExportFormat, output: Path, zone: tzinfo | None
+) -> None:
     if fmt is not ExportFormat.CSV:
-        write_private(output, _text(records, fmt).encode("utf-8"))
+        write_private(output, _text(records, fmt, zone).encode("utf-8"))
     elif output.suffix.lower() == ".zip":
-        write_private(output, csv_tables.zip_bytes(records))
+        write_private(output, csv_tables.zip_bytes(records, zone))
     else:
-        csv_tables.write_folder(records, output)
+        csv_tables.write_folder(records, output, zone)
 
 
 def import_command(

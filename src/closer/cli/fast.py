@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from types import ModuleType
 
 from closer.adapters.db.schema import HEAD_REVISION
+from closer.domain.local_time import chosen_zone, local
 from closer.paths import local_database_file
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (start-up)
@@ -77,13 +78,16 @@ def moments(args: list[str]) -> int | None:
         items, total = fast_sqlite.find(
             conn, person=person, since=since, search=options.get("search"), limit=limit
         )
+        zone = fast_sqlite.chosen_time_zone(conn)
     finally:
         conn.close()
-    _print(items, total, options)
+    _print(items, total, options, zone)
     return 0
 
 
-def _print(items: list[dict[str, Any]], total: int, options: dict[str, Any]) -> None:
+def _print(
+    items: list[dict[str, Any]], total: int, options: dict[str, Any], zone: str | None
+) -> None:
     if options["json"]:
         import json  # noqa: PLC0415 - only when asked for
 
@@ -101,7 +105,7 @@ def _print(items: list[dict[str, Any]], total: int, options: dict[str, Any]) -> 
     for m in items:
         who = f" · {', '.join(m['people'])}" if m["people"] else ""
         urge = f" · urge {m['urge']}" if m["urge"] is not None else ""
-        when = datetime.fromisoformat(m["occurred_at"])
+        when = local(datetime.fromisoformat(m["occurred_at"]), chosen_zone(zone))
         print(f"{when:%Y-%m-%d %H:%M}{who}{urge}")
         print(f"  {m['situation']}")
     if total > len(items):

@@ -14,7 +14,7 @@ from rich.table import Table
 from closer.adapters.checks_content import bundled_checks
 from closer.adapters.content import bundled_library
 from closer.cli.check import sparkline
-from closer.cli.context import database
+from closer.cli.context import cli_zone, database
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.errors import InvalidInput
 from closer.domain.insight_summary import Summary, below_threshold_note
@@ -51,12 +51,14 @@ def insights_command(
 ) -> None:
     """Patterns in your records (the last 90 days by default).
 
-    Patterns in your records over a period (the last 90 days by default).
+    Days and times are this machine's, or the time zone chosen with
+    ``closer settings set --time-zone``.
     """
-    period = period_of(_day(start, "from"), _day(end, "to"))
     with database() as db:
+        zone = cli_zone(db.unit_of_work())
+        period = period_of(_day(start, "from"), _day(end, "to"), zone=zone)
         summary = insights(
-            db.unit_of_work(), bundled_library(), bundled_checks(), period
+            db.unit_of_work(), bundled_library(), bundled_checks(), period, zone=zone
         )
     if as_json:
         print_json(summary_data(summary))
@@ -66,7 +68,7 @@ def insights_command(
         console.print(f"- {escape(insight.sentence)}")
     if summary.moments:
         _weeks_table(summary)
-    console.print(f"[dim]{below_threshold_note()} Times are in UTC.[/dim]")
+    console.print(f"[dim]{below_threshold_note()}[/dim]")
 
 
 def _weeks_table(summary: Summary) -> None:
@@ -110,11 +112,12 @@ def report_command(
         raise InvalidInput(
             "Say where the report goes: --pdf FILE and/or --markdown FILE."
         )
-    period = period_of(_day(start, "from"), _day(end, "to"))
     library = bundled_library()
     with database() as db:
+        zone = cli_zone(db.unit_of_work())
+        period = period_of(_day(start, "from"), _day(end, "to"), zone=zone)
         made = counselor_report(
-            db.unit_of_work(), library, bundled_checks(), period, note or []
+            db.unit_of_work(), library, bundled_checks(), period, note or [], zone=zone
         )
     written: list[str] = []
     if markdown is not None and str(markdown) == "-":

@@ -11,10 +11,11 @@ from rich.prompt import Prompt
 
 from closer.adapters.content import bundled_library
 from closer.adapters.crisis_lines import bundled_directory
-from closer.cli.context import database
+from closer.cli.context import cli_zone, database
 from closer.cli.data import logged_data, logged_lines, moment_data
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.errors import InvalidInput
+from closer.domain.local_time import local
 from closer.domain.moments import MomentQuery, parse_felt
 from closer.domain.safety import Assessment
 from closer.services.moments import Logged, list_moments, log_moment
@@ -159,6 +160,7 @@ def moments_command(
             person_id=person_id, since=_since(since), search=search, limit=limit
         )
         page = list_moments(db.unit_of_work(), query)
+        zone = cli_zone(db.unit_of_work())
     if as_json:
         print_json({"total": page.total, "items": [moment_data(m) for m in page.items]})
         return
@@ -171,7 +173,8 @@ def moments_command(
         who = f" · {', '.join(m.person_names)}" if m.person_names else ""
         urge_text = f" · urge {m.urge}" if m.urge is not None else ""
         console.print(
-            f"[bold]{m.occurred_at:%Y-%m-%d %H:%M}[/bold]{escape(who)}{urge_text}"
+            f"[bold]{local(m.occurred_at, zone):%Y-%m-%d %H:%M}[/bold]"
+            f"{escape(who)}{urge_text}"
         )
         console.print(f"  {escape(m.situation)}")
     if page.total > len(page.items):

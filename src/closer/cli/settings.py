@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from closer.adapters.crisis_lines import bundled_directory
+from closer.adapters.machine_zone import machine_zone_name
 from closer.cli.apps import command_group
 from closer.cli.context import database
 from closer.cli.output import JsonFlag, console, print_json
@@ -17,12 +18,19 @@ app = command_group(help="Show or change your preferences.", no_args_is_help=Tru
 
 
 def _show(preferences: Preferences, as_json: bool) -> None:
-    data = {"country": preferences.country, "theme": preferences.theme.value}
+    data = {
+        "country": preferences.country,
+        "theme": preferences.theme.value,
+        "time_zone": preferences.time_zone,
+    }
     if as_json:
         print_json(data)
         return
-    console.print(f"Country: {preferences.country or 'not chosen'}")
-    console.print(f"Theme:   {preferences.theme.value}")
+    machine = machine_zone_name() or "its local time"
+    zone = preferences.time_zone or f"not chosen (this machine's: {machine})"
+    console.print(f"Country:   {preferences.country or 'not chosen'}")
+    console.print(f"Theme:     {preferences.theme.value}")
+    console.print(f"Time zone: {zone}")
 
 
 @app.command("show")
@@ -39,11 +47,22 @@ def set_command(
         typer.Option(help="Two-letter country code for crisis lines; '' to clear."),
     ] = None,
     theme: Annotated[str | None, typer.Option(help="system, light or dark.")] = None,
+    time_zone: Annotated[
+        str | None,
+        typer.Option(
+            "--time-zone",
+            help="Such as Europe/Paris; '' to follow this machine and the browser.",
+        ),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Change your country and/or theme."""
+    """Change your country, theme or time zone."""
     with database() as db:
         updated = update_preferences(
-            db.unit_of_work(), bundled_directory(), country=country, theme=theme
+            db.unit_of_work(),
+            bundled_directory(),
+            country=country,
+            theme=theme,
+            time_zone=time_zone,
         )
     _show(updated, as_json)

@@ -17,6 +17,7 @@ from closer.domain.checks import CheckResult
 from closer.domain.commitments import Commitment, KeptRate, kept_rate
 from closer.domain.content import Library
 from closer.domain.insights import (
+    MIN_DAYS,
     MIN_SAMPLE,
     NOTABLE,
     WEEKDAYS,
@@ -67,6 +68,7 @@ class Summary:
     tags: list[Counted]
     parts_of_day: dict[str, int]
     weekdays: list[int]
+    days: int  # different days with a moment (the person's days, not UTC's)
     felt_after: tuple[float | None, float | None]  # when stayed, when acted
     urge: tuple[Share, Share]  # urge below 5, 5 or more
     patterns: list[Association]
@@ -141,6 +143,7 @@ def summarise(
         tags=top((t for m in facts for t in m.tags), str),
         parts_of_day=dict(Counter(part_of_day(m.at) for m in facts)),
         weekdays=_weekdays(facts),
+        days=len({m.at.date() for m in facts}),
         felt_after=(
             mean(m.felt_after for m in stayed if m.felt_after is not None),
             mean(m.felt_after for m in acted if m.felt_after is not None),
@@ -249,20 +252,33 @@ def _tops(s: Summary) -> list[Insight | None]:
     return said
 
 
+def _time_of_day(s: Summary) -> Insight:
+    """When moments come, once they are spread over enough different days to
+    be a habit rather than one evening; until then, say what is missing."""
+    if s.days < MIN_DAYS:
+        return Insight(
+            "time",
+            f"The time of day and the day of the week your moments come will show "
+            f"once they are spread over {MIN_DAYS} different days "
+            f"(so far {s.days}).",
+            {"days": s.days, "min_days": MIN_DAYS},
+            s.moments,
+        )
+    part, n = max(s.parts_of_day.items(), key=lambda kv: kv[1])
+    day = max(range(7), key=lambda d: s.weekdays[d])
+    return Insight(
+        "time",
+        f"Most moments came in the {part} ({percent(n, s.moments)}%), and on "
+        f"{WEEKDAYS[day]} more than any other day ({s.weekdays[day]}).",
+        {"part_of_day": part, "weekday": WEEKDAYS[day], "days": s.days},
+        s.moments,
+    )
+
+
 def _when(s: Summary) -> list[Insight | None]:
     if s.moments < MIN_SAMPLE:
         return []
-    part, n = max(s.parts_of_day.items(), key=lambda kv: kv[1])
-    day = max(range(7), key=lambda d: s.weekdays[d])
-    found: list[Insight | None] = [
-        Insight(
-            "time",
-            f"Most moments came in the {part} ({percent(n, s.moments)}%), and on "
-            f"{WEEKDAYS[day]} more than any other day ({s.weekdays[day]}).",
-            {"part_of_day": part, "weekday": WEEKDAYS[day]},
-            s.moments,
-        )
-    ]
+    found: list[Insight | None] = [_time_of_day(s)]
     low, high = s.urge
     if low.noted >= MIN_SAMPLE and low.ratio is not None:
         found.append(

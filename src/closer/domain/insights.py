@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 from closer.domain.moments import APPROACHES
 
 MIN_SAMPLE = 5  # the fewest moments a "when X, then Y" sentence may rest on
+MIN_DAYS = 7  # the fewest different days a time-of-day pattern may rest on
 NOTABLE = 0.2  # how far from the overall share a pattern must be to be told
 TOP = 3
 PARTS_OF_DAY = (("night", 0), ("morning", 6), ("afternoon", 12), ("evening", 18))

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from closer.domain.choices import one_of
 from closer.domain.errors import InvalidInput
+from closer.domain.local_time import parse_time_zone
 
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 
@@ -56,6 +57,7 @@ class Preferences:
     drift_summary: bool = True  # at most one gentle summary a day on Today
     drift_summary_on: date | None = None  # the day it was last shown
     check_every_days: int | None = None  # remind of self-checks (optional)
+    time_zone: str | None = None  # an IANA name; None: the browser's or machine's
 
     @property
     def should_ask_country(self) -> bool:
@@ -63,15 +65,22 @@ class Preferences:
         return self.country is None and not self.country_prompt_dismissed
 
     def changed(
-        self, *, country: str | None = None, theme: str | None = None
+        self,
+        *,
+        country: str | None = None,
+        theme: str | None = None,
+        time_zone: str | None = None,
     ) -> Preferences:
         """Return a copy with the given fields parsed and replaced.
 
-        ``None`` leaves a field as it is; an empty country clears it.
+        ``None`` leaves a field as it is; an empty country or time zone
+        clears it.
         """
         updated = self
         if country is not None:
             updated = replace(updated, country=parse_country(country))
         if theme is not None:
             updated = replace(updated, theme=parse_theme(theme))
+        if time_zone is not None:
+            updated = replace(updated, time_zone=parse_time_zone(time_zone))
         return updated

@@ -172,6 +172,7 @@ def _preferences(
         current,
         country=current.country or incoming.country,
         theme=current.theme if current.theme != Preferences().theme else incoming.theme,
+        time_zone=current.time_zone or incoming.time_zone,
     )
     if merged != current:
         uow.preferences.save(merged)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from closer.domain.checks import Check, CheckResult, safety_answer
@@ -13,6 +13,7 @@ from closer.domain.drift import drifting
 from closer.domain.errors import InvalidInput, NotFound
 from closer.domain.insight_summary import Summary, summarise
 from closer.domain.insights import MIN_SAMPLE, Period
+from closer.domain.local_time import local
 from closer.domain.moments import MomentQuery
 from closer.domain.report import CheckHistory, Note, Report, SafetyAnswer
 from closer.services.moments import list_moments
@@ -27,16 +28,20 @@ EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 
 
 def period_of(
-    start: date | None, end: date | None, today: date | None = None
+    start: date | None,
+    end: date | None,
+    today: date | None = None,
+    zone: tzinfo | None = UTC,
 ) -> Period:
-    """The period asked for; by default the last 90 days up to today."""
+    """The period asked for; by default the last 90 days up to today (today
+    where the person is: in ``zone``)."""
     for day, field in ((start, "from"), (end, "to")):
         if day is not None and not EARLIEST <= day <= LATEST:
             raise InvalidInput(
                 f"Choose a date from {EARLIEST.year} to {LATEST.year} ({day} is not).",
                 field=field,
             )
-    last = end or today or datetime.now(UTC).date()
+    last = end or today or local(datetime.now(UTC), zone).date()
     first = start or last - timedelta(days=DEFAULT_DAYS - 1)
     if first > last:
         raise InvalidInput(
@@ -48,19 +53,33 @@ def period_of(
 
 
 def insights(
-    uow: UnitOfWork, library: Library, checks: Sequence[Check], period: Period
+    uow: UnitOfWork,
+    library: Library,
+    checks: Sequence[Check],
+    period: Period,
+    *,
+    zone: tzinfo | None,
 ) -> Summary:
-    """The whole picture of ``period`` from every kind of record."""
+    """The whole picture of ``period`` from every kind of record, its days and
+    hours those of the person's ``zone`` (``None``: this machine's)."""
     names = {c.slug: c.name for c in checks}
+
+    def within(when: datetime) -> bool:
+        return period.contains(local(when, zone))
+
     with uow:
-        facts = uow.insights.moments(period)
-        steps = [s for s in uow.steps.list() if period.contains(s.planned_at)]
+        facts = [
+            replace(f, at=local(f.at, zone))
+            for f in uow.insights.moments(_with_a_day_each_side(period))
+            if within(f.at)
+        ]
+        steps = [s for s in uow.steps.list() if within(s.planned_at)]
         plans = [
             c for c in uow.commitments.list() if period.start <= c.due_on <= period.end
         ]
         people = uow.people.list()
         last = uow.contacts.last_in_touch()
-        results = [r for r in uow.checks.list() if period.contains(r.taken_at)]
+        results = [r for r in uow.checks.list() if within(r.taken_at)]
     now = datetime.combine(period.end, datetime.max.time(), UTC)
     return summarise(
         facts,
@@ -73,17 +92,30 @@ def insights(
     )
 
 
+def _with_a_day_each_side(period: Period) -> Period:
+    """Stored times are UTC: a local day can begin or end on a neighbouring
+    UTC day, so read one more day each side and keep what falls inside."""
+    return Period(period.start - timedelta(days=1), period.end + timedelta(days=1))
+
+
 def counselor_report(
     uow: UnitOfWork,
     library: Library,
     checks: Sequence[Check],
     period: Period,
     note_ids: Sequence[int] = (),
+    *,
+    zone: tzinfo | None,
 ) -> Report:
-    """The period's summary, self-check results, and the ticked notes only."""
-    summary = insights(uow, library, checks, period)
+    """The period's summary, self-check results, and the ticked notes only
+    (days and times in the person's ``zone``)."""
+    summary = insights(uow, library, checks, period, zone=zone)
     with uow:
-        results = [r for r in uow.checks.list() if period.contains(r.taken_at)]
+        results = [
+            replace(r, taken_at=local(r.taken_at, zone))
+            for r in uow.checks.list()
+            if period.contains(local(r.taken_at, zone))
+        ]
         chosen = [uow.moments.get(i) for i in dict.fromkeys(note_ids)]
     missing = [
         i for i, m in zip(dict.fromkeys(note_ids), chosen, strict=True) if m is None
@@ -103,14 +135,17 @@ def counselor_report(
     safety = _safety_answers(checks, results)
     crisis = _crisis_moments(uow, period)
     notes = tuple(
-        Note(m.occurred_at, " ".join(t for t in (m.situation, m.outcome) if t))
+        Note(
+            local(m.occurred_at, zone),
+            " ".join(t for t in (m.situation, m.outcome) if t),
+        )
         for m in sorted(
             (m for m in chosen if m is not None), key=lambda m: m.occurred_at
         )
     )
     return Report(
         summary,
-        datetime.now(UTC),
+        local(datetime.now(UTC), zone),
         histories,
         notes,
         safety_answers=safety,

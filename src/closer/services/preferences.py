@@ -22,6 +22,7 @@ def update_preferences(
     *,
     country: str | None = None,
     theme: str | None = None,
+    time_zone: str | None = None,
 ) -> Preferences:
     """Validate and save new preferences; ``None`` leaves a field unchanged.
 
@@ -30,7 +31,9 @@ def update_preferences(
     leaving the country empty.
     """
     with uow:
-        updated = uow.preferences.get().changed(country=country, theme=theme)
+        updated = uow.preferences.get().changed(
+            country=country, theme=theme, time_zone=time_zone
+        )
         if updated.country is not None and not directory.knows(updated.country):
             known = ", ".join(sorted(code for code, _ in directory.choices()))
             raise InvalidInput(

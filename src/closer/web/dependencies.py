@@ -9,6 +9,7 @@ read the database (the shell, a hosted session) run in a worker thread.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import UTC, tzinfo
 from functools import cache
 from typing import Annotated, TypeVar
 
@@ -33,6 +34,7 @@ from closer.domain.content import Library
 from closer.domain.crisis_lines import HelpDirectory
 from closer.domain.errors import NotFound, NotSignedIn
 from closer.domain.ladder import StepIdea
+from closer.domain.local_time import zone_named
 from closer.domain.meaning import EmotionHinter, LearnIndex, MeaningSuggester
 from closer.domain.messages import MessageChecker
 from closer.domain.preferences import Preferences
@@ -279,6 +281,14 @@ OptionalUowDep = Annotated[UnitOfWork | None, Depends(get_optional_uow)]
 DirectoryDep = Annotated[HelpDirectory, Depends(get_directory)]
 
 
+TIME_ZONE_COOKIE = "closer_tz"  # set by app.js from the browser's own zone
+
+
+def detected_zone(request: Request) -> str | None:
+    """The time zone the browser reported, if any (checked before use)."""
+    return request.cookies.get(TIME_ZONE_COOKIE)
+
+
 def get_shell(
     request: Request, store: StoreDep, uow: OptionalUowDep, directory: DirectoryDep
 ) -> Shell:
@@ -286,7 +296,7 @@ def get_shell(
     who is signed in. While the records are locked: the defaults, no panel."""
     if uow is None:
         return Shell(preferences=Preferences(), support=None, locked=True)
-    shell = load_shell(uow, directory)
+    shell = load_shell(uow, directory, detected_zone(request))
     if store.settings.hosted:
         owner = signed_in(request, store)
         email = email_of(accounts_of(store), owner) if owner else None
@@ -295,6 +305,14 @@ def get_shell(
 
 
 ShellDep = Annotated[Shell, Depends(get_shell)]
+
+
+def get_zone(shell: ShellDep) -> tzinfo:
+    """The person's time zone: chosen in Settings, else the browser's, else UTC."""
+    return zone_named(shell.time_zone) or UTC
+
+
+ZoneDep = Annotated[tzinfo, Depends(get_zone)]
 
 
 def shell_after(

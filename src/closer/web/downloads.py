@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 from starlette.responses import Response
 
@@ -18,15 +18,18 @@ _TYPES = {
 }
 
 
-def export_download(uow: UnitOfWork, library: Library, fmt: ExportFormat) -> Response:
-    """Everything, as a file to save (never cached by the browser)."""
+def export_download(
+    uow: UnitOfWork, library: Library, fmt: ExportFormat, zone: tzinfo
+) -> Response:
+    """Everything, as a file to save (never cached by the browser); the
+    Markdown and CSV times in the person's ``zone`` (Closer JSON keeps UTC)."""
     records = export_records(uow)
     if fmt is ExportFormat.JSON:
         body: bytes = closer_json.dumps(records).encode("utf-8")
     elif fmt is ExportFormat.MD:
-        body = markdown.render(records, library).encode("utf-8")
+        body = markdown.render(records, library, zone=zone).encode("utf-8")
     else:
-        body = csv_tables.zip_bytes(records)
+        body = csv_tables.zip_bytes(records, zone)
     media_type, suffix = _TYPES[fmt]
     name = f"closer-{datetime.now(UTC):%Y-%m-%d}.{suffix}"
     return Response(

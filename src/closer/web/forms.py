@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from closer.domain.details import details_of, plain_values
 from closer.domain.errors import InvalidInput
+from closer.domain.local_time import from_local
 from closer.domain.people import Birthday, parse_birthday
 from closer.web.ids import CLIENT_KEY, MAX_ID
 
@@ -39,9 +40,20 @@ def optional_date(value: str | None, field: str) -> datetime | None:
         ) from None
 
 
-def optional_datetime(value: str | None, field: str) -> datetime | None:
-    """A ``datetime-local`` value, read as UTC (the browser sends no zone)."""
-    return optional_date(value, field)
+def optional_datetime(
+    value: str | None, field: str, zone: tzinfo = UTC
+) -> datetime | None:
+    """A ``datetime-local`` value (the browser sends no zone), read as a
+    wall-clock time in the person's ``zone`` and returned in UTC."""
+    if value is None or not value.strip():
+        return None
+    try:
+        wall_clock = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInput(
+            f"Use a date and time like 2026-11-22T18:30 for {field}.", field=field
+        ) from None
+    return from_local(wall_clock.replace(tzinfo=None), zone)
 
 
 def names(value: str | None) -> list[str]:

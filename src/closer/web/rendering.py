@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from starlette.responses import HTMLResponse
 
 from closer import __version__
+from closer.domain.local_time import local, zone_label, zone_named
 from closer.domain.people import MONTH_NAMES
 from closer.domain.preferences import Theme
 from closer.services.shell import Shell
@@ -20,6 +24,19 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.globals["months"] = MONTH_NAMES  # birthday fields
+
+
+@pass_context
+def _in_local_time(context: Context, when: date | None) -> date | None:
+    """``{{ moment.occurred_at | local }}``: a stored UTC time as the person's
+    wall-clock time (dates, which have no time of day, pass unchanged)."""
+    if not isinstance(when, datetime):
+        return when
+    zone: tzinfo = context.get("zone") or UTC
+    return local(when, zone)
+
+
+templates.env.filters["local"] = _in_local_time
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +59,11 @@ NAVIGATION: tuple[NavItem, ...] = (
 )
 
 
+def zone_of(shell: Shell | None) -> tzinfo:
+    """The zone a page shows times in (UTC before anything is known)."""
+    return (zone_named(shell.time_zone) if shell is not None else None) or UTC
+
+
 def is_htmx(request: Request) -> bool:
     """Whether htmx asked for a partial."""
     return request.headers.get("hx-request") == "true"
@@ -61,7 +83,10 @@ def render(
     shows at the top of every page until the person makes a choice.
     """
     theme = shell.preferences.theme if shell is not None else Theme.SYSTEM
+    zone = zone_of(shell)
     shared = {
+        "zone": zone,
+        "zone_name": zone_label(zone),
         "navigation": NAVIGATION,
         "current_path": request.url.path,
         "theme": theme.value,

@@ -109,6 +109,7 @@ class AppSettingsRow(Owned, Base):
     drift_summary: Mapped[bool] = mapped_column(Boolean, server_default=true())
     drift_summary_on: Mapped[date | None] = mapped_column(Date)
     check_every_days: Mapped[int | None] = mapped_column(Integer)
+    time_zone: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

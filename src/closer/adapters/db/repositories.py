@@ -72,6 +72,7 @@ class SqlPreferencesRepository:
             drift_summary=row.drift_summary,
             drift_summary_on=row.drift_summary_on,
             check_every_days=row.check_every_days,
+            time_zone=row.time_zone,
         )
 
     def save(self, preferences: Preferences) -> None:
@@ -86,6 +87,7 @@ class SqlPreferencesRepository:
         row.drift_summary = preferences.drift_summary
         row.drift_summary_on = preferences.drift_summary_on
         row.check_every_days = preferences.check_every_days
+        row.time_zone = preferences.time_zone
         row.updated_at = utc_now()
 
 

@@ -1,10 +1,12 @@
 """Closer's own export format: JSON, versioned, with a JSON Schema.
 
 The schema (``docs/export-schema.json``) is generated from the models below;
-a test fails when the two disagree. Format 2 (format 1 lacks "channel"):
+a test fails when the two disagree. Format 2 (format 1 lacks "channel" and
+"time_zone"):
 
     {"closer_export": 2, "exported_at": "...", "app": "closer 0.1.0",
-     "preferences": {"country": "GB" | null, "theme": "system"},
+     "preferences": {"country": "GB" | null, "theme": "system",
+                     "time_zone": "Europe/Paris" | null},
      "safety_plan": {"coping": ["..."], ...},
      "people": [{"name", "relationship", "closeness_now", "closeness_wanted", "notes"}],
      "moments": [{"occurred_at", "situation", "people": [names], "emotions":
@@ -55,6 +57,7 @@ from closer.domain.content import Library
 from closer.domain.details import plain_values
 from closer.domain.errors import InvalidInput
 from closer.domain.ladder import Step, finish, new_step
+from closer.domain.local_time import parse_time_zone
 from closer.domain.moments import Felt, Moment, new_moment
 from closer.domain.people import (
     ClosenessReading,
@@ -84,6 +87,9 @@ class _Strict(BaseModel):
 class PreferencesDoc(_Strict):
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
     theme: Literal["system", "light", "dark"] = "system"
+    time_zone: str | None = Field(
+        default=None, description="IANA name such as Europe/Paris (format 2)"
+    )
 
 
 class ClosenessDoc(_Strict):
@@ -282,6 +288,7 @@ def to_document(records: Records, *, now: datetime | None = None) -> dict[str, A
         preferences=PreferencesDoc(
             country=records.preferences.country,
             theme=records.preferences.theme.value,
+            time_zone=records.preferences.time_zone,
         ),
         safety_plan={
             s.value: list(records.plan.items(s))
@@ -471,6 +478,7 @@ def _records(doc: ExportDoc, library: Library, moment_count: int) -> Records:
         lambda: Preferences(
             country=parse_country(doc.preferences.country),
             theme=parse_theme(doc.preferences.theme),
+            time_zone=parse_time_zone(doc.preferences.time_zone),
         ),
     )
     sections: dict[PlanSection, tuple[str, ...]] = {}

@@ -16,8 +16,10 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterable, Sequence
+from datetime import UTC, tzinfo
 from pathlib import Path
 
+from closer.adapters.export.local_records import in_local_time
 from closer.domain.contacts import Contact
 from closer.domain.details import details_of, plain, plain_values
 from closer.domain.moments import Moment
@@ -94,6 +96,7 @@ def tables(records: Records) -> dict[str, Table]:
             [
                 ("country", records.preferences.country or ""),
                 ("theme", records.preferences.theme.value),
+                ("time_zone", records.preferences.time_zone or ""),
             ],
         ),
     }
@@ -118,22 +121,25 @@ def render(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return out.getvalue()
 
 
-def write_folder(records: Records, folder: Path) -> list[Path]:
-    """Write every table into ``folder`` (created if needed); return the files."""
+def write_folder(
+    records: Records, folder: Path, zone: tzinfo | None = UTC
+) -> list[Path]:
+    """Write every table into ``folder`` (created if needed); return the files.
+    Times are written in ``zone`` with their offset (``None``: this machine's)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, (header, rows) in tables(records).items():
+    for name, (header, rows) in tables(in_local_time(records, zone)).items():
         path = folder / name
         path.write_text(render(header, rows), encoding="utf-8", newline="")
         written.append(path)
     return written
 
 
-def zip_bytes(records: Records) -> bytes:
-    """Every table in one zip archive (for a download)."""
+def zip_bytes(records: Records, zone: tzinfo | None = UTC) -> bytes:
+    """Every table in one zip archive (for a download), times in ``zone``."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, (header, rows) in tables(records).items():
+        for name, (header, rows) in tables(in_local_time(records, zone)).items():
             archive.writestr(f"closer/{name}", render(header, rows))
     return buffer.getvalue()
 

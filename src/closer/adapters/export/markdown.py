@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 from closer import __version__
+from closer.adapters.export.local_records import in_local_time
+from closer.adapters.machine_zone import machine_zone_name
 from closer.domain.content import Library
 from closer.domain.details import shown
+from closer.domain.local_time import local, zone_label
 from closer.domain.moments import Moment
 from closer.domain.records import Records
 from closer.domain.safety.plan import GUIDES, PlanSection
 
 
-def render(records: Records, library: Library, *, now: datetime | None = None) -> str:
-    """A journal a person can read in any text editor, newest moment last."""
-    when = (now or datetime.now(UTC)).strftime("%Y-%m-%d")
+def render(
+    records: Records,
+    library: Library,
+    *,
+    now: datetime | None = None,
+    zone: tzinfo | None = UTC,
+) -> str:
+    """A journal a person can read in any text editor, newest moment last,
+    its times in the person's ``zone`` (``None``: this machine's)."""
+    records = in_local_time(records, zone)
+    when = local(now or datetime.now(UTC), zone).strftime("%Y-%m-%d")
     lines = [
         "# My Closer journal",
         "",
-        f"Exported on {when} from Closer {__version__}. Times are in UTC.",
+        f"Exported on {when} from Closer {__version__}. "
+        f"Times are in {_zone_words(zone)}.",
         "",
     ]
     lines += _people(records)
@@ -31,6 +43,12 @@ def render(records: Records, library: Library, *, now: datetime | None = None) -
     lines += _practice(records, library)
     lines += _connection(records)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _zone_words(zone: tzinfo | None) -> str:
+    if zone is not None:
+        return zone_label(zone)
+    return machine_zone_name() or "this computer's local time"
 
 
 def _connection(records: Records) -> list[str]:
@@ -143,7 +161,7 @@ def _plan(records: Records) -> list[str]:
 
 def _moment(moment: Moment, library: Library) -> list[str]:
     lines = [
-        f"### {moment.occurred_at.astimezone(UTC):%Y-%m-%d %H:%M}",
+        f"### {moment.occurred_at:%Y-%m-%d %H:%M}",
         "",
         moment.situation,
         "",

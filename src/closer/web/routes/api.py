@@ -11,6 +11,7 @@ from closer.adapters.db.database import read_revision
 from closer.adapters.local_store import StoreState
 from closer.domain.crisis_lines import CountryHelp
 from closer.domain.errors import DamagedStore
+from closer.domain.preferences import Preferences
 from closer.services.help import help_now
 from closer.services.preferences import get_preferences, update_preferences
 from closer.web.dependencies import DirectoryDep, StoreDep, UowDep
@@ -62,6 +63,10 @@ class Health(BaseModel):
 class SettingsOut(BaseModel):
     country: str | None = Field(description="ISO 3166-1 alpha-2 code, or null")
     theme: str = Field(description="system, light or dark")
+    time_zone: str | None = Field(
+        default=None,
+        description="IANA name such as Europe/Paris; null: the browser's, or UTC",
+    )
 
 
 class SettingsPatch(BaseModel):
@@ -71,6 +76,7 @@ class SettingsPatch(BaseModel):
 
     country: str | None = None
     theme: str | None = None
+    time_zone: str | None = None
 
 
 class LineOut(BaseModel):
@@ -151,20 +157,31 @@ def health(request: Request, store: StoreDep) -> Health:
 @router.get("/settings")
 def read_settings(uow: UowDep) -> SettingsOut:
     """The saved preferences."""
-    prefs = get_preferences(uow)
-    return SettingsOut(country=prefs.country, theme=prefs.theme.value)
+    return _settings_out(get_preferences(uow))
+
+
+def _settings_out(prefs: Preferences) -> SettingsOut:
+    return SettingsOut(
+        country=prefs.country, theme=prefs.theme.value, time_zone=prefs.time_zone
+    )
 
 
 @router.patch("/settings")
 def change_settings(
     patch: SettingsPatch, uow: UowDep, directory: DirectoryDep
 ) -> SettingsOut:
-    """Change the country and/or theme."""
-    country = patch.country
-    if "country" in patch.model_fields_set and country is None:
-        country = ""
-    prefs = update_preferences(uow, directory, country=country, theme=patch.theme)
-    return SettingsOut(country=prefs.country, theme=prefs.theme.value)
+    """Change the country, theme or time zone (null clears a country or zone)."""
+    cleared = {f: "" for f in ("country", "time_zone") if f in patch.model_fields_set}
+    prefs = update_preferences(
+        uow,
+        directory,
+        country=patch.country if patch.country is not None else cleared.get("country"),
+        theme=patch.theme,
+        time_zone=(
+            patch.time_zone if patch.time_zone is not None else cleared.get("time_zone")
+        ),
+    )
+    return _settings_out(prefs)
 
 
 @router.get("/help")

@@ -13,7 +13,7 @@ from starlette.responses import Response
 from closer.adapters.export import ExportFormat
 from closer.adapters.importers import ImportFormat
 from closer.config import Settings
-from closer.web.dependencies import LibraryDep, UowDep
+from closer.web.dependencies import LibraryDep, UowDep, ZoneDep
 from closer.web.downloads import export_download
 from closer.web.routes.api import API_PREFIX, ERRORS
 from closer.web.uploads import import_upload, received
@@ -64,11 +64,12 @@ class ImportOut(BaseModel):
 )
 def export(
     uow: UowDep,
+    zone: ZoneDep,
     library: LibraryDep,
     format: Annotated[ExportFormat, Query()] = ExportFormat.JSON,
 ) -> Response:
     """All of your records, as a file."""
-    return export_download(uow, library, format)
+    return export_download(uow, library, format, zone)
 
 
 @router.post("/import", openapi_extra=_BODY)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from starlette.responses import Response
 
 from closer.services.insights import insights, period_of, summary_data
-from closer.web.dependencies import ChecksDep, LibraryDep, UowDep
+from closer.web.dependencies import ChecksDep, LibraryDep, UowDep, ZoneDep
 from closer.web.ids import Id
 from closer.web.routes import insights as insight_pages
 from closer.web.routes.api import API_PREFIX, ERRORS
@@ -58,7 +58,9 @@ class InsightsOut(BaseModel):
     causes: list[CountedOut]
     tags: list[CountedOut]
     parts_of_day: dict[str, int]
-    weekdays: list[int] = Field(description="Moments on Mondays … Sundays (UTC)")
+    weekdays: list[int] = Field(
+        description="Moments on Mondays … Sundays, in the person's time zone"
+    )
     insights: list[InsightOut]
     min_sample: int = Field(description="No pattern is claimed on fewer moments")
 
@@ -66,6 +68,7 @@ class InsightsOut(BaseModel):
 @router.get("/insights")
 def read_insights(
     uow: UowDep,
+    zone: ZoneDep,
     library: LibraryDep,
     checks: ChecksDep,
     start: FromQuery = None,
@@ -74,7 +77,8 @@ def read_insights(
     """Patterns over a period: counts, the approach ratio, what comes up most,
     "when X, then Y" patterns (never on fewer than ``min_sample`` moments),
     ladder steps, plans, drift and self-check trends, each in a sentence."""
-    summary = insights(uow, library, checks, period_of(start, end))
+    period = period_of(start, end, zone=zone)
+    summary = insights(uow, library, checks, period, zone=zone)
     return InsightsOut.model_validate(summary_data(summary))
 
 
@@ -89,6 +93,7 @@ def read_insights(
 )
 async def read_report(
     uow: UowDep,
+    zone: ZoneDep,
     library: LibraryDep,
     checks: ChecksDep,
     start: FromQuery = None,
@@ -100,5 +105,5 @@ async def read_report(
 ) -> Response:
     """The counsellor report; only the moments named in ``note`` are quoted."""
     return await insight_pages.report_download(
-        uow, library, checks, start, end, format, note
+        uow, zone, library, checks, start, end, format, note
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -15,9 +16,9 @@ from closer.domain.moments import MomentQuery
 from closer.presentation.charts import moments_per_week, ranking, stayed_per_week
 from closer.services.insights import counselor_report, insights, period_of
 from closer.services.moments import list_moments
-from closer.web.dependencies import ChecksDep, LibraryDep, ShellDep, UowDep
+from closer.web.dependencies import ChecksDep, LibraryDep, ShellDep, UowDep, ZoneDep
 from closer.web.ids import Id
-from closer.web.rendering import render
+from closer.web.rendering import render, zone_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -51,8 +52,9 @@ def insights_page(
     end: ToQuery = None,
 ) -> Response:
     """Patterns over a period (the last 90 days unless chosen)."""
-    period = period_of(start, end)
-    summary = insights(uow, library, checks, period)
+    zone = zone_of(shell)
+    period = period_of(start, end, zone=zone)
+    summary = insights(uow, library, checks, period, zone=zone)
     recent = list_moments(uow, MomentQuery(limit=30)).items
     return render(
         request,
@@ -70,6 +72,7 @@ def insights_page(
 @router.get("/insights/report")
 async def report_download(
     uow: UowDep,
+    zone: ZoneDep,
     library: LibraryDep,
     checks: ChecksDep,
     start: FromQuery = None,
@@ -82,9 +85,9 @@ async def report_download(
 
     if format not in ("pdf", "md"):
         raise InvalidInput("Choose pdf or md for the report.", field="format")
-    period = period_of(start, end)
+    period = period_of(start, end, zone=zone)
     made = await run_in_threadpool(
-        counselor_report, uow, library, checks, period, note or []
+        partial(counselor_report, zone=zone), uow, library, checks, period, note or []
     )
     name = f"closer-report-{period.start}-to-{period.end}"
     if format == "md":

@@ -10,6 +10,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
+from closer.domain.local_time import local
 from closer.domain.meaning import EmotionHinter
 from closer.domain.moments import APPROACHES, CHANNELS, Felt, Moment, MomentQuery
 from closer.domain.safety import About
@@ -42,7 +43,7 @@ from closer.web.dependencies import (
     SuggesterDep,
     UowDep,
 )
-from closer.web.rendering import is_htmx, render
+from closer.web.rendering import is_htmx, render, zone_of
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
@@ -248,7 +249,9 @@ def edit_moment_page(
         "people": ", ".join(moment.person_names),
         "emotion": first.emotion if first else "",
         "intensity": str(first.intensity) if first else "",
-        "occurred_at": moment.occurred_at.strftime("%Y-%m-%dT%H:%M"),
+        "occurred_at": local(moment.occurred_at, zone_of(shell)).strftime(
+            "%Y-%m-%dT%H:%M"
+        ),
         **forms.detail_text(moment),
     }
     return _edit_page(request, shell, moment, form, None, choices(uow, library))
@@ -293,7 +296,9 @@ async def save_moment_form(
             situation=form.get("situation", ""),
             named=tuple(forms.names(form.get("people"))),
             emotions=tuple(emotions) + current.emotions[1:],
-            occurred_at=forms.optional_datetime(form.get("occurred_at"), "occurred_at")
+            occurred_at=forms.optional_datetime(
+                form.get("occurred_at"), "occurred_at", zone_of(shell)
+            )
             or current.occurred_at,
             **forms.details(Moment, form),
         )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated
+from zoneinfo import available_timezones
 
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -11,11 +13,23 @@ from closer.domain.errors import InvalidInput
 from closer.services.contacts import set_drift_summary
 from closer.services.preferences import dismiss_country_prompt, update_preferences
 from closer.services.shell import Shell, load_shell
-from closer.web.dependencies import DirectoryDep, LibraryDep, ShellDep, UowDep
+from closer.web.dependencies import (
+    DirectoryDep,
+    LibraryDep,
+    ShellDep,
+    UowDep,
+    detected_zone,
+)
 from closer.web.rendering import is_htmx, render
 from closer.web.routes.moments import today_context
 
 router = APIRouter(include_in_schema=False)
+
+
+@cache
+def known_zones() -> list[str]:
+    """Every time-zone name the zone database knows, for Settings' list."""
+    return sorted(z for z in available_timezones() if "/" in z or z == "UTC")
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -67,8 +81,14 @@ def _settings_page(
     context = {
         "title": "Settings",
         "choices": directory.choices(),
+        "zones": known_zones(),
+        "detected_zone": detected_zone(request),
         "form": form
-        or {"country": preferences.country or "", "theme": preferences.theme.value},
+        or {
+            "country": preferences.country or "",
+            "theme": preferences.theme.value,
+            "time_zone": preferences.time_zone or "",
+        },
         "saved": saved,
         "error": error,
     }
@@ -100,18 +120,27 @@ def save_settings(
     directory: DirectoryDep,
     country: Annotated[str, Form()] = "",
     theme: Annotated[str, Form()] = "system",
+    time_zone: Annotated[str, Form()] = "",
 ) -> Response:
     """Save Settings; on a mistake, show the form again with what was typed."""
     try:
-        after = update_preferences(uow, directory, country=country, theme=theme)
+        after = update_preferences(
+            uow, directory, country=country, theme=theme, time_zone=time_zone
+        )
     except InvalidInput as error:
-        form = {"country": country, "theme": theme}
+        form = {"country": country, "theme": theme, "time_zone": time_zone}
         return _settings_page(request, shell, directory, error=error, form=form)
     if not is_htmx(request):
         return RedirectResponse("/settings?saved=true", status_code=303)
     response = _settings_page(
-        request, load_shell(uow, directory), directory, saved=True
+        request,
+        load_shell(uow, directory, detected_zone(request)),
+        directory,
+        saved=True,
     )
-    if after.theme != shell.preferences.theme:
+    if (after.theme, after.time_zone) != (
+        shell.preferences.theme,
+        shell.preferences.time_zone,
+    ):  # the whole page changes: its colours or its times
         response.headers["HX-Refresh"] = "true"
     return response

@@ -29,6 +29,7 @@ from closer.web.dependencies import (
     ShellDep,
     StoreDep,
     UowDep,
+    ZoneDep,
     accounts_of,
     set_unlock_cookie,
 )
@@ -169,13 +170,15 @@ async def encrypt_now(
 
 
 @router.get("/privacy/export")
-def export_file(uow: UowDep, library: LibraryDep, format: str = "json") -> Response:
+def export_file(
+    uow: UowDep, zone: ZoneDep, library: LibraryDep, format: str = "json"
+) -> Response:
     """Download everything as Closer JSON, a Markdown journal or CSV tables."""
     try:
         chosen = ExportFormat(format)
     except ValueError:
         raise InvalidInput("Choose json, md or csv.", field="format") from None
-    return export_download(uow, library, chosen)
+    return export_download(uow, library, chosen, zone)
 
 
 @router.post("/privacy/import", response_class=HTMLResponse)

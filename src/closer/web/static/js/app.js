@@ -22,3 +22,15 @@ document.addEventListener("click", (event) => {
   if (input.dataset.wasChecked === "yes") input.checked = false;
   input.dataset.wasChecked = "";
 });
+
+// Tell the server this browser's time zone (a cookie read only by Closer),
+// so times show as the person lives them unless Settings names another.
+try {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone && /^[A-Za-z0-9_+\-\/]{1,64}$/.test(zone) && !document.cookie.split("; ").includes("closer_tz=" + zone)) {
+    const secure = location.protocol === "https:" ? "; secure" : "";
+    document.cookie = "closer_tz=" + zone + "; path=/; max-age=31536000; samesite=lax" + secure;
+  }
+} catch (error) {
+  // No zone from this browser: UTC, or the zone chosen in Settings.
+}

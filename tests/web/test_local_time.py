@@ -1,0 +1,126 @@
+"""Every time is shown, edited and analysed in the person's time zone, on
+SQLite and PostgreSQL; stored in UTC."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from fastapi.testclient import TestClient
+
+TOKYO_EVENING_UTC = "2026-03-{day:02d}T11:30:00Z"  # 20:30 in Tokyo, UTC+9
+
+
+def _moment_at(client: TestClient, when: str, text: str = "Did not call back") -> int:
+    made = client.post("/api/v1/moments", json={"situation": text, "occurred_at": when})
+    assert made.status_code == 201, made.text
+    return int(made.json()["moment"]["id"])
+
+
+def _choose_zone(client: TestClient, zone: str) -> None:
+    saved = client.patch("/api/v1/settings", json={"time_zone": zone})
+    assert saved.status_code == 200, saved.text
+    assert saved.json()["time_zone"] == (zone or None)
+
+
+def test_a_moment_shows_the_wall_clock_time_of_the_chosen_zone(
+    client: TestClient,
+) -> None:
+    moment = _moment_at(client, "2026-03-04T23:30:00Z")
+    assert "Wednesday 04 March 2026, 23:30" in client.get(f"/moments/{moment}").text
+    _choose_zone(client, "Asia/Tokyo")
+    page = client.get(f"/moments/{moment}").text
+    assert "Thursday 05 March 2026, 08:30" in page  # the next morning in Tokyo
+    assert "05 Mar 2026, 08:30" in client.get("/moments").text
+
+
+def test_the_browsers_zone_is_used_until_one_is_chosen(client: TestClient) -> None:
+    moment = _moment_at(client, "2026-07-01T21:30:00Z")
+    client.cookies.set("closer_tz", "Europe/Paris")
+    assert "23:30" in client.get(f"/moments/{moment}").text
+    _choose_zone(client, "America/New_York")
+    assert "17:30" in client.get(f"/moments/{moment}").text  # the choice wins
+    client.cookies.set("closer_tz", "../../not-a-zone")
+    _choose_zone(client, "")
+    assert "21:30" in client.get(f"/moments/{moment}").text  # UTC, the cookie ignored
+
+
+def test_editing_a_moment_shows_and_reads_its_time_in_the_zone(
+    client: TestClient,
+) -> None:
+    _choose_zone(client, "Europe/Paris")
+    moment = _moment_at(client, "2026-12-01T21:30:00Z")
+    form = client.get(f"/moments/{moment}/edit").text
+    assert 'value="2026-12-01T22:30"' in form
+    assert "In your time zone, Europe/Paris" in form
+    saved = client.post(
+        f"/moments/{moment}/edit",
+        data={"situation": "Did not call back", "occurred_at": "2026-12-02T08:15"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303, saved.text
+    stored = client.get(f"/api/v1/moments/{moment}").json()["occurred_at"]
+    assert datetime.fromisoformat(stored) == datetime(2026, 12, 2, 7, 15, tzinfo=UTC)
+
+
+def test_settings_save_a_zone_and_refuse_one_that_does_not_exist(
+    client: TestClient,
+) -> None:
+    form = {"country": "", "theme": "system", "time_zone": "Asia/Kolkata"}
+    assert client.post("/settings", data=form).status_code == 200
+    assert client.get("/api/v1/settings").json()["time_zone"] == "Asia/Kolkata"
+    bad = client.post("/settings", data={**form, "time_zone": "Moon/Base"})
+    assert bad.status_code == 422
+    assert "&#39;Moon/Base&#39; is not a time zone Closer knows" in bad.text
+    assert client.get("/api/v1/settings").json()["time_zone"] == "Asia/Kolkata"
+    api = client.patch("/api/v1/settings", json={"time_zone": "Moon/Base"})
+    assert api.status_code == 422
+    assert "Moon/Base" in api.text
+
+
+def test_insights_count_hours_and_days_where_the_person_lives(
+    client: TestClient,
+) -> None:
+    for day in range(2, 10):  # eight evenings in Tokyo: mornings in UTC
+        _moment_at(client, TOKYO_EVENING_UTC.format(day=day))
+    period = {"from": "2026-03-01", "to": "2026-03-31"}
+    in_utc = client.get("/api/v1/insights", params=period).json()
+    assert in_utc["parts_of_day"] == {"morning": 8}
+    _choose_zone(client, "Asia/Tokyo")
+    in_tokyo = client.get("/api/v1/insights", params=period).json()
+    assert in_tokyo["parts_of_day"] == {"evening": 8}
+    said = " ".join(i["sentence"] for i in in_tokyo["insights"])
+    assert "Most moments came in the evening" in said
+    page = client.get("/insights", params=period).text
+    assert "Times are in your time zone (Asia/Tokyo)" in page
+
+
+def test_a_local_day_that_starts_on_the_utc_day_before_is_in_the_period(
+    client: TestClient,
+) -> None:
+    _choose_zone(client, "Asia/Tokyo")
+    _moment_at(client, "2026-02-28T20:00:00Z")  # 1 March, 05:00 in Tokyo
+    _moment_at(client, "2026-03-31T16:00:00Z")  # 1 April, 01:00 in Tokyo
+    march = client.get(
+        "/api/v1/insights", params={"from": "2026-03-01", "to": "2026-03-31"}
+    ).json()
+    assert march["moments"] == 1
+
+
+def test_the_markdown_and_csv_exports_write_local_times(client: TestClient) -> None:
+    _choose_zone(client, "Asia/Kolkata")
+    _moment_at(client, "2026-03-04T18:45:00Z")  # 00:15 on 5 March in India
+    journal = client.get("/api/v1/export", params={"format": "md"}).text
+    assert "Times are in Asia/Kolkata." in journal
+    assert "### 2026-03-05 00:15" in journal
+    closer_json = client.get("/api/v1/export", params={"format": "json"}).json()
+    assert closer_json["moments"][0]["occurred_at"].startswith("2026-03-04T18:45")
+    assert closer_json["preferences"]["time_zone"] == "Asia/Kolkata"
+
+
+def test_times_written_today_still_read_as_today(client: TestClient) -> None:
+    now = datetime.now(UTC) - timedelta(minutes=5)
+    moment = _moment_at(client, now.isoformat())
+    _choose_zone(client, "UTC")
+    shown = client.get(f"/moments/{moment}").text
+    assert re.search(now.strftime("%d %B %Y, %H:%M"), shown)
