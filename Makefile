@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := postgresql chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b
 
 .DEFAULT_GOAL := help
-.PHONY: help run test coverage check eval bench bench-compare fuzz migrations-check system-deps clean
+.PHONY: help run test coverage check eval bench bench-compare fuzz migrations-check system-deps screenshots clean
 
 help:
 	@echo "make run               create .venv, install, start the web app on SQLite"
@@ -22,6 +22,7 @@ help:
 	@echo "make fuzz              a deeper, random API fuzzing run (what it finds is a bug to fix)"
 	@echo "make migrations-check  alembic upgrade head + alembic check (SQLite, PostgreSQL)"
 	@echo "make system-deps       install the Debian packages the full suite needs"
+	@echo "make screenshots       docs/screenshots/ and the pictures in docs/design.md"
 	@echo "make clean             remove .venv and caches"
 
 $(BIN)/python:
@@ -74,6 +75,11 @@ bench: eval
 	$(BIN)/python -m bench.insights_bench --moments 100000 --write docs/benchmarks.md
 	$(BIN)/python -m bench.load_test --seconds 60 --write docs/benchmarks.md
 	$(BIN)/python -m bench.import_bench --rows 1000000 --write docs/benchmarks.md
+
+# Pictures of the main pages and of each component of docs/design.md, in
+# Debian's Chromium against a real `closer serve` (about a minute).
+screenshots: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.support.screenshots
 
 # make test fuzzes with a fixed seed (the same cases each run); this explores
 # new cases at random, 200 per operation. A failure is a bug: file it.

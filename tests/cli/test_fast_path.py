@@ -169,7 +169,7 @@ def test_a_fast_logged_moment_is_found_by_search(tmp_path: Path) -> None:
         (["log", "x", "-p", "Samm"], "Did you mean Sam?"),
         (["log", "x", "-u", "11"], "Urge must be between 0 and 10"),
         (["log", "x", "--did", "sulked"], "must be an approach"),
-        (["log", "x", "--felt", "sad:loud"], "NAME:N"),
+        (["log", "x", "--felt", "sad:loud"], "such as: anxious 7"),
     ],
 )
 def test_a_bad_fast_log_saves_nothing_and_the_full_cli_explains(
@@ -189,7 +189,7 @@ def test_worrying_words_logged_fast_open_the_support_panel(tmp_path: Path) -> No
     init_store(env)
     result = run_closer("log", "I cancelled again and I want to die", env=env)
     shown = " ".join(result.stdout.split())
-    assert "Saved moment" in shown
+    assert "Saved as moment " in shown
     assert "It sounds like things are really hard right now" in shown
     db = open_store(data)
     try:

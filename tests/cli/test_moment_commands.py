@@ -11,7 +11,7 @@ from tests.cli.conftest import Invoke, json_of
 def test_log_with_only_text_saves_a_moment(invoke: Invoke) -> None:
     result = invoke("log", "Left the party without saying goodbye")
     assert result.exit_code == 0
-    assert "Saved moment" in result.stdout
+    assert "Saved as moment " in result.stdout
     items = json_of(invoke("moments", "--json"))["items"]
     assert [m["situation"] for m in items] == ["Left the party without saying goodbye"]
 
@@ -78,8 +78,8 @@ def test_bad_values_give_one_error_line(invoke: Invoke) -> None:
     for args, words in [
         (["log", "x", "-u", "12"], "Urge must be between 0 and 10"),
         (["log", "x", "--did", "sulked"], "must be an approach"),
-        (["log", "x", "--felt", "sad:loud"], "NAME:N"),
-        (["log", "x", "--felt", "meh"], "not in the feelings list"),
+        (["log", "x", "--felt", "sad:loud"], "such as: anxious 7"),
+        (["log", "x", "--felt", "meh"], "does not know the feeling 'meh'"),
         (["moments", "--since", "yesterday"], "Use a date like"),
     ]:
         result = invoke(*args)
@@ -134,7 +134,7 @@ def test_a_duplicate_person_is_refused(invoke: Invoke) -> None:
 def test_worrying_words_print_the_support_after_saving(invoke: Invoke) -> None:
     result = invoke("log", "Cancelled again and honestly I want to die")
     shown = " ".join(result.stdout.split())
-    assert "Saved moment" in shown
+    assert "Saved as moment " in shown
     assert "It sounds like things are really hard right now" in shown
 
 

@@ -142,7 +142,7 @@ def test_a_format_1_file_from_before_where_moments_happened_still_imports(
     ("change", "message"),
     [
         ("doc['moments'][2]['urge'] = 11", "moments[2].urge"),
-        ("doc['moments'][1]['emotions'] = [{'emotion': 'grumpy', 'intensity': 5}]",
+        ("doc['moments'][1]['emotions'] = [{'emotion': 'zonked', 'intensity': 5}]",
          "moments[1].emotions: "),
         ("doc['moments'][2]['action'] = 'sulked'", "moments[2].action: "),
         ("doc['moments'][0]['occurred_at'] = '2026-03-01'", "moments[0].occurred_at"),

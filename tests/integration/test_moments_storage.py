@@ -111,7 +111,10 @@ def test_worrying_words_in_a_moment_are_saved_then_open_support(
         ({"situation": "   "}, "only thing needed"),
         ({"situation": "x", "urge": 11}, "Urge must be between 0 and 10"),
         ({"situation": "x", "action": "sulk"}, "must be an approach"),
-        ({"situation": "x", "emotions": [Felt("meh", 3)]}, "not in the feelings list"),
+        (
+            {"situation": "x", "emotions": [Felt("meh", 3)]},
+            "does not know the feeling 'meh'",
+        ),
         (
             {"situation": "x", "emotions": [Felt("sad", 0)]},
             "Intensity must be between 1",

@@ -47,7 +47,7 @@ COMPONENTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("segmented", "/", "fieldset:has(#urge-0)", ("Add more",)),
     ("chips", "/", "fieldset:has(#emotion-calm)", ("Add more",)),
     ("chart", "/insights", ".chart", ()),
-    ("empty", "/moments?search=nothing-like-this", ".empty-state", ()),
+    ("empty", "/moments?q=nothing-like-this", ".empty-state", ()),
 )
 
 MOMENTS = (

@@ -38,7 +38,7 @@ def test_ask_answers_with_learn_and_the_closest_moments(
         m["situation"] for m in answer["moments"]
     ]
     page = with_model.get("/ask", params={"q": QUESTION}).text
-    assert "Found by meaning, with the on-device model" in page
+    assert "Found by meaning, on this device" in page
     assert "Because: “" in page
 
 
@@ -64,7 +64,7 @@ def test_without_the_model_ask_uses_words_and_says_so(client: TestClient) -> Non
     assert answer["answers"]
     assert answer["moments"][0]["situation"] == "Cancelling plans with Ana again"
     page = client.get("/ask", params={"q": "cancelling plans"}).text
-    assert "Found by keywords (the on-device model is not installed or is off)" in page
+    assert "Found by the words you used" in page
     assert "Your question" in client.get("/ask").text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
 
@@ -258,3 +259,17 @@ def test_a_moment_sent_twice_under_one_client_key_is_saved_once(
     bad = client.post("/moments", data={"situation": "x", "client_key": "no spaces!"})
     assert bad.status_code == 422
     assert "client key" in bad.text
+
+
+def test_today_says_welcome_back_after_weeks_away_and_counts_nothing(
+    client: TestClient,
+) -> None:
+    weeks_ago = (datetime.now(UTC) - timedelta(days=40)).isoformat()
+    client.post(
+        "/api/v1/moments", json={"situation": "Went quiet", "occurred_at": weeks_ago}
+    )
+    away = client.get("/").text
+    assert "Welcome back." in away
+    assert not re.search(r"\b\d+ (days|weeks)\b", away.split("Welcome back.")[1][:300])
+    _log(client, situation="Answered Jo at last")
+    assert "Welcome back." not in client.get("/").text

@@ -144,7 +144,10 @@ def test_update_causes_delete_and_restore(client: TestClient) -> None:
     [
         ({"situation": ""}, "only thing needed"),
         ({"situation": "x", "urge": -1}, "Urge must be between 0 and 10"),
-        ({"situation": "x", "emotions": [{"emotion": "grumpy"}]}, "feelings list"),
+        (
+            {"situation": "x", "emotions": [{"emotion": "zonked"}]},
+            "does not know the feeling",
+        ),
         ({"situation": "x", "people": [12345]}, "no person with id 12345"),
         ({"situation": "x", "mood": "bad"}, "mood: Extra inputs are not permitted"),
         ({"situation": "x", "occurred_at": "yesterday"}, "occurred_at"),

@@ -181,6 +181,8 @@ def test_the_rhythm_says_days_since_the_usual_gap_and_the_wish() -> None:
     assert rhythm(Person(name="Ana"), [], now).sentence == ""
     one = rhythm(Person(name="Ana"), [datetime(2026, 5, 29, tzinfo=UTC)], now)
     assert one.sentence == "1 day since you were last in touch."
+    today = rhythm(Person(name="Ana"), [datetime(2026, 5, 29, 22, tzinfo=UTC)], now)
+    assert today.sentence == "You were in touch today."  # never "0 days since"
 
 
 def test_the_person_page_shows_the_rhythm_in_words(web: TestClient) -> None:

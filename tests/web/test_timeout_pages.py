@@ -49,6 +49,8 @@ def test_drafts_name_the_person_and_the_day() -> None:
     written = drafts("Jo", day)
     assert len(written) == 3
     assert all("Jo" in d and str(day.day) in d for d in written)
+    to_all = drafts(None, day)
+    assert [d.split(",")[0] for d in to_all] == ["Hi everyone", "Hello all", "Hey all"]
 
 
 def test_a_time_out_from_plan_to_return(web: TestClient) -> None:

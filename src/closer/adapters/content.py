@@ -29,6 +29,7 @@ from closer.domain.ladder import Level, StepIdea
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Slugs = list[Slug]
+Word = Annotated[str, StringConstraints(pattern=r"^[a-z]+(?:[ '-][a-z]+)*$")]
 
 MIN_STRATEGIES_PER_CAUSE = 3
 
@@ -124,6 +125,7 @@ class _Emotion(_Model):
     pleasantness: Literal["pleasant", "unpleasant"]
     energy: Literal["high", "low"]
     common: bool = False
+    also: list[Word] = []
 
 
 M = TypeVar("M", bound=_Model)

@@ -54,7 +54,7 @@ def support_data(assessment: Assessment) -> dict[str, str] | None:
 
 def logged_lines(moment: Moment, suggestions: Suggestions) -> list[str]:
     """What ``closer log`` prints, as plain lines."""
-    lines = [f"Saved moment {moment.id}."]
+    lines = [f"Saved as moment {moment.id}."]
     if suggestions.causes:
         lines.append("What may be behind it:")
         for cause in suggestions.causes:

@@ -14,7 +14,7 @@ from closer.domain.content import Entry, Kind, Library
 from closer.domain.errors import InvalidInput, NotFound
 
 NOTE = (
-    "Closer is not therapy and does not diagnose. A counselor can help you work "
+    "Closer is not therapy and does not diagnose. A counsellor can help you work "
     "through this; if you are struggling right now, run `closer help`."
 )
 

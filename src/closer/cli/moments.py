@@ -80,7 +80,9 @@ def log_command(
     ] = None,
     felt: Annotated[
         list[str] | None,
-        typer.Option("--felt", help="A feeling, as NAME or NAME:N (N from 1 to 10)."),
+        typer.Option(
+            "--felt", help="A feeling, such as scared or scared:7 (strength 1-10)."
+        ),
     ] = None,
     new_person: Annotated[
         bool, typer.Option("--new-person", help="Add names Closer does not know yet.")

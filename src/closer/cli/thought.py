@@ -71,7 +71,8 @@ def list_records(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
 
 FeltOption = Annotated[
-    list[str] | None, typer.Option("--felt", help="A feeling, NAME or NAME:N (repeat).")
+    list[str] | None,
+    typer.Option("--felt", help="A feeling, such as scared or scared:7 (repeat)."),
 ]
 
 

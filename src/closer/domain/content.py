@@ -145,6 +145,7 @@ class Emotion:
     pleasantness: str  # "pleasant" or "unpleasant"
     energy: str  # "high" or "low"
     common: bool = False  # offered first when a moment is logged
+    also: tuple[str, ...] = ()  # everyday words for it ("scared" for afraid)
 
 
 Item = Cause | Sign | Strategy | Reflection | Faq | Page | Emotion
@@ -183,12 +184,22 @@ _STOP = frozenset(
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
+def _one_spelling(word: str) -> str:
+    """British and American spellings meet: counsellor and counselor,
+    behaviour and behavior, cancelled and canceled."""
+    word = word.replace("ll", "l")
+    if len(word) > 4 and word.endswith("our"):
+        word = word[:-3] + "or"
+    return word
+
+
 def terms(text: str) -> list[str]:
     """Search terms: lower-case words without stop words, lightly stemmed."""
     return [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
 
 
 def _stem(word: str) -> str:
+    word = _one_spelling(word)
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             stem = word[: -len(suffix)]
@@ -215,6 +226,15 @@ class Library:
 
     def __post_init__(self) -> None:
         self._entries.extend(self._build_entries())
+
+    def emotion_named(self, word: str) -> str | None:
+        """The feeling a person means by ``word``: its slug, its name or an
+        everyday word for it, in any case; ``None`` when Closer has none."""
+        wanted = " ".join(word.split()).casefold()
+        for slug, emotion in self.emotions.items():
+            if wanted in (slug, emotion.name.casefold(), *emotion.also):
+                return slug
+        return None
 
     # --- reverse links ---------------------------------------------------
     def signs_for_cause(self, slug: str) -> list[Sign]:

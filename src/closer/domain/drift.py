@@ -61,7 +61,9 @@ class Rhythm:
     def sentence(self) -> str:
         """The rhythm in words, without blame; empty when nothing is known."""
         said = []
-        if self.days_since is not None:
+        if self.days_since == 0:
+            said.append("You were in touch today.")
+        elif self.days_since is not None:
             said.append(f"{_days(self.days_since)} since you were last in touch.")
         if self.usual_gap is not None:
             said.append(f"Usually about {_days(self.usual_gap)} between contacts.")

@@ -244,11 +244,12 @@ def check_emotions(
 ) -> tuple[Felt, ...]:
     seen: dict[str, Felt] = {}
     for item in felt:
-        slug = item.emotion.strip().lower()
-        if slug not in library.emotions:
+        slug = library.emotion_named(item.emotion)
+        if slug is None:
             raise InvalidInput(
-                f"{item.emotion!r} is not in the feelings list; see /learn/emotions "
-                "or `closer learn --search` for the words Closer knows.",
+                f"Closer does not know the feeling {item.emotion.strip()!r} yet. "
+                "Try a nearby word, such as afraid, anxious, sad, hurt or "
+                "ashamed; Learn lists every feeling Closer knows.",
                 field="emotions",
             )
         check_scale(item.intensity, "intensity", 1, 10)
@@ -284,15 +285,21 @@ def new_moment(
 
 
 def parse_felt(text: str) -> Felt:
-    """``ashamed`` or ``ashamed:7`` as typed on the command line."""
-    name, _, strength = text.partition(":")
+    """``ashamed``, ``ashamed 7`` or ``ashamed:7``, as people type a feeling
+    and how strong it was (1 to 10)."""
+    name, _, strength = text.strip().partition(":")
     if not strength:
+        words = name.split()
+        if len(words) > 1 and words[-1].isdigit():
+            name, strength = " ".join(words[:-1]), words[-1]
+    if not strength.strip():
         return Felt(name.strip().lower())
     try:
         return Felt(name.strip().lower(), int(strength))
     except ValueError:
         raise InvalidInput(
-            f"Write a feeling as NAME or NAME:N with N from 1 to 10; got {text!r}.",
+            f"Write a feeling as a word, with how strong it was from 1 to 10 if "
+            f"you like (such as: anxious 7); got {text.strip()!r}.",
             field="emotions",
         ) from None
 

@@ -92,22 +92,29 @@ def new_timeout(
     )
 
 
-# Drafts of the message, in our words: kind, brief, and saying when.
+# Drafts of the message, in our words: kind, brief, and saying when. Each is
+# (its greeting to one person, its greeting to several, the rest).
 DRAFTS = (
-    "Hi {name}, I need a few quiet days to myself. It isn't about anything you "
-    "did. I'll be back in touch on {day}.",
-    "{name}, I'm stepping back for a short while to sort my head out. I care "
-    "about you, and I'll message you on {day}.",
-    "Hey {name}, I'm taking a little time to recharge. Nothing is wrong between "
-    "us. Can we talk on {day}?",
-)
+    ("Hi {name}", "Hi everyone",
+     "I need a few quiet days to myself. It isn't about anything you did. "
+     "I'll be back in touch on {day}."),
+    ("{name}", "Hello all",
+     "I'm stepping back for a short while to sort my head out. I care about "
+     "you, and I'll message you on {day}."),
+    ("Hey {name}", "Hey all",
+     "I'm taking a little time to recharge. Nothing is wrong between us. Can "
+     "we talk on {day}?"),
+)  # fmt: skip
 
 
 def drafts(name: str | None, returns_on: date) -> list[str]:
-    """Message drafts to edit and send yourself; Closer never sends anything."""
+    """Message drafts to edit and send yourself; Closer never sends anything.
+    Without a name, they greet everyone ("Hello all"), never "everyone," alone."""
     day = f"{returns_on:%A} {returns_on.day} {returns_on:%B}"
-    who = name or "everyone"
-    return [d.format(name=who, day=day) for d in DRAFTS]
+    return [
+        f"{(to_one.format(name=name) if name else to_all)}, {rest.format(day=day)}"
+        for to_one, to_all, rest in DRAFTS
+    ]
 
 
 def note_for(timeout: TimeOut, today: date) -> str:

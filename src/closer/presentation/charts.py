@@ -13,7 +13,9 @@ from markupsafe import Markup, escape
 
 from closer.domain.insights import Week, percent
 
-WIDTH, HEIGHT, PAD = 320, 120, 12
+WIDTH, HEIGHT, PAD = 320, 140, 12
+# Room around the plot of an upright chart: numbers on the left, dates below.
+LEFT, BOTTOM = 34, 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,15 +38,17 @@ class LineChart:
     top: float
     width: int = WIDTH
     height: int = HEIGHT
+    unit: str = ""  # after the numbers on the axis: "%", or nothing
 
     @property
     def baseline(self) -> float:
         """The y of zero."""
-        return HEIGHT - PAD
+        return HEIGHT - BOTTOM
 
     def svg(self) -> Markup:
-        """The chart as inline SVG (colours come from CSS classes)."""
-        parts = [_axis(self.width, self.baseline)]
+        """The chart as inline SVG (colours come from CSS classes), with its
+        scale on the left and its first and last dates below."""
+        parts = _axes(self.top, self.unit, [(d.x, d.when[:6]) for d in self.dots])
         if len(self.dots) > 1:
             parts.append(
                 f'<polyline class="chart-line" fill="none" points="{self.points}">'
@@ -57,11 +61,38 @@ class LineChart:
         return _svg(self.width, self.height, self.label, parts)
 
 
-def _axis(width: float, y: float) -> str:
-    return (
-        f'<line class="chart-axis" x1="{PAD}" y1="{y}" x2="{width - PAD}" '
-        f'y2="{y}"></line>'
+def _axes(top: float, unit: str, ticks: Sequence[tuple[float, str]]) -> list[str]:
+    """The frame of an upright chart: the baseline, faint lines at half and
+    at the top with their numbers on the left, and dates under the plot (all
+    of them when they fit, else the first, the middle and the last)."""
+    base = HEIGHT - BOTTOM
+    parts = [
+        f'<line class="chart-axis" x1="{LEFT}" y1="{base}" x2="{WIDTH - PAD}" '
+        f'y2="{base}"></line>'
+    ]
+    for share in (0.0, 0.5, 1.0):
+        y = round(base - (base - PAD) * share, 1)
+        value = _number(top * share)
+        if share:
+            parts.append(
+                f'<line class="chart-grid-line" x1="{LEFT}" y1="{y}" '
+                f'x2="{WIDTH - PAD}" y2="{y}"></line>'
+            )
+        parts.append(
+            f'<text class="chart-text" x="{LEFT - 5}" y="{y + 4}" '
+            f'text-anchor="end">{escape(value + unit)}</text>'
+        )
+    shown = (
+        list(ticks)
+        if len(ticks) <= 6
+        else [ticks[0], ticks[len(ticks) // 2], ticks[-1]]
     )
+    for x, name in shown:
+        parts.append(
+            f'<text class="chart-text" x="{x}" y="{HEIGHT - 6}" '
+            f'text-anchor="middle">{escape(name)}</text>'
+        )
+    return parts
 
 
 def _svg(width: float, height: float, label: str, parts: list[str]) -> Markup:
@@ -74,14 +105,20 @@ def _svg(width: float, height: float, label: str, parts: list[str]) -> Markup:
 
 
 def line_chart(
-    values: list[float], times: list[datetime], top: float, what: str
+    values: list[float],
+    times: list[datetime],
+    top: float,
+    what: str,
+    unit: str = "",
 ) -> LineChart:
-    """``values`` (oldest first) spread evenly across the width."""
+    """``values`` (oldest first) spread evenly across the plot."""
     span = max(len(values) - 1, 1)
+    inner = WIDTH - LEFT - 2 * PAD
+    plot = HEIGHT - BOTTOM - PAD
     dots = tuple(
         Dot(
-            x=round(PAD + (WIDTH - 2 * PAD) * i / span, 1),
-            y=round(HEIGHT - PAD - (HEIGHT - 2 * PAD) * min(v, top) / top, 1),
+            x=round(LEFT + PAD + inner * i / span, 1),
+            y=round(HEIGHT - BOTTOM - plot * min(v, top) / top, 1),
             value=_number(v),
             when=t.strftime("%d %b %Y"),
         )
@@ -89,10 +126,11 @@ def line_chart(
     )
     said = ", ".join(f"{d.value} on {d.when}" for d in dots)
     return LineChart(
-        label=f"{what}, from 0 to {_number(top)}: {said}." if dots else what,
+        label=f"{what}, from 0 to {_number(top)}{unit}: {said}." if dots else what,
         points=" ".join(f"{d.x},{d.y}" for d in dots),
         dots=dots,
         top=top,
+        unit=unit,
     )
 
 
@@ -126,16 +164,26 @@ class BarChart:
     @property
     def baseline(self) -> float:
         """The y of zero (upright bars)."""
-        return self.height - PAD
+        return self.height - BOTTOM
 
     def svg(self) -> Markup:
-        """The chart as inline SVG, names and numbers beside bars across."""
-        parts = [] if self.across else [_axis(self.width, self.baseline)]
+        """The chart as inline SVG: bars across with their names and numbers
+        beside them; upright bars with a scale, dates, and each number on top
+        when there is room."""
+        parts = []
+        if not self.across:
+            ticks = [(b.x + b.width / 2, b.label) for b in self.bars]
+            parts = _axes(self.top, "", ticks)
         for b in self.bars:
             parts.append(
                 f'<rect class="chart-bar" x="{b.x}" y="{b.y}" width="{b.width}" '
                 f'height="{b.height}"></rect>'
             )
+            if not self.across and len(self.bars) <= 12 and b.height:
+                parts.append(
+                    f'<text class="chart-text" x="{b.x + b.width / 2}" '
+                    f'y="{b.y - 3}" text-anchor="middle">{escape(b.value)}</text>'
+                )
             if self.across:
                 parts.append(
                     f'<text class="chart-text" x="{b.x - 6}" y="{b.y + 11}" '
@@ -149,14 +197,15 @@ class BarChart:
 def bar_chart(items: list[tuple[str, float]], top: float, what: str) -> BarChart:
     """Upright bars, one per item, oldest first (weeks, months)."""
     count = max(len(items), 1)
-    slot = (WIDTH - 2 * PAD) / count
+    slot = (WIDTH - LEFT - PAD) / count
     top = max(top, 1.0)
+    plot = HEIGHT - BOTTOM - PAD
     bars = tuple(
         Bar(
-            x=round(PAD + slot * i + slot * 0.15, 1),
-            y=round(HEIGHT - PAD - (HEIGHT - 2 * PAD) * v / top, 1),
+            x=round(LEFT + slot * i + slot * 0.15, 1),
+            y=round(HEIGHT - BOTTOM - plot * v / top, 1),
             width=round(slot * 0.7, 1),
-            height=round((HEIGHT - 2 * PAD) * v / top, 1),
+            height=round(plot * v / top, 1),
             label=name,
             value=_number(v),
         )
@@ -216,4 +265,5 @@ def stayed_per_week(
         [datetime.combine(w.start, time(), UTC) for w in noted],
         100,
         what,
+        unit="%",
     )

@@ -99,8 +99,14 @@ def test_search_finds_words_in_any_form(library: Library) -> None:
 
 
 def test_search_shows_a_sentence_that_contains_the_words(library: Library) -> None:
-    hit = library.search("counselor")[0]
-    assert "counselor" in hit.snippet.lower()
+    hit = library.search("counsellor")[0]
+    assert "counsellor" in hit.snippet.lower()
+
+
+def test_either_spelling_finds_the_same_pages(library: Library) -> None:
+    british = [h.entry.path for h in library.search("counsellor behaviour")]
+    assert british
+    assert [h.entry.path for h in library.search("counselor behavior")] == british
 
 
 def test_a_slug_in_two_kinds_is_told_apart_by_its_kind(library: Library) -> None:

@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse, Response
 
 from closer.domain.errors import InvalidInput
 from closer.domain.insight_summary import Summary, below_threshold_note
+from closer.domain.insights import MIN_DAYS
 from closer.domain.moments import MomentQuery
 from closer.presentation.charts import moments_per_week, ranking, stayed_per_week
 from closer.services.insights import counselor_report, insights, period_of
@@ -64,6 +65,7 @@ def insights_page(
         summary=summary,
         period=period,
         note=below_threshold_note(),
+        min_days=MIN_DAYS,
         recent=recent,
         **charts(summary),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -124,7 +125,22 @@ def today_context(uow: UnitOfWork, library: Library) -> dict[str, Any]:
     folded = {
         m.id for m, found in zip(recent, checked, strict=True) if found.needs_support
     }
-    return {**read, "recent": recent, "folded": folded, "returning": returning}
+    return {
+        **read,
+        "recent": recent,
+        "folded": folded,
+        "returning": returning,
+        "welcome_back": bool(recent) and away_a_while(recent[0].occurred_at),
+    }
+
+
+AWAY = timedelta(days=14)
+
+
+def away_a_while(last_moment: datetime) -> bool:
+    """Whether the newest moment is two weeks old or more: Today then says
+    "welcome back", and never how long it has been."""
+    return datetime.now(UTC) - last_moment >= AWAY
 
 
 def _query(params: dict[str, str], offset: int) -> MomentQuery:
