@@ -3,9 +3,11 @@ Markdown) with only the notes the person ticked."""
 
 from __future__ import annotations
 
+import ctypes
 from datetime import UTC, datetime, timedelta
 
 import pypdfium2
+import pypdfium2.raw as pdfium_c
 import pytest
 from fastapi.testclient import TestClient
 
@@ -87,6 +89,7 @@ def test_the_report_pdf_renders_and_holds_only_the_ticked_notes(
     assert pdf.status_code == 200
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.headers["content-disposition"].startswith("attachment;")
+    assert {"Inter-Closer", "Inter-Closer-Bold"} <= font_names(pdf.content)
     document = pypdfium2.PdfDocument(pdf.content)
     try:
         assert len(document) >= 1
@@ -100,6 +103,22 @@ def test_the_report_pdf_renders_and_holds_only_the_ticked_notes(
     everything = "".join(document_text(pdf.content))
     assert "Cancelled dinner 0" in everything
     assert "Replied to Jo" not in everything
+
+
+def font_names(data: bytes) -> set[str]:
+    """The fonts a PDF's first page sets its text in (subset tags dropped)."""
+    document = pypdfium2.PdfDocument(data)
+    names = set()
+    try:
+        for item in document[0].get_objects():
+            if item.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                font = pdfium_c.FPDFTextObj_GetFont(item.raw)
+                name = ctypes.create_string_buffer(256)
+                pdfium_c.FPDFFont_GetBaseFontName(font, name, 256)
+                names.add(name.value.decode().split("+")[-1])
+    finally:
+        document.close()
+    return names
 
 
 def document_text(data: bytes) -> list[str]:

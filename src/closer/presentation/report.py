@@ -19,6 +19,9 @@ from closer.domain.report import Report
 from closer.presentation.charts import line_chart, moments_per_week, stayed_per_week
 
 TEMPLATES = Path(__file__).parent / "report_templates"
+# The web pages' typeface (vendored once, beside the web's static files): the
+# report is set in it too, read from the package's own files.
+TYPEFACE = Path(__file__).parents[1] / "web" / "static" / "vendor" / "inter"
 DISCLAIMER = (
     "Made by the person it is about, with Closer, from their own notes. It is "
     "not a diagnosis and not a clinical record; self-check results are "
@@ -80,6 +83,7 @@ def to_html(report: Report, library: Library) -> str:
         disclaimer=DISCLAIMER,
         version=__version__,
         safety=safety_lines(report),
+        typeface=TYPEFACE.as_uri(),
         **_charts(report),
     )
 
