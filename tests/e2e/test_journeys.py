@@ -37,6 +37,7 @@ def test_a_person_gets_a_plan_and_it_is_marked_kept(page: Page, base_url: str) -
     page.get_by_label("Name").fill("Sam")
     page.get_by_role("button", name="Add").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sam")
+    page.get_by_text("Add a plan with Sam").click()
     page.get_by_label("What you plan or promised").fill("Coffee at the market")
     day = date.today() + timedelta(days=2)
     page.get_by_label("On", exact=True).fill(day.isoformat())

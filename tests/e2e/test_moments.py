@@ -83,6 +83,8 @@ def test_people_are_added_and_shown_with_their_moments(
     expect(page.get_by_role("heading", level=1)).to_have_text("Jo")
     expect(page.get_by_text("You would like to be a little closer")).to_be_visible()
     expect(page.get_by_text("Also called JJ. Birthday: 4 July")).to_be_visible()
+    expect(page.get_by_label("How close now (0 to 10)")).to_be_hidden()  # folded
+    page.locator("summary", has_text="Change details").click()
     page.get_by_label("How close now (0 to 10)").fill("5")
     page.get_by_role("button", name="Save").click()
     table = page.get_by_role("table", name="How close you felt")
