@@ -36,7 +36,7 @@ def test_log_with_every_option_as_json(invoke: Invoke) -> None:
     assert moment["action"] == "busy-excuse"
     assert moment["emotions"] == [
         {"emotion": "anxious", "intensity": 6},
-        {"emotion": "tired", "intensity": 5},
+        {"emotion": "tired", "intensity": None},  # no strength given: none saved
     ]
     assert data["suggestions"]["causes"]
     assert data["support"] is None

@@ -55,7 +55,7 @@ def test_no_everyday_word_means_two_feelings_or_shadows_a_name() -> None:
 
 def test_a_feeling_closer_does_not_know_gets_nearby_words_not_a_command() -> None:
     felt = check_emotions([parse_felt("scared 7"), parse_felt("ashamed")], LIBRARY)
-    assert felt == (Felt("afraid", 7), Felt("ashamed", 5))
+    assert felt == (Felt("afraid", 7), Felt("ashamed"))  # no strength invented
     with pytest.raises(InvalidInput, match="Try a nearby word") as refused:
         check_emotions([Felt("blorp")], LIBRARY)
     assert "closer " not in refused.value.message

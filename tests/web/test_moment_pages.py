@@ -273,3 +273,15 @@ def test_today_says_welcome_back_after_weeks_away_and_counts_nothing(
     assert not re.search(r"\b\d+ (days|weeks)\b", away.split("Welcome back.")[1][:300])
     _log(client, situation="Answered Jo at last")
     assert "Welcome back." not in client.get("/").text
+
+
+def test_a_feeling_without_a_strength_is_saved_without_one(client: TestClient) -> None:
+    moment_id = _log(client, situation="Froze when Ty called", emotion="afraid")
+    saved = client.get(f"/api/v1/moments/{moment_id}").json()
+    assert saved["emotions"] == [{"emotion": "afraid", "intensity": None}]
+    page = client.get(f"/moments/{moment_id}").text
+    assert "Afraid" in page
+    assert "/10" not in page
+    form = client.get(f"/moments/{moment_id}/edit").text
+    assert 'name="intensity" value="5" checked' not in form
+    assert re.search(r'name="intensity" value="\d+" checked', form) is None

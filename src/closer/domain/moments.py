@@ -41,10 +41,10 @@ class ActionKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Felt:
-    """One emotion and how strong it was (1 to 10)."""
+    """One emotion and how strong it was (1 to 10), when the person said."""
 
     emotion: str
-    intensity: int = 5
+    intensity: int | None = None  # never guessed: None until chosen
 
 
 def clean_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -252,7 +252,8 @@ def check_emotions(
                 "ashamed; Learn lists every feeling Closer knows.",
                 field="emotions",
             )
-        check_scale(item.intensity, "intensity", 1, 10)
+        if item.intensity is not None:
+            check_scale(item.intensity, "intensity", 1, 10)
         seen[slug] = Felt(slug, item.intensity)
     return tuple(seen.values())
 

@@ -236,7 +236,7 @@ class MomentEmotionRow(Base):
         ForeignKey("moments.id", ondelete="CASCADE"), primary_key=True
     )
     emotion: Mapped[str] = mapped_column(String(40), primary_key=True)
-    intensity: Mapped[int] = mapped_column(Integer)
+    intensity: Mapped[int | None] = mapped_column(Integer)  # null: not said
     position: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
@@ -315,13 +315,13 @@ class ThoughtRecordRow(Owned, Base):
     situation: Mapped[str] = mapped_column(Text)
     automatic_thought: Mapped[str] = mapped_column(Text)
     belief_before: Mapped[int] = mapped_column(Integer)
-    emotions: Mapped[list[list[str | int]]] = mapped_column(JSON)
+    emotions: Mapped[list[list[str | int | None]]] = mapped_column(JSON)
     traps: Mapped[list[str]] = mapped_column(JSON)
     evidence_for: Mapped[str] = mapped_column(Text, server_default="")
     evidence_against: Mapped[str] = mapped_column(Text, server_default="")
     balanced_thought: Mapped[str] = mapped_column(Text, server_default="")
     belief_after: Mapped[int | None] = mapped_column(Integer)
-    emotions_after: Mapped[list[list[str | int]]] = mapped_column(JSON)
+    emotions_after: Mapped[list[list[str | int | None]]] = mapped_column(JSON)
     written_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     moment_id: Mapped[int | None] = mapped_column(
         ForeignKey("moments.id", ondelete="SET NULL"), index=True

@@ -177,12 +177,12 @@ class SqlReflectionEntryRepository:
         return [self._to_domain(row, name) for row, name in rows]
 
 
-def _felt_rows(felt: tuple[Felt, ...]) -> list[list[str | int]]:
+def _felt_rows(felt: tuple[Felt, ...]) -> list[list[str | int | None]]:
     return [[f.emotion, f.intensity] for f in felt]
 
 
-def _felt(rows: list[list[str | int]]) -> tuple[Felt, ...]:
-    return tuple(Felt(str(e), int(i)) for e, i in rows)
+def _felt(rows: list[list[str | int | None]]) -> tuple[Felt, ...]:
+    return tuple(Felt(str(e), None if i is None else int(i)) for e, i in rows)
 
 
 class SqlThoughtRecordRepository:

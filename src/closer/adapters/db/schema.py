@@ -7,7 +7,7 @@ head, so opening an up-to-date store never needs to import Alembic.
 
 from __future__ import annotations
 
-HEAD_REVISION = "0020"
+HEAD_REVISION = "0021"
 
 # The one person of a local store (created by migration 0005).
 LOCAL_USER_ID = 1

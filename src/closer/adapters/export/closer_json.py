@@ -131,7 +131,7 @@ else:
 
 class FeltDoc(_Strict):
     emotion: str = Field(description="An emotion slug from Learn's list")
-    intensity: int = Field(ge=1, le=10)
+    intensity: int | None = Field(default=None, ge=1, le=10)
 
 
 class _MomentShape(_Strict):

@@ -171,7 +171,8 @@ def _moment(moment: Moment, library: Library) -> list[str]:
         details.append(f"With: {', '.join(moment.person_names)}")
     if moment.emotions:
         felt = ", ".join(
-            f"{_emotion(e.emotion, library)} ({e.intensity}/10)"
+            _emotion(e.emotion, library)
+            + (f" ({e.intensity}/10)" if e.intensity is not None else "")
             for e in moment.emotions
         )
         details.append(f"Felt: {felt}")

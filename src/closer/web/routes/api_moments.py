@@ -52,7 +52,7 @@ class _In(BaseModel):
 
 class FeltIO(BaseModel):
     emotion: str
-    intensity: int = 5
+    intensity: int | None = None
 
 
 class PersonRef(BaseModel):

@@ -29,7 +29,7 @@ router = APIRouter(prefix=API_PREFIX, tags=["practice"], responses=ERRORS)
 
 class FeltIO(BaseModel):
     emotion: str
-    intensity: int = Field(default=5, description="1-10")
+    intensity: int | None = Field(default=None, description="1-10, or null")
 
 
 class ThoughtIn(BaseModel):

@@ -66,7 +66,7 @@ def choices(uow: UnitOfWork, library: Library) -> dict[str, Any]:
 def _felt(emotion: str, intensity: str) -> list[Felt]:
     if not emotion.strip():
         return []
-    return [Felt(emotion, forms.optional_int(intensity, "intensity") or 5)]
+    return [Felt(emotion, forms.optional_int(intensity, "intensity"))]
 
 
 @router.post("/moments", response_class=HTMLResponse)
@@ -264,7 +264,7 @@ def edit_moment_page(
         "situation": moment.situation,
         "people": ", ".join(moment.person_names),
         "emotion": first.emotion if first else "",
-        "intensity": str(first.intensity) if first else "",
+        "intensity": str(first.intensity) if first and first.intensity else "",
         "occurred_at": local(moment.occurred_at, zone_of(shell)).strftime(
             "%Y-%m-%dT%H:%M"
         ),

@@ -37,7 +37,9 @@ def felt_list(text: str) -> list[Felt]:
 
 def felt_text(felt: tuple[Felt, ...]) -> str:
     """Feelings back into the form's words."""
-    return ", ".join(f"{f.emotion} {f.intensity}" for f in felt)
+    return ", ".join(
+        f"{f.emotion} {f.intensity}" if f.intensity else f.emotion for f in felt
+    )
 
 
 def _fields(form: dict[str, str], traps: list[str]) -> ThoughtFields:
