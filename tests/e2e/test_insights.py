@@ -47,6 +47,7 @@ def test_the_report_downloads_with_only_the_ticked_note(
 ) -> None:
     a_fortnight(base_url)
     page.goto(base_url + "/insights")
+    page.locator("summary", has_text="A report for a counsellor").click()
     page.get_by_label("Evening 1: left it on read").first.check()
     with page.expect_download() as caught:
         page.get_by_role("button", name="As text (Markdown)").click()

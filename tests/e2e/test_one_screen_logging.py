@@ -4,11 +4,14 @@ with large targets and nothing chosen for the person."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+import httpx2
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from closer.web.rendering import NAVIGATION
 from tests.e2e.conftest import NewPage, screenshot
 from tests.e2e.test_shell import violations
 
@@ -142,3 +145,35 @@ def test_the_open_logging_form_has_no_wcag_22_aa_violations(
     page.locator("label.chip", has=page.locator("#emotion-calm")).click()
     screenshot(page, f"today-open-{scheme}")
     assert violations(page) == []
+
+
+LONG_PAGES = (
+    *(item.path for item in NAVIGATION),
+    "/help",
+    "/privacy",
+    "/checks",
+    "/learn/emotions",
+    "/practice/timeouts",
+)
+
+
+@pytest.mark.browser
+def test_the_first_view_of_every_main_page_fits_three_phone_screens(
+    new_page: NewPage, base_url: str
+) -> None:
+    with httpx2.Client(base_url=base_url, timeout=30) as http:
+        for n in range(12):  # a few weeks of use
+            when = datetime.now(UTC) - timedelta(days=2 * n, hours=n)
+            http.post(
+                "/api/v1/moments",
+                json={"situation": f"Kept quiet at dinner, time {n}",
+                      "occurred_at": when.isoformat(), "urge": n % 11},
+            ).raise_for_status()  # fmt: skip
+    page = new_page(viewport=PHONE)
+    too_long = {}
+    for path in LONG_PAGES:
+        page.goto(base_url + path)
+        height = page.evaluate("document.documentElement.scrollHeight")
+        if height > 3 * PHONE["height"]:
+            too_long[path] = height
+    assert too_long == {}
