@@ -101,12 +101,15 @@ def test_nothing_is_chosen_for_the_person_and_a_tap_can_take_a_choice_back(
 ) -> None:
     page.goto(base_url + "/")
     _open_every_optional_part(page)
-    assert page.locator("main input[type=radio]:checked").count() == 0
+    chosen = page.locator("main input[type=radio]:checked")
+    assert chosen.count() == 4  # urge, what you did, feeling, strength
+    assert {chosen.nth(i).get_attribute("value") for i in range(4)} == {""}
     anxious = page.locator("#emotion-anxious")
     page.locator("label.chip", has=anxious).click()
     expect(anxious).to_be_checked()
     page.locator("label.chip", has=anxious).click()  # a second tap un-chooses it
     expect(anxious).not_to_be_checked()
+    expect(page.locator("#emotion-none")).to_be_checked()
     page.get_by_label("What happened?").fill("Wanted to hide after the party")
     page.get_by_role("button", name="Save this moment").click()
     moment = page.locator("main")
@@ -132,6 +135,14 @@ def test_chips_save_what_was_tapped(page: Page, base_url: str) -> None:
     for chosen in ("#urge-3", "#action-shared-feeling", "#emotion-tender"):
         expect(page.locator(chosen)).to_be_checked()
     expect(page.locator("#intensity-6")).to_be_checked()
+    page.locator("#urge-none").check()  # "Not said" takes a choice back
+    page.locator("#action-none").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page).not_to_have_url(re.compile(r"/edit$"))
+    moment_id = edit.split("/")[-2]
+    saved = page.request.get(f"{base_url}/api/v1/moments/{moment_id}").json()
+    assert (saved["urge"], saved["action"]) == (None, None)
+    assert saved["emotions"] == [{"emotion": "tender", "intensity": 6}]
 
 
 @pytest.mark.browser

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from closer.adapters.machine_zone import machine_zone_name
 from closer.domain.errors import InvalidInput
 from closer.domain.local_time import from_local, local, parse_time_zone, zone_named
 from closer.domain.preferences import Preferences
@@ -22,8 +23,10 @@ def test_a_known_zone_is_kept_and_an_empty_one_means_not_chosen() -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["Mars/Olympus", "../../etc/passwd", "/etc/localtime", "x" * 80]
-)
+    "typed",
+    ["Mars/Olympus", "../../etc/passwd", "/etc/localtime", "x" * 80,
+     "Europe", "America", "localtime", "Factory", "posixrules"],
+)  # fmt: skip
 def test_an_unknown_zone_is_refused_by_name(typed: str) -> None:
     with pytest.raises(InvalidInput, match="is not a time zone Closer knows") as err:
         parse_time_zone(typed)
@@ -51,3 +54,21 @@ def test_the_chosen_zone_wins_then_the_browsers_then_utc() -> None:
     assert zone_for(Preferences(), "Europe/Paris") == "Europe/Paris"
     assert zone_for(Preferences(), "Not/AZone") == "UTC"
     assert zone_for(Preferences(), None) == "UTC"
+
+
+def test_a_date_beyond_the_calendar_is_refused_not_crashed() -> None:
+    with pytest.raises(InvalidInput, match="too far"):
+        from_local(datetime(9999, 12, 31, 23, 30), ZoneInfo("Pacific/Pago_Pago"))
+
+
+@pytest.mark.parametrize(
+    ("tz", "named"),
+    [("Asia/Tokyo", "Asia/Tokyo"), (":Asia/Tokyo", "Asia/Tokyo"),
+     ("/usr/share/zoneinfo/Asia/Tokyo", "Asia/Tokyo"), ("CET-1", None),
+     ("garbage", None)],
+)  # fmt: skip
+def test_the_machines_zone_is_named_from_tz_first(
+    monkeypatch: pytest.MonkeyPatch, tz: str, named: str | None
+) -> None:
+    monkeypatch.setenv("TZ", tz)
+    assert machine_zone_name() == named

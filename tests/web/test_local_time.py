@@ -124,3 +124,48 @@ def test_times_written_today_still_read_as_today(client: TestClient) -> None:
     _choose_zone(client, "UTC")
     shown = client.get(f"/moments/{moment}").text
     assert re.search(now.strftime("%d %B %Y, %H:%M"), shown)
+
+
+def test_saving_an_edit_in_a_repeated_hour_keeps_the_moments_time(
+    client: TestClient,
+) -> None:
+    _choose_zone(client, "Europe/Paris")
+    moment = _moment_at(client, "2026-10-25T01:30:00Z")  # the second 02:30
+    form = client.get(f"/moments/{moment}/edit").text
+    assert 'value="2026-10-25T02:30"' in form
+    saved = client.post(
+        f"/moments/{moment}/edit",
+        data={
+            "situation": "Did not call back, fixed a typo",
+            "occurred_at": "2026-10-25T02:30",
+        },
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303, saved.text
+    stored = client.get(f"/api/v1/moments/{moment}").json()["occurred_at"]
+    assert datetime.fromisoformat(stored) == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+
+
+def test_a_zone_name_that_is_a_folder_is_refused_everywhere(client: TestClient) -> None:
+    client.cookies.set("closer_tz", "Europe")
+    assert client.get("/moments").status_code == 200  # the cookie is ignored
+    refused = client.patch("/api/v1/settings", json={"time_zone": "Europe"})
+    assert refused.status_code == 422
+    page = client.post(
+        "/settings", data={"country": "", "theme": "system", "time_zone": "America"}
+    )
+    assert page.status_code == 422
+
+
+def test_the_days_of_filters_and_the_reports_safety_count_are_local(
+    client: TestClient,
+) -> None:
+    _choose_zone(client, "Pacific/Kiritimati")  # UTC+14
+    _moment_at(client, "2026-05-02T10:00:00Z", "I want to kill myself")  # 3 May here
+    listed = client.get("/moments", params={"since": "2026-05-03"}).text
+    assert "1 moment matches." in listed
+    report = client.get(
+        "/insights/report",
+        params={"from": "2026-05-03", "to": "2026-05-03", "format": "md"},
+    ).text
+    assert "1 moment noted in this period holds words of suicide" in report

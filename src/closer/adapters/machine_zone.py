@@ -14,8 +14,9 @@ def machine_zone_name() -> str | None:
     """The IANA name of this machine's zone: ``TZ`` when it names one, else
     what ``/etc/localtime`` links to; ``None`` when neither says."""
     named = os.environ.get("TZ", "").removeprefix(":")
-    if zone_named(named) is not None:
-        return named
+    if named:  # TZ wins over /etc/localtime, as it does for the clock itself
+        named = named.partition("zoneinfo/")[2] or named
+        return named if zone_named(named) is not None else None
     try:
         target = str(LOCALTIME.resolve(strict=True))
     except OSError:

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from types import ModuleType
 
 from closer.adapters.db.schema import HEAD_REVISION
-from closer.domain.local_time import chosen_zone, local
+from closer.domain.local_time import chosen_zone, from_local, local
 from closer.paths import local_database_file
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (start-up)
@@ -56,10 +56,10 @@ def moments(args: list[str]) -> int | None:
     if options is None or path is None or not options["limit"].isdigit():
         return None
     limit = int(options["limit"])
-    since = None
+    day = None
     if options.get("since"):
-        try:
-            since = datetime.fromisoformat(options["since"]).replace(tzinfo=UTC)
+        try:  # the start of that day where the person is (read below)
+            day = datetime.fromisoformat(options["since"]).replace(tzinfo=None)
         except ValueError:
             return None
     if not 1 <= limit <= 500:
@@ -70,6 +70,8 @@ def moments(args: list[str]) -> int | None:
     if conn is None:
         return None
     try:
+        zone = fast_sqlite.chosen_time_zone(conn)
+        since = from_local(day, chosen_zone(zone)) if day is not None else None
         person = None
         if options.get("person"):
             person = fast_sqlite.person_id(conn, options["person"])
@@ -78,7 +80,6 @@ def moments(args: list[str]) -> int | None:
         items, total = fast_sqlite.find(
             conn, person=person, since=since, search=options.get("search"), limit=limit
         )
-        zone = fast_sqlite.chosen_time_zone(conn)
     finally:
         conn.close()
     _print(items, total, options, zone)

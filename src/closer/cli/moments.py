@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime, tzinfo
 from typing import Annotated, Any
 
 import typer
@@ -15,7 +15,7 @@ from closer.cli.context import cli_zone, database
 from closer.cli.data import logged_data, logged_lines, moment_data
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.errors import InvalidInput
-from closer.domain.local_time import local
+from closer.domain.local_time import from_local, local
 from closer.domain.moments import MomentQuery, parse_felt
 from closer.domain.safety import Assessment
 from closer.services.moments import Logged, list_moments, log_moment
@@ -126,11 +126,13 @@ def log_command(
     _print_logged(logged, as_json)
 
 
-def _since(value: str | None) -> datetime | None:
+def _since(value: str | None, zone: tzinfo | None) -> datetime | None:
+    """The start of the day given, where the person is (``zone``, or this
+    machine's)."""
     if value is None:
         return None
     try:
-        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+        return from_local(datetime.fromisoformat(value).replace(tzinfo=None), zone)
     except ValueError:
         raise InvalidInput(
             f"Use a date like 2026-11-01 for --since; got {value!r}."
@@ -155,14 +157,14 @@ def moments_command(
     List moments, newest first: filter by person and date, or search.
     """
     with database() as db:
+        zone = cli_zone(db.unit_of_work())
         person_id = None
         if person is not None:
             (person_id,) = resolve_names(db.unit_of_work(), [person])
         query = MomentQuery(
-            person_id=person_id, since=_since(since), search=search, limit=limit
+            person_id=person_id, since=_since(since, zone), search=search, limit=limit
         )
         page = list_moments(db.unit_of_work(), query)
-        zone = cli_zone(db.unit_of_work())
     if as_json:
         print_json({"total": page.total, "items": [moment_data(m) for m in page.items]})
         return

@@ -13,12 +13,16 @@ MAX_ZONE_NAME = 64
 
 def zone_named(name: str) -> ZoneInfo | None:
     """The IANA zone called ``name`` (such as ``Europe/Paris``), or ``None``
-    when there is no such zone."""
+    when there is no such zone. Only an area and a place (or ``UTC``): a
+    folder such as ``Europe``, or ``localtime`` (which differs per machine),
+    is not a zone."""
     if not name or len(name) > MAX_ZONE_NAME or name.startswith(("/", ".")):
+        return None
+    if "/" not in name and name != "UTC":
         return None
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
 
 
@@ -57,7 +61,12 @@ def from_local(wall_clock: datetime, zone: tzinfo | None) -> datetime:
         if zone is None:
             return wall_clock.astimezone(UTC)  # a naive time is the machine's
         wall_clock = wall_clock.replace(tzinfo=zone)
-    return wall_clock.astimezone(UTC)
+    try:
+        return wall_clock.astimezone(UTC)
+    except OverflowError:
+        raise InvalidInput(
+            "That date is too far in the future or the past.", field="occurred_at"
+        ) from None
 
 
 def zone_label(zone: tzinfo) -> str:

@@ -13,7 +13,7 @@ from closer.domain.drift import drifting
 from closer.domain.errors import InvalidInput, NotFound
 from closer.domain.insight_summary import Summary, summarise
 from closer.domain.insights import MIN_SAMPLE, Period
-from closer.domain.local_time import local
+from closer.domain.local_time import from_local, local
 from closer.domain.moments import MomentQuery
 from closer.domain.report import CheckHistory, Note, Report, SafetyAnswer
 from closer.services.moments import list_moments
@@ -133,7 +133,7 @@ def counselor_report(
         if any(r.check == c.slug for r in results)
     )
     safety = _safety_answers(checks, results)
-    crisis = _crisis_moments(uow, period)
+    crisis = _crisis_moments(uow, period, zone)
     notes = tuple(
         Note(
             local(m.occurred_at, zone),
@@ -177,11 +177,11 @@ def _safety_answers(
     return tuple(found)
 
 
-def _crisis_moments(uow: UnitOfWork, period: Period) -> int:
+def _crisis_moments(uow: UnitOfWork, period: Period, zone: tzinfo | None) -> int:
     """How many of the period's moments hold words of crisis (the same check
-    as when they were written)."""
-    since = datetime.combine(period.start, time.min, UTC)
-    until = datetime.combine(period.end + timedelta(days=1), time.min, UTC)
+    as when they were written), its days those of the person's ``zone``."""
+    since = from_local(datetime.combine(period.start, time.min), zone)
+    until = from_local(datetime.combine(period.end + timedelta(days=1), time.min), zone)
     count, query = 0, MomentQuery(since=since, until=until, limit=500)
     while True:
         page = list_moments(uow, query)

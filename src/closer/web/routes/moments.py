@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -11,7 +11,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from closer.domain.content import Library
 from closer.domain.errors import InvalidInput
-from closer.domain.local_time import local
+from closer.domain.local_time import from_local, local
 from closer.domain.meaning import EmotionHinter
 from closer.domain.moments import APPROACHES, CHANNELS, Felt, Moment, MomentQuery
 from closer.domain.safety import About
@@ -48,6 +48,7 @@ from closer.web.rendering import is_htmx, render, zone_of
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
+EDIT_TIME = "%Y-%m-%dT%H:%M"  # a datetime-local value
 
 
 def choices(uow: UnitOfWork, library: Library) -> dict[str, Any]:
@@ -143,14 +144,20 @@ def away_a_while(last_moment: datetime) -> bool:
     return datetime.now(UTC) - last_moment >= AWAY
 
 
-def _query(params: dict[str, str], offset: int) -> MomentQuery:
+def _local_day(value: str | None, field: str, zone: tzinfo) -> datetime | None:
+    """The start of a day typed in a date field, in the person's zone."""
+    day = forms.optional_date(value, field)
+    return from_local(day.replace(tzinfo=None), zone) if day else None
+
+
+def _query(params: dict[str, str], offset: int, zone: tzinfo) -> MomentQuery:
     return MomentQuery(
         person_id=forms.optional_int(params.get("person"), "person"),
         action=params.get("action") or None,
         cause=params.get("cause") or None,
         emotion=params.get("emotion") or None,
-        since=forms.optional_date(params.get("since"), "since"),
-        until=forms.optional_date(params.get("until"), "until"),
+        since=_local_day(params.get("since"), "since", zone),
+        until=_local_day(params.get("until"), "until", zone),
         search=(params.get("q") or "").strip()[:200] or None,
         limit=PAGE_SIZE,
         offset=max(offset, 0),
@@ -171,7 +178,7 @@ def moments_page(
     on, also the moments closest in meaning to the search."""
     params = {k: v for k, v in request.query_params.items() if v}
     try:
-        query = _query(params, offset)
+        query = _query(params, offset, zone_of(shell))
         error = None
     except InvalidInput as problem:
         query, error = MomentQuery(limit=PAGE_SIZE), problem
@@ -265,12 +272,20 @@ def edit_moment_page(
         "people": ", ".join(moment.person_names),
         "emotion": first.emotion if first else "",
         "intensity": str(first.intensity) if first and first.intensity else "",
-        "occurred_at": local(moment.occurred_at, zone_of(shell)).strftime(
-            "%Y-%m-%dT%H:%M"
-        ),
+        "occurred_at": local(moment.occurred_at, zone_of(shell)).strftime(EDIT_TIME),
         **forms.detail_text(moment),
     }
     return _edit_page(request, shell, moment, form, None, choices(uow, library))
+
+
+def _when_edited(typed: str | None, current: Moment, zone: tzinfo) -> datetime:
+    """The time from the edit form; unchanged when the person left the shown
+    time as it was (in a repeated hour of a clock change the wall-clock time
+    alone would move the moment by an hour)."""
+    shown = local(current.occurred_at, zone).strftime(EDIT_TIME)
+    if not typed or typed.strip() == shown:
+        return current.occurred_at
+    return forms.optional_datetime(typed, "occurred_at", zone) or current.occurred_at
 
 
 def _edit_page(
@@ -312,10 +327,7 @@ async def save_moment_form(
             situation=form.get("situation", ""),
             named=tuple(forms.names(form.get("people"))),
             emotions=tuple(emotions) + current.emotions[1:],
-            occurred_at=forms.optional_datetime(
-                form.get("occurred_at"), "occurred_at", zone_of(shell)
-            )
-            or current.occurred_at,
+            occurred_at=_when_edited(form.get("occurred_at"), current, zone_of(shell)),
             **forms.details(Moment, form),
         )
 

@@ -8,20 +8,38 @@ if ("serviceWorker" in navigator) {
   }).catch(() => {});
 }
 
-// A chosen chip can be un-chosen with a second tap, so an optional answer
-// tapped by mistake never has to be saved. (Without scripts, the edit page
-// changes it later.)
+// A chosen chip can be un-chosen with a second tap: its group goes back to
+// "Not said", so an answer tapped by mistake is never saved. (Keyboards and
+// pages without scripts choose "Not said" itself.)
 document.addEventListener("pointerdown", (event) => {
   const chip = event.target instanceof Element && event.target.closest(".chip");
   const input = chip && chip.querySelector("input[type=radio]");
-  if (input) input.dataset.wasChecked = input.checked ? "yes" : "";
+  if (input) input.dataset.wasChecked = input.checked && input.value ? "yes" : "";
+});
+document.addEventListener("pointercancel", (event) => {
+  const chip = event.target instanceof Element && event.target.closest(".chip");
+  const input = chip && chip.querySelector("input[type=radio]");
+  if (input) input.dataset.wasChecked = "";
 });
 document.addEventListener("click", (event) => {
   const input = event.target instanceof HTMLInputElement && event.target;
   if (!input || input.type !== "radio" || !input.closest(".chip")) return;
-  if (input.dataset.wasChecked === "yes") input.checked = false;
+  if (input.dataset.wasChecked === "yes" && input.form) {
+    const notSaid = input.form.querySelector(`input[type=radio][name="${input.name}"][value=""]`);
+    if (notSaid) notSaid.checked = true;
+    else input.checked = false;
+  }
   input.dataset.wasChecked = "";
 });
+
+// On a phone the menu scrolls sideways: bring the current page into view.
+const currentEntry = document.querySelector('.site-header nav a[aria-current="page"]');
+if (currentEntry) {
+  const menu = currentEntry.closest("ul");
+  if (menu && menu.scrollWidth > menu.clientWidth) {
+    menu.scrollLeft = currentEntry.offsetLeft - (menu.clientWidth - currentEntry.offsetWidth) / 2;
+  }
+}
 
 // Tell the server this browser's time zone (a cookie read only by Closer),
 // so times show as the person lives them unless Settings names another.
