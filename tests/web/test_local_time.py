@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from fastapi.testclient import TestClient
 
@@ -169,3 +170,18 @@ def test_the_days_of_filters_and_the_reports_safety_count_are_local(
         params={"from": "2026-05-03", "to": "2026-05-03", "format": "md"},
     ).text
     assert "1 moment noted in this period holds words of suicide" in report
+
+
+def test_a_time_out_starts_on_the_persons_today_not_utcs(client: TestClient) -> None:
+    now = datetime.now(UTC)
+    zone = "Pacific/Pago_Pago" if now.hour < 11 else "Pacific/Kiritimati"
+    local_today = now.astimezone(ZoneInfo(zone)).date()
+    assert local_today != now.date()  # one of the two is always a day apart
+    _choose_zone(client, zone)
+    planned = client.post(
+        "/api/v1/timeouts",
+        json={"reason": "Too much at once",
+              "returns_on": (local_today + timedelta(days=1)).isoformat()},
+    )  # fmt: skip
+    assert planned.status_code == 201, planned.text
+    assert planned.json()["timeout"]["starts_on"] == local_today.isoformat()

@@ -10,7 +10,7 @@ from rich.markup import escape
 
 from closer.adapters.content import bundled_library
 from closer.cli.apps import command_group
-from closer.cli.context import database
+from closer.cli.context import cli_zone, database
 from closer.cli.moments import print_support_for
 from closer.cli.output import JsonFlag, console, print_json
 from closer.domain.errors import InvalidInput
@@ -31,9 +31,8 @@ app = command_group(
 )
 
 
-def timeout_data(timeout: TimeOut) -> dict[str, Any]:
-    """A time-out as JSON."""
-    day = today()
+def timeout_data(timeout: TimeOut, day: date) -> dict[str, Any]:
+    """A time-out as JSON, its stage as of ``day`` (the person's today)."""
     return {
         "id": timeout.id,
         "person": timeout.person_name,
@@ -62,15 +61,16 @@ def list_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         return
     with database() as db:
         timeouts = list_timeouts(db.unit_of_work())
+        day = today(cli_zone(db.unit_of_work()))
     if as_json:
-        print_json([timeout_data(t) for t in timeouts])
+        print_json([timeout_data(t, day) for t in timeouts])
         return
     if not timeouts:
         console.print("No time-outs. Plan one with `closer timeout plan`.")
     for t in timeouts:
         who = escape(t.person_name or "everyone")
         console.print(
-            f"{t.id}. From {who} until {t.returns_on:%d %b}. {note_for(t, today())}"
+            f"{t.id}. From {who} until {t.returns_on:%d %b}. {note_for(t, day)}"
         )
 
 
@@ -111,18 +111,19 @@ def plan_command(
     """Plan a time-out."""
     with database() as db:
         person_id = resolve_names(db.unit_of_work(), [person])[0] if person else None
+        day = today(cli_zone(db.unit_of_work()))
         saved = plan_timeout(
             db.unit_of_work(),
+            starts_on=_day(start, "--from") if start else day,
             reason=why,
             returns_on=_day(until, "--until"),
-            starts_on=_day(start, "--from") if start else None,
             message=message,
             person_id=person_id,
         )
     if as_json:
         print_json(
             {
-                "timeout": timeout_data(saved.timeout),
+                "timeout": timeout_data(saved.timeout, day),
                 "support": saved.assessment.needs_support,
             }
         )
@@ -150,9 +151,12 @@ def back_command(
 ) -> None:
     """Come back from a time-out (any day), with answers if you like."""
     with database() as db:
-        back = come_back(db.unit_of_work(), bundled_library(), timeout_id, answer or [])
+        day = today(cli_zone(db.unit_of_work()))
+        back = come_back(
+            db.unit_of_work(), bundled_library(), timeout_id, answer or [], on=day
+        )
     if as_json:
-        print_json({"timeout": timeout_data(back.timeout)})
+        print_json({"timeout": timeout_data(back.timeout, day)})
     else:
         console.print(
             "Welcome back. A first small step: `closer step plan` toward them."

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from closer.domain.content import Library
 from closer.domain.errors import NotFound
+from closer.domain.local_time import local
 from closer.domain.safety import Assessment
 from closer.domain.timeouts import TimeOut, drafts, new_timeout
 from closer.services.reflections import write_reflection
@@ -25,9 +26,9 @@ class TimeOutSaved:
     assessment: Assessment
 
 
-def today() -> date:
-    """Today's date in UTC (Closer shows times in UTC for now)."""
-    return datetime.now(UTC).date()
+def today(zone: tzinfo | None = UTC) -> date:
+    """Today's date where the person is (``zone``; ``None``: this machine's)."""
+    return local(datetime.now(UTC), zone).date()
 
 
 def plan_timeout(
@@ -38,11 +39,13 @@ def plan_timeout(
     starts_on: date | None = None,
     message: str = "",
     person_id: int | None = None,
+    zone: tzinfo | None = UTC,
 ) -> TimeOutSaved:
-    """Plan a step back (from today unless said), save it, then check its words."""
+    """Plan a step back (from today unless said, today where the person is),
+    save it, then check its words."""
     timeout = new_timeout(
         reason=reason,
-        starts_on=starts_on or today(),
+        starts_on=starts_on or today(zone),
         returns_on=returns_on,
         message=message,
         created_at=datetime.now(UTC),
@@ -95,6 +98,7 @@ def come_back(
     timeout_id: int,
     answers: Sequence[str] = (),
     on: date | None = None,
+    zone: tzinfo | None = UTC,
 ) -> Returned:
     """Mark the return, keeping any answers to the time-out questions."""
     timeout = get_timeout(uow, timeout_id)
@@ -105,7 +109,7 @@ def come_back(
         )
     back = replace(
         timeout,
-        returned_on=on or today(),
+        returned_on=on or today(zone),
         reflection_id=written.entry.id if written else timeout.reflection_id,
     )
     with uow:

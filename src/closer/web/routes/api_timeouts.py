@@ -18,7 +18,7 @@ from closer.services.timeouts import (
     plan_timeout,
     today,
 )
-from closer.web.dependencies import DirectoryDep, LibraryDep, UowDep
+from closer.web.dependencies import DirectoryDep, LibraryDep, UowDep, ZoneDep
 from closer.web.ids import Id, IdQuery
 from closer.web.routes.api import API_PREFIX, ERRORS
 from closer.web.routes.api_safety import SupportOut, support_out
@@ -49,8 +49,8 @@ class TimeOutOut(BaseModel):
     note: str
 
     @classmethod
-    def of(cls, timeout: TimeOut) -> TimeOutOut:
-        day = today()
+    def of(cls, timeout: TimeOut, day: date) -> TimeOutOut:
+        """``timeout`` as the API shows it on ``day`` (the person's today)."""
         return cls(
             id=timeout.id or 0,
             reason=timeout.reason,
@@ -79,9 +79,9 @@ class ReturnIn(BaseModel):
 
 
 @router.get("/timeouts")
-def read_timeouts(uow: UowDep) -> list[TimeOutOut]:
+def read_timeouts(uow: UowDep, zone: ZoneDep) -> list[TimeOutOut]:
     """Your time-outs: ongoing ones first."""
-    return [TimeOutOut.of(t) for t in list_timeouts(uow)]
+    return [TimeOutOut.of(t, today(zone)) for t in list_timeouts(uow)]
 
 
 @router.get("/timeouts/drafts")
@@ -92,7 +92,7 @@ def drafts(uow: UowDep, returns_on: date, person_id: IdQuery = None) -> list[str
 
 @router.post("/timeouts", status_code=201)
 def add_timeout(
-    body: TimeOutIn, uow: UowDep, directory: DirectoryDep
+    body: TimeOutIn, uow: UowDep, zone: ZoneDep, directory: DirectoryDep
 ) -> TimeOutSavedOut:
     """Plan a time-out: why, until when, from whom, and what to tell them."""
     saved = plan_timeout(
@@ -102,17 +102,20 @@ def add_timeout(
         starts_on=body.starts_on,
         message=body.message,
         person_id=body.person_id,
+        zone=zone,
     )
     support = None
     if saved.assessment.needs_support:
         support = support_out(support_panel(uow, directory, saved.assessment))
-    return TimeOutSavedOut(timeout=TimeOutOut.of(saved.timeout), support=support)
+    return TimeOutSavedOut(
+        timeout=TimeOutOut.of(saved.timeout, today(zone)), support=support
+    )
 
 
 @router.get("/timeouts/{timeout_id:id}")
-def read_timeout(timeout_id: int, uow: UowDep) -> TimeOutOut:
+def read_timeout(timeout_id: int, uow: UowDep, zone: ZoneDep) -> TimeOutOut:
     """One time-out."""
-    return TimeOutOut.of(get_timeout(uow, timeout_id))
+    return TimeOutOut.of(get_timeout(uow, timeout_id), today(zone))
 
 
 @router.post("/timeouts/{timeout_id:id}/return")
@@ -120,15 +123,18 @@ def return_from(
     timeout_id: int,
     body: ReturnIn,
     uow: UowDep,
+    zone: ZoneDep,
     library: LibraryDep,
     directory: DirectoryDep,
 ) -> TimeOutSavedOut:
     """Come back (any day), with answers to the time-out questions if you like."""
-    back = come_back(uow, library, timeout_id, body.answers)
+    back = come_back(uow, library, timeout_id, body.answers, zone=zone)
     support = None
     if back.assessment is not None and back.assessment.needs_support:
         support = support_out(support_panel(uow, directory, back.assessment))
-    return TimeOutSavedOut(timeout=TimeOutOut.of(back.timeout), support=support)
+    return TimeOutSavedOut(
+        timeout=TimeOutOut.of(back.timeout, today(zone)), support=support
+    )
 
 
 @router.delete("/timeouts/{timeout_id:id}", status_code=204)

@@ -96,19 +96,23 @@ async def log_from_form(
             error=error,
             form=form,
             status_code=error.status,
-            **await run_in_threadpool(today_context, records.unit_of_work(), library),
+            **await run_in_threadpool(
+                today_context, records.unit_of_work(), library, zone_of(shell)
+            ),
         )
     return RedirectResponse(f"/moments/{logged.moment.id}?new=true", status_code=303)
 
 
-def today_context(uow: UnitOfWork, library: Library) -> dict[str, Any]:
+def today_context(
+    uow: UnitOfWork, library: Library, zone: tzinfo = UTC
+) -> dict[str, Any]:
     """Today's page data: the form's choices, the last few moments (one whose
     words are dark is folded, not shown first), and any time-out whose return
     day has come (asked about gently, once it is due)."""
     with uow:  # one transaction for everything the page reads
         drift_summary = drift_summary_today(uow)
         recent = list_moments(uow, MomentQuery(limit=3)).items
-        day = today()
+        day = today(zone)
         returning = [
             (t, note_for(t, day))
             for t in list_timeouts(uow)

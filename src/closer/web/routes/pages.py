@@ -20,7 +20,7 @@ from closer.web.dependencies import (
     UowDep,
     detected_zone,
 )
-from closer.web.rendering import is_htmx, render
+from closer.web.rendering import is_htmx, render, zone_of
 from closer.web.routes.moments import today_context
 
 router = APIRouter(include_in_schema=False)
@@ -49,7 +49,7 @@ def today(
         country_choices=directory.choices(),
         form={},
         error=None,
-        **today_context(uow, library),
+        **today_context(uow, library, zone_of(shell)),
     )
 
 

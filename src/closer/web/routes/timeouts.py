@@ -20,9 +20,9 @@ from closer.services.timeouts import (
     plan_timeout,
     today,
 )
-from closer.web.dependencies import LibraryDep, ShellDep, UowDep
+from closer.web.dependencies import LibraryDep, ShellDep, UowDep, ZoneDep
 from closer.web.forms import optional_date, optional_int
-from closer.web.rendering import render
+from closer.web.rendering import render, zone_of
 
 router = APIRouter(include_in_schema=False)
 FIELDS = ("reason", "returns_on", "message", "person_id")
@@ -46,7 +46,7 @@ def _page(
     form: dict[str, str] | None = None,
     error: InvalidInput | None = None,
 ) -> Response:
-    day = today()
+    day = today(zone_of(shell))
     values = form or {"returns_on": (day + timedelta(days=3)).isoformat()}
     listed = [(t, note_for(t, day), t.stage(day).value) for t in list_timeouts(uow)]
     return render(
@@ -94,6 +94,7 @@ async def plan(request: Request, uow: UowDep, shell: ShellDep) -> Response:
             raise InvalidInput("Choose the day you will come back.", field="returns_on")
         saved = plan_timeout(
             uow,
+            zone=zone_of(shell),
             reason=form["reason"],
             returns_on=returns.date(),
             message=form["message"],
@@ -110,7 +111,7 @@ def timeout_page(
 ) -> Response:
     """One time-out: the message to send, and the way back."""
     timeout = get_timeout(uow, timeout_id)
-    day = today()
+    day = today(zone_of(shell))
     return render(
         request,
         "timeout.html",
@@ -125,13 +126,13 @@ def timeout_page(
 
 @router.post("/practice/timeouts/{timeout_id:id}/return")
 async def return_form(
-    request: Request, uow: UowDep, library: LibraryDep, timeout_id: int
+    request: Request, uow: UowDep, zone: ZoneDep, library: LibraryDep, timeout_id: int
 ) -> Response:
     """Come back, keeping any answers to the time-out questions."""
     data = await request.form()
     count = len(reflection_named(library, QUESTIONS).prompts)
     answers = [str(data.get(f"answer_{n}", "")) for n in range(1, count + 1)]
-    back = come_back(uow, library, timeout_id, answers)
+    back = come_back(uow, library, timeout_id, answers, zone=zone)
     target = "/practice"
     if back.timeout.person_id is not None:
         target += f"?person={back.timeout.person_id}#plan-heading"
