@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from closer.domain.local_time import local
 from closer.domain.checks import Check, Scoring, find_check
 from closer.domain.errors import InvalidInput
 from closer.presentation.charts import line_chart
@@ -21,7 +22,7 @@ from closer.services.checks import (
 )
 from closer.web import forms
 from closer.web.dependencies import ChecksDep, LibraryDep, ShellDep, UowDep
-from closer.web.rendering import render
+from closer.web.rendering import render, zone_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -154,7 +155,7 @@ def history_page(
     if check.scoring is not Scoring.PROFILE and results:
         chart = line_chart(
             [s.score.total for s in results],
-            [s.result.taken_at for s in results],
+            [local(s.result.taken_at, zone_of(shell)) for s in results],
             check.highest,
             f"{check.name} results over time",
         )
