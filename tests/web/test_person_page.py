@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
@@ -181,8 +182,11 @@ def test_the_rhythm_says_days_since_the_usual_gap_and_the_wish() -> None:
     assert rhythm(Person(name="Ana"), [], now).sentence == ""
     one = rhythm(Person(name="Ana"), [datetime(2026, 5, 29, tzinfo=UTC)], now)
     assert one.sentence == "1 day since you were last in touch."
-    today = rhythm(Person(name="Ana"), [datetime(2026, 5, 29, 22, tzinfo=UTC)], now)
-    assert today.sentence == "You were in touch today."  # never "0 days since"
+    late_call = [datetime(2026, 5, 29, 22, tzinfo=UTC)]  # midnight in Paris
+    in_paris = rhythm(Person(name="Ana"), late_call, now, ZoneInfo("Europe/Paris"))
+    assert in_paris.sentence == "You were in touch today."  # never "0 days since"
+    in_utc = rhythm(Person(name="Ana"), late_call, now)
+    assert in_utc.sentence == "1 day since you were last in touch."  # yesterday
 
 
 def test_the_person_page_shows_the_rhythm_in_words(web: TestClient) -> None:

@@ -9,9 +9,10 @@ to hear from, with ways to act on it or to change the rhythm.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from itertools import pairwise
 
+from closer.domain.local_time import local
 from closer.domain.people import Person
 
 
@@ -76,11 +77,19 @@ def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
-def rhythm(person: Person, times: list[datetime], now: datetime) -> Rhythm:
+def rhythm(
+    person: Person, times: list[datetime], now: datetime, zone: tzinfo | None = UTC
+) -> Rhythm:
     """``person``'s rhythm from the times they were in touch (any order): the
-    usual gap is the median of the last ten gaps, once there are two."""
+    usual gap is the median of the last ten gaps, once there are two; the
+    days since count calendar days where the person is (``zone``), so a
+    call late yesterday was yesterday."""
     ordered = sorted(times)[-11:]
     gaps = sorted((b - a).days for a, b in pairwise(ordered))
     usual = gaps[len(gaps) // 2] if len(gaps) >= 2 else None
-    since = (now - ordered[-1]).days if ordered else None
+    since = (
+        (local(now, zone).date() - local(ordered[-1], zone).date()).days
+        if ordered
+        else None
+    )
     return Rhythm(since, usual, person.rhythm_days)

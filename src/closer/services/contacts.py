@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 from closer.domain.contacts import Contact, new_contact
 from closer.domain.details import free_text
@@ -66,7 +66,10 @@ def last_in_touch(uow: UnitOfWork) -> dict[int, datetime]:
 
 
 def person_rhythm(
-    uow: UnitOfWork, person: Person, now: datetime | None = None
+    uow: UnitOfWork,
+    person: Person,
+    now: datetime | None = None,
+    zone: tzinfo | None = UTC,
 ) -> Rhythm:
     """Days since, the usual gap and the wanted rhythm, for one person (from
     noted contacts, and the latest moment of moving toward them)."""
@@ -76,7 +79,7 @@ def person_rhythm(
         last = uow.contacts.last_in_touch().get(person.id)
     if last is not None and last not in times:
         times.append(last)
-    return rhythm(person, times, now or datetime.now(UTC))
+    return rhythm(person, times, now or datetime.now(UTC), zone)
 
 
 def drifting_people(uow: UnitOfWork, now: datetime | None = None) -> list[Drift]:

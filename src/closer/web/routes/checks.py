@@ -6,9 +6,9 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from closer.domain.local_time import local
 from closer.domain.checks import Check, Scoring, find_check
 from closer.domain.errors import InvalidInput
+from closer.domain.local_time import local
 from closer.presentation.charts import line_chart
 from closer.services.checks import (
     Scored,

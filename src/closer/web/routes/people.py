@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from functools import partial
 from typing import Annotated, Any
 
@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from closer.domain.commitments import kept_by_month, kept_rate
 from closer.domain.errors import CloserError, InvalidInput
+from closer.domain.local_time import local
 from closer.domain.moments import APPROACHES, MomentQuery
 from closer.domain.people import Person, Relationship
 from closer.domain.repair import repair_drafts
@@ -39,7 +40,7 @@ from closer.services.people import (
 )
 from closer.web import forms
 from closer.web.dependencies import ShellDep, UowDep
-from closer.web.rendering import render
+from closer.web.rendering import render, zone_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -184,7 +185,7 @@ def person_page(
         "person.html",
         shell=shell,
         added=added,
-        **person_context(uow, person_id),
+        **person_context(uow, person_id, zone=zone_of(shell)),
     )
 
 
@@ -194,12 +195,13 @@ def person_context(
     *,
     error: CloserError | None = None,
     form: dict[str, str] | None = None,
+    zone: tzinfo = UTC,
 ) -> dict[str, Any]:
     """Everything the person page shows: details, contact, plans and how many
     were kept month by month, ladder steps with them, closeness over time,
     moments."""
     with uow:  # one transaction for everything the page shows
-        return _person_context(uow, person_id, error=error, form=form)
+        return _person_context(uow, person_id, error=error, form=form, zone=zone)
 
 
 def _person_context(
@@ -208,6 +210,7 @@ def _person_context(
     *,
     error: CloserError | None,
     form: dict[str, str] | None,
+    zone: tzinfo,
 ) -> dict[str, Any]:
     person = get_person(uow, person_id)
     commitments = list_commitments(uow, person_id)
@@ -219,11 +222,11 @@ def _person_context(
         "commitments": commitments,
         "kept": kept_rate(commitments),
         "last_in_touch": last_in_touch(uow).get(person_id),
-        "rhythm": person_rhythm(uow, person),
+        "rhythm": person_rhythm(uow, person, zone=zone),
         "kept_months": kept_by_month(commitments),
         "steps": ladder(uow, [], person_id),
         "closeness": closeness_history(uow, person_id)[-12:],
-        "birthday_in": _days_to_birthday(person),
+        "birthday_in": _days_to_birthday(person, zone),
         "relationships": list(Relationship),
         "error": error,
         "form": form,
@@ -231,11 +234,11 @@ def _person_context(
     }
 
 
-def _days_to_birthday(person: Person) -> int | None:
-    """Days until someone's next birthday (0: today), if it is known."""
+def _days_to_birthday(person: Person, zone: tzinfo) -> int | None:
+    """Days until someone's next birthday (0: today, where the person is)."""
     if person.birthday is None:
         return None
-    today = datetime.now(UTC).date()
+    today = local(datetime.now(UTC), zone).date()
     return (person.birthday.next_after(today) - today).days
 
 
@@ -273,7 +276,14 @@ async def update_person_form(
         await run_in_threadpool(save)
     except CloserError as error:
         context = await run_in_threadpool(
-            partial(person_context, uow, person_id, error=error, form=form)
+            partial(
+                person_context,
+                uow,
+                person_id,
+                error=error,
+                form=form,
+                zone=zone_of(shell),
+            )
         )
         return render(
             request,
