@@ -81,3 +81,13 @@ def test_the_privacy_page_shows_the_address_once(web: TestClient) -> None:
     assert "<code>http://testserver/calendar/" in page
     assert "shown only once" in page
     assert "<code>http://testserver/calendar/" not in web.get("/privacy").text
+
+
+def test_a_rhythm_day_is_the_persons_day(web: TestClient) -> None:
+    kit = web.post("/api/v1/people", json={"name": "Kit", "rhythm_days": 7}).json()
+    late = datetime(2026, 5, 1, 20, tzinfo=UTC)  # 2 May, 10:00 in Kiritimati
+    web.post("/api/v1/contacts", json={"person_id": kit["id"], "at": late.isoformat()})
+    uid = f"rhythm-{kit['id']}@closer"
+    assert events(web.get("/api/v1/calendar.ics").content)[uid][0] == date(2026, 5, 8)
+    web.patch("/api/v1/settings", json={"time_zone": "Pacific/Kiritimati"})
+    assert events(web.get("/api/v1/calendar.ics").content)[uid][0] == date(2026, 5, 9)

@@ -5,9 +5,10 @@ the days a contact rhythm comes round. Pure data; the ICS file is written in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from closer.domain.commitments import Commitment, Status
+from closer.domain.local_time import local
 from closer.domain.people import Person
 from closer.domain.timeouts import TimeOut
 
@@ -27,6 +28,7 @@ def calendar_items(
     timeouts: list[TimeOut],
     people: list[Person],
     last_in_touch: dict[int, datetime],
+    zone: tzinfo = UTC,
 ) -> list[CalendarItem]:
     """Planned commitments, time-out return days, and rhythm days, by date."""
     items = [
@@ -52,7 +54,7 @@ def calendar_items(
         last = last_in_touch.get(person.id or -1)
         if person.rhythm_days is None or last is None:
             continue
-        due = (last + timedelta(days=person.rhythm_days)).date()
+        due = local(last + timedelta(days=person.rhythm_days), zone).date()
         items.append(
             CalendarItem(
                 f"rhythm-{person.id}@closer",

@@ -9,6 +9,7 @@ from closer.domain.contacts import Contact, new_contact
 from closer.domain.details import free_text
 from closer.domain.drift import Drift, Rhythm, drifting, rhythm
 from closer.domain.errors import NotFound
+from closer.domain.local_time import local
 from closer.domain.people import Person
 from closer.domain.safety import Assessment
 from closer.services.safety import check_saved_text
@@ -90,21 +91,27 @@ def drifting_people(uow: UnitOfWork, now: datetime | None = None) -> list[Drift]
     return drifting(people, last, now or datetime.now(UTC))
 
 
-def drift_summary_today(uow: UnitOfWork, now: datetime | None = None) -> list[Drift]:
-    """The people to mention on Today: only once a day, only if the summary is
-    on, and only if someone is drifting. The caller marks the day once the
-    summary is shown (``mark_drift_summary_shown``)."""
+def drift_summary_today(
+    uow: UnitOfWork, now: datetime | None = None, zone: tzinfo | None = UTC
+) -> list[Drift]:
+    """The people to mention on Today: only once a day (the person's day, in
+    ``zone``), only if the summary is on, and only if someone is drifting.
+    The caller marks the day once the summary is shown
+    (``mark_drift_summary_shown``)."""
     moment = now or datetime.now(UTC)
     with uow:
         preferences = uow.preferences.get()
-    if not preferences.drift_summary or preferences.drift_summary_on == moment.date():
+    shown_today = preferences.drift_summary_on == local(moment, zone).date()
+    if not preferences.drift_summary or shown_today:
         return []
     return drifting_people(uow, moment)
 
 
-def mark_drift_summary_shown(uow: UnitOfWork, now: datetime | None = None) -> None:
-    """Today showed the summary: not again until tomorrow."""
-    day = (now or datetime.now(UTC)).date()
+def mark_drift_summary_shown(
+    uow: UnitOfWork, now: datetime | None = None, zone: tzinfo | None = UTC
+) -> None:
+    """Today showed the summary: not again until tomorrow (in ``zone``)."""
+    day = local(now or datetime.now(UTC), zone).date()
     with uow:
         preferences = uow.preferences.get()
         uow.preferences.save(replace(preferences, drift_summary_on=day))

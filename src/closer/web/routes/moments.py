@@ -110,7 +110,7 @@ def today_context(
     words are dark is folded, not shown first), and any time-out whose return
     day has come (asked about gently, once it is due)."""
     with uow:  # one transaction for everything the page reads
-        drift_summary = drift_summary_today(uow)
+        drift_summary = drift_summary_today(uow, zone=zone)
         recent = list_moments(uow, MomentQuery(limit=3)).items
         day = today(zone)
         returning = [
@@ -125,7 +125,7 @@ def today_context(
             "check_in": check_in_due(uow),
         }
     if drift_summary:  # shown once a day: a write of its own, after the reads
-        mark_drift_summary_shown(uow)
+        mark_drift_summary_shown(uow, zone=zone)
     checked = assess_many([m.texts() for m in recent])
     folded = {
         m.id for m, found in zip(recent, checked, strict=True) if found.needs_support
