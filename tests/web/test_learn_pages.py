@@ -104,6 +104,15 @@ def test_unknown_entries_are_a_friendly_404(learn: TestClient, path: str) -> Non
     response = learn.get(path)
     assert response.status_code == 404
     assert 'href="/help"' in response.text
+    assert 'action="/learn" role="search"' in response.text  # a way on
+
+
+def test_a_missing_learn_page_is_named_in_words_not_as_a_slug(
+    learn: TestClient,
+) -> None:
+    page = learn.get("/learn/causes/fear-of-old-links").text
+    assert "Learn has no cause called “fear of old links”" in page
+    assert "fear-of-old-links" not in page.split("<main")[1]
 
 
 def test_the_api_serves_entries_and_search(learn: TestClient) -> None:

@@ -210,6 +210,18 @@ def _stem(word: str) -> str:
     return word
 
 
+# How one item of each kind is named to people ("Learn has no cause called …").
+_ONE_OF = {
+    Kind.CAUSE: "cause",
+    Kind.SIGN: "sign",
+    Kind.STRATEGY: "strategy",
+    Kind.REFLECTION: "reflection",
+    Kind.FAQ: "question",
+    Kind.PAGE: "page",
+    Kind.EMOTION: "feeling",
+}
+
+
 @dataclass(frozen=True)
 class Library:
     """All content, by kind and slug, in the order it was written."""
@@ -289,10 +301,14 @@ class Library:
         return tables[kind]
 
     def get(self, kind: Kind, slug: str) -> Item:
-        """One item, or ``NotFound`` naming what was asked for."""
+        """One item, or ``NotFound`` naming what was asked for in words."""
         item = self.table(kind).get(slug)
         if item is None:
-            raise NotFound(f"There is no entry {slug!r} among the {kind.value}.")
+            asked = " ".join(slug.replace("-", " ").split())
+            raise NotFound(
+                f"Learn has no {_ONE_OF[kind]} called “{asked}”. Its search may "
+                "find what you were looking for."
+            )
         return item
 
     def find(self, reference: str) -> list[Entry]:

@@ -118,7 +118,7 @@ def test_a_slug_in_two_kinds_is_told_apart_by_its_kind(library: Library) -> None
 
 
 def test_asking_for_a_missing_entry_says_what_was_asked(library: Library) -> None:
-    with pytest.raises(NotFound, match="'nope' among the causes"):
+    with pytest.raises(NotFound, match="Learn has no cause called “nope”"):
         library.get(Kind.CAUSE, "nope")
 
 
