@@ -185,3 +185,18 @@ def test_a_time_out_starts_on_the_persons_today_not_utcs(client: TestClient) -> 
     )  # fmt: skip
     assert planned.status_code == 201, planned.text
     assert planned.json()["timeout"]["starts_on"] == local_today.isoformat()
+
+
+def test_a_jrnl_entry_without_a_zone_is_read_in_the_persons_zone(
+    client: TestClient,
+) -> None:
+    _choose_zone(client, "Europe/Paris")
+    journal = (
+        b'{"entries": [{"date": "2026-07-01", "time": "10:00", "title": "Left early",'
+        b' "body": "", "tags": [], "starred": false}]}'
+    )
+    imported = client.post("/api/v1/import?format=jrnl", content=journal)
+    assert imported.status_code == 200, imported.text
+    (moment,) = client.get("/api/v1/moments").json()["items"]
+    stored = datetime.fromisoformat(moment["occurred_at"])
+    assert stored == datetime(2026, 7, 1, 8, 0, tzinfo=UTC)  # 10:00 in Paris

@@ -108,18 +108,18 @@ def import_command(
         file = path.open("rb")
     except OSError as exc:
         raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
-    with file:
+    with file, database() as db:
         chosen, incoming = open_import(
             file,
             name=path.name,
             fmt=fmt,
             library=bundled_library(),
             max_bytes=settings.import_max_mb * MB,
+            zone=cli_zone(db.unit_of_work()),
         )
-        with database() as db:
-            report = _import_with_progress(
-                db.unit_of_work(), incoming, chosen, file, quiet=as_json
-            )
+        report = _import_with_progress(
+            db.unit_of_work(), incoming, chosen, file, quiet=as_json
+        )
     if as_json:
         print_json(report_data(report))
     else:

@@ -4,6 +4,7 @@ and written as a stream (``adapters.importers.open_import``)."""
 from __future__ import annotations
 
 import tempfile
+from datetime import tzinfo
 from typing import IO, BinaryIO, cast
 
 from starlette.requests import Request
@@ -41,14 +42,16 @@ def import_upload(
     uow: UnitOfWork,
     library: Library,
     settings: Settings,
+    zone: tzinfo,
 ) -> ImportReport:
     """Read ``file`` and import it, all or nothing (blocking: run it in a
-    worker thread from a route)."""
+    worker thread from a route); times without a zone are the person's."""
     chosen, incoming = open_import(
         cast(BinaryIO, file),
         name=name,
         fmt=fmt,
         library=library,
         max_bytes=settings.import_max_mb * MB,
+        zone=zone,
     )
     return import_records(uow, incoming, source=chosen.value)

@@ -14,6 +14,7 @@ import io
 import sys
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import tzinfo
 from enum import StrEnum
 from typing import BinaryIO
 
@@ -73,11 +74,14 @@ def open_import(
     fmt: ImportFormat | None,
     library: Library,
     max_bytes: int,
+    zone: tzinfo | None = None,
 ) -> tuple[ImportFormat, Incoming]:
     """The format of a seekable file (``fmt``, or guessed from its name and
-    first bytes) and its records, ready to import. InvalidInput at once for a
-    file over ``max_bytes``, a format that cannot be told, or a first part
-    (a header, everything but the moments) that does not fit."""
+    first bytes) and its records, ready to import; times written without a
+    zone (jrnl, Daylio) are read in the person's ``zone`` (``None``: this
+    computer's). InvalidInput at once for a file over ``max_bytes``, a format
+    that cannot be told, or a first part (a header, everything but the
+    moments) that does not fit."""
     size = file.seek(0, 2)
     file.seek(0)
     if size > max_bytes:
@@ -91,7 +95,11 @@ def open_import(
         if size > MAX_VCARD_BYTES:
             raise TooLarge(too_large(size, MAX_VCARD_BYTES, "A contacts file"))
         return chosen, Incoming.of(vcard.loads(decode(file.read()), library))
-    return chosen, _streams()[chosen](file, library)
+    if chosen is ImportFormat.CLOSER:  # its times carry their zone
+        from closer.adapters.export import closer_json  # noqa: PLC0415
+
+        return chosen, closer_json.stream(file, library)
+    return chosen, _streams()[chosen](file, library, zone)
 
 
 def too_large(size: int, limit: int, what: str = "The file") -> str:
@@ -102,15 +110,12 @@ def too_large(size: int, limit: int, what: str = "The file") -> str:
     )
 
 
-def _streams() -> dict[ImportFormat, Callable[[BinaryIO, Library], Incoming]]:
-    from closer.adapters.export import closer_json  # noqa: PLC0415 - one per format
-    from closer.adapters.importers import daylio, jrnl  # noqa: PLC0415
+def _streams() -> dict[
+    ImportFormat, Callable[[BinaryIO, Library, tzinfo | None], Incoming]
+]:
+    from closer.adapters.importers import daylio, jrnl  # noqa: PLC0415 - one per format
 
-    return {
-        ImportFormat.CLOSER: closer_json.stream,
-        ImportFormat.JRNL: jrnl.stream,
-        ImportFormat.DAYLIO: daylio.stream,
-    }
+    return {ImportFormat.JRNL: jrnl.stream, ImportFormat.DAYLIO: daylio.stream}
 
 
 def read(text: str, fmt: ImportFormat, library: Library) -> Records:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -22,10 +22,13 @@ def as_tag(words: str) -> str:
     return tag[:30].rstrip("-")
 
 
-def local_time(naive: datetime) -> datetime:
-    """A time written without a zone, read as this computer's local time
-    (InvalidInput at the edge of the calendar, where no zone can be given)."""
+def local_time(naive: datetime, zone: tzinfo | None = None) -> datetime:
+    """A time written without a zone, read in the person's ``zone`` (``None``:
+    this computer's); InvalidInput at the edge of the calendar, where no zone
+    can be given."""
     try:
+        if zone is not None:
+            return naive.replace(tzinfo=zone).astimezone(UTC)
         return naive.astimezone()
     except (OverflowError, ValueError, OSError):
         raise InvalidInput(

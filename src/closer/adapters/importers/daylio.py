@@ -18,7 +18,7 @@ import html
 import io
 import re
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, tzinfo
 from functools import partial
 from typing import Any, BinaryIO, TypeVar
 
@@ -36,9 +36,10 @@ _TIME_FORMATS = ("%Y-%m-%d %I:%M %p", "%Y-%m-%d %H:%M")
 T = TypeVar("T")
 
 
-def stream(file: BinaryIO, library: Library) -> Incoming:
-    """A Daylio CSV export, its rows read as they are imported; errors name
-    the line and the column. The header is checked at once."""
+def stream(file: BinaryIO, library: Library, zone: tzinfo | None = None) -> Incoming:
+    """A Daylio CSV export, its rows read as they are imported, their times
+    (which carry no zone) read in the person's ``zone``; errors name the line
+    and the column. The header is checked at once."""
     text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
     reader = csv.DictReader(text, strict=True)
     header = _read(lambda: reader.fieldnames, 1) or []
@@ -48,22 +49,24 @@ def stream(file: BinaryIO, library: Library) -> Incoming:
             "This is not a Daylio CSV export: line 1 lacks the column(s) "
             f"{', '.join(missing)}."
         )
-    return Incoming(Records(), _moments(reader, library))
+    return Incoming(Records(), _moments(reader, library, zone))
 
 
-def loads(text: str, library: Library) -> Records:
+def loads(text: str, library: Library, zone: tzinfo | None = None) -> Records:
     """A whole Daylio export in memory (``stream`` for files)."""
-    incoming = stream(io.BytesIO(text.encode("utf-8")), library)
+    incoming = stream(io.BytesIO(text.encode("utf-8")), library, zone)
     return Records(moments=tuple(incoming.moments))
 
 
-def _moments(reader: csv.DictReader[str], library: Library) -> Iterator[Moment]:
+def _moments(
+    reader: csv.DictReader[str], library: Library, zone: tzinfo | None
+) -> Iterator[Moment]:
     while True:
         line = reader.line_num + 1  # where the next row begins
         row = _read(lambda: next(reader, None), line)
         if row is None:
             return
-        yield at(f"line {line}", partial(_moment, row, library))
+        yield at(f"line {line}", partial(_moment, row, library, zone))
 
 
 def _read(step: Callable[[], T], line: int) -> T:
@@ -85,7 +88,9 @@ def _read(step: Callable[[], T], line: int) -> T:
         ) from None
 
 
-def _moment(row: dict[str | None, Any], library: Library) -> Moment:
+def _moment(
+    row: dict[str | None, Any], library: Library, zone: tzinfo | None
+) -> Moment:
     for column, value in row.items():
         for cell in value if isinstance(value, list) else [value]:
             if isinstance(cell, str):
@@ -104,7 +109,7 @@ def _moment(row: dict[str | None, Any], library: Library) -> Moment:
     return new_moment(
         library,
         situation=text,
-        occurred_at=local_time(when),
+        occurred_at=local_time(when, zone),
         felt_after=MOODS.get(mood.lower()),
         tags=tags,
     )

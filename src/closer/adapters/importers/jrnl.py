@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, tzinfo
 from functools import partial
 from typing import Any, BinaryIO
 
@@ -36,19 +36,20 @@ class JrnlEntry(BaseModel):
     starred: bool = False
 
 
-def stream(file: BinaryIO, library: Library) -> Incoming:
-    """A jrnl JSON export, its entries read as they are imported; errors
-    name the entry and the field (``entries[3].date``)."""
-    return Incoming(Records(), _moments(file, library))
+def stream(file: BinaryIO, library: Library, zone: tzinfo | None = None) -> Incoming:
+    """A jrnl JSON export, its entries read as they are imported, their
+    times (which carry no zone) read in the person's ``zone``; errors name
+    the entry and the field (``entries[3].date``)."""
+    return Incoming(Records(), _moments(file, library, zone))
 
 
-def loads(text: str, library: Library) -> Records:
+def loads(text: str, library: Library, zone: tzinfo | None = None) -> Records:
     """A whole jrnl JSON export in memory (``stream`` for files)."""
-    incoming = stream(io.BytesIO(text.encode("utf-8")), library)
+    incoming = stream(io.BytesIO(text.encode("utf-8")), library, zone)
     return Records(moments=tuple(incoming.moments))
 
 
-def _moments(file: BinaryIO, library: Library) -> Iterator[Moment]:
+def _moments(file: BinaryIO, library: Library, zone: tzinfo | None) -> Iterator[Moment]:
     found = False
     for key, index, item in members(file, long="entries"):
         if key != "entries":
@@ -58,7 +59,7 @@ def _moments(file: BinaryIO, library: Library) -> Iterator[Moment]:
         elif index is None:
             raise InvalidInput('This is not a jrnl export: "entries" is not a list.')
         else:
-            yield _entry(index, item, library)
+            yield _entry(index, item, library, zone)
     if not found:
         raise InvalidInput(
             'This is not a jrnl JSON export: it has no "entries" list. Export '
@@ -66,13 +67,13 @@ def _moments(file: BinaryIO, library: Library) -> Iterator[Moment]:
         )
 
 
-def _entry(index: int, raw: Any, library: Library) -> Moment:
+def _entry(index: int, raw: Any, library: Library, zone: tzinfo | None) -> Moment:
     place = f"entries[{index}]"
     entry = parsed(JrnlEntry, raw, place)
-    return at(place, partial(_moment, entry, library), joiner=".")
+    return at(place, partial(_moment, entry, library, zone), joiner=".")
 
 
-def _moment(entry: JrnlEntry, library: Library) -> Moment:
+def _moment(entry: JrnlEntry, library: Library, zone: tzinfo | None) -> Moment:
     try:
         when = datetime.fromisoformat(f"{entry.date} {entry.time}")
     except ValueError:
@@ -85,4 +86,5 @@ def _moment(entry: JrnlEntry, library: Library) -> Moment:
     if entry.body.strip():
         text = f"{text}\n\n{entry.body.strip()}"
     tags = [as_tag(t) for t in entry.tags] + (["starred"] if entry.starred else [])
-    return new_moment(library, situation=text, occurred_at=local_time(when), tags=tags)
+    occurred_at = local_time(when, zone)
+    return new_moment(library, situation=text, occurred_at=occurred_at, tags=tags)

@@ -76,6 +76,7 @@ def export(
 async def import_(
     request: Request,
     uow: UowDep,
+    zone: ZoneDep,
     library: LibraryDep,
     format: Annotated[ImportFormat | None, Query()] = None,
 ) -> ImportOut:
@@ -94,6 +95,7 @@ async def import_(
                 uow=uow,
                 library=library,
                 settings=settings,
+                zone=zone,
             )
         )
     return ImportOut(

@@ -34,7 +34,7 @@ from closer.web.dependencies import (
     set_unlock_cookie,
 )
 from closer.web.downloads import export_download
-from closer.web.rendering import render
+from closer.web.rendering import render, zone_of
 from closer.web.store import UNLOCK_COOKIE
 from closer.web.uploads import import_upload
 
@@ -210,6 +210,7 @@ async def import_file(
                     uow=uow,
                     library=library,
                     settings=store.settings,
+                    zone=zone_of(shell),
                 )
             )
         except CloserError as exc:
