@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 
 from closer.domain.calendar import CalendarItem, calendar_items
-from closer.domain.local_time import zone_named
+from closer.domain.local_time import chosen_zone
 from closer.services.unit_of_work import UnitOfWork
 
 
@@ -20,5 +20,5 @@ def calendar_for(uow: UnitOfWork) -> list[CalendarItem]:
             uow.timeouts.list(),
             uow.people.list(),
             uow.contacts.last_in_touch(),
-            (zone_named(chosen) if chosen else None) or UTC,
+            chosen_zone(chosen) or UTC,
         )

@@ -68,11 +68,9 @@ def insights(
         return period.contains(local(when, zone))
 
     with uow:
-        facts = [
-            replace(f, at=local(f.at, zone))
-            for f in uow.insights.moments(_with_a_day_each_side(period))
-            if within(f.at)
-        ]
+        read = uow.insights.moments(_with_a_day_each_side(period))
+        in_zone = (replace(f, at=local(f.at, zone)) for f in read)
+        facts = [f for f in in_zone if period.contains(f.at)]  # once per moment
         steps = [s for s in uow.steps.list() if within(s.planned_at)]
         plans = [
             c for c in uow.commitments.list() if period.start <= c.due_on <= period.end
@@ -111,11 +109,10 @@ def counselor_report(
     (days and times in the person's ``zone``)."""
     summary = insights(uow, library, checks, period, zone=zone)
     with uow:
-        results = [
-            replace(r, taken_at=local(r.taken_at, zone))
-            for r in uow.checks.list()
-            if period.contains(local(r.taken_at, zone))
-        ]
+        in_zone = (
+            replace(r, taken_at=local(r.taken_at, zone)) for r in uow.checks.list()
+        )
+        results = [r for r in in_zone if period.contains(r.taken_at)]
         chosen = [uow.moments.get(i) for i in dict.fromkeys(note_ids)]
     missing = [
         i for i, m in zip(dict.fromkeys(note_ids), chosen, strict=True) if m is None

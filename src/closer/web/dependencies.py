@@ -9,7 +9,7 @@ read the database (the shell, a hosted session) run in a worker thread.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, tzinfo
+from datetime import tzinfo
 from functools import cache
 from typing import Annotated, TypeVar
 
@@ -34,7 +34,6 @@ from closer.domain.content import Library
 from closer.domain.crisis_lines import HelpDirectory
 from closer.domain.errors import NotFound, NotSignedIn
 from closer.domain.ladder import StepIdea
-from closer.domain.local_time import zone_named
 from closer.domain.meaning import EmotionHinter, LearnIndex, MeaningSuggester
 from closer.domain.messages import MessageChecker
 from closer.domain.preferences import Preferences
@@ -45,6 +44,7 @@ from closer.services.accounts import Accounts, email_of, user_for
 from closer.services.safety import learned_layer_on
 from closer.services.shell import Shell, load_shell
 from closer.services.unit_of_work import Steps, UnitOfWork, run_steps_async
+from closer.web.rendering import zone_of
 from closer.web.store import UNLOCK_COOKIE, StoreHolder
 
 T = TypeVar("T")
@@ -309,7 +309,7 @@ ShellDep = Annotated[Shell, Depends(get_shell)]
 
 def get_zone(shell: ShellDep) -> tzinfo:
     """The person's time zone: chosen in Settings, else the browser's, else UTC."""
-    return zone_named(shell.time_zone) or UTC
+    return zone_of(shell)
 
 
 ZoneDep = Annotated[tzinfo, Depends(get_zone)]

@@ -14,7 +14,7 @@ from jinja2.runtime import Context
 from starlette.responses import HTMLResponse
 
 from closer import __version__
-from closer.domain.local_time import local, zone_label, zone_named
+from closer.domain.local_time import chosen_zone, local, zone_label
 from closer.domain.people import MONTH_NAMES
 from closer.domain.preferences import Theme
 from closer.services.shell import Shell
@@ -61,7 +61,7 @@ NAVIGATION: tuple[NavItem, ...] = (
 
 def zone_of(shell: Shell | None) -> tzinfo:
     """The zone a page shows times in (UTC before anything is known)."""
-    return (zone_named(shell.time_zone) if shell is not None else None) or UTC
+    return (chosen_zone(shell.time_zone) if shell is not None else None) or UTC
 
 
 def is_htmx(request: Request) -> bool:

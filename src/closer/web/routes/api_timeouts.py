@@ -81,7 +81,8 @@ class ReturnIn(BaseModel):
 @router.get("/timeouts")
 def read_timeouts(uow: UowDep, zone: ZoneDep) -> list[TimeOutOut]:
     """Your time-outs: ongoing ones first."""
-    return [TimeOutOut.of(t, today(zone)) for t in list_timeouts(uow)]
+    day = today(zone)
+    return [TimeOutOut.of(t, day) for t in list_timeouts(uow)]
 
 
 @router.get("/timeouts/drafts")
